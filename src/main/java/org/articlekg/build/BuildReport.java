@@ -1,0 +1,28 @@
+package org.articlekg.build;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.articlekg.load.LoadResult;
+
+/**
+ * What a build or a validation did.
+ *
+ * @param load what the loaders read and found
+ * @param quadsPerGraph quads per named graph (short name: facts, ontology, inferred)
+ * @param location the published build folder, or null for a validation
+ * @param dumps the dump files written
+ * @param duration how long it took
+ */
+public record BuildReport(LoadResult load, Map<String, Long> quadsPerGraph, Path location, List<Path> dumps,
+                          Duration duration) {
+    public BuildReport {
+        quadsPerGraph = Map.copyOf(quadsPerGraph);
+        dumps = dumps == null ? List.of() : List.copyOf(dumps);
+    }
+
+    public long totalQuads() {
+        return quadsPerGraph.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,207 @@
+package org.articlekg.build;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.articlekg.KgException;
+import org.articlekg.load.GraphLoader;
+import org.articlekg.load.Iris;
+import org.articlekg.load.LoadResult;
+import org.articlekg.store.Store;
+
+/**
+ * Builds the knowledge graph: the facts of {@code data/} (checked by {@link GraphLoader}), the
+ * ontology, and the triples it implies, each in its own named graph; validated against the SHACL
+ * shapes; stored in a new TDB2 database with dumps beside it; published only when all succeeded.
+ *
+ * <pre>{@code
+ * BuildReport r = GraphBuilder.create().dataDir(Path.of("data")).ontologyDir(Path.of("ontology")).build()
+ *         .buildInto(new Store(Path.of("var")));
+ * }</pre>
+ */
+public final class GraphBuilder {
+    /** The dump files written into each build's {@code dumps/} folder, by format. */
+    public static final Map<String, RDFFormat> DUMPS = dumps();
+
+    private final GraphLoader loader;
+    private final Path ontologyDir;
+    private final Iris iris;
+
+    private GraphBuilder(GraphLoader loader, Path ontologyDir) {
+        this.loader = loader;
+        this.ontologyDir = ontologyDir;
+        this.iris = loader.iris();
+    }
+
+    public static Builder create() {
+        return new Builder();
+    }
+
+    /** Builder of a {@link GraphBuilder}. */
+    public static final class Builder {
+        private final GraphLoader.Builder loader = GraphLoader.create();
+        private Path ontologyDir = Path.of("ontology");
+
+        public Builder dataDir(Path dir) { loader.dataDir(dir); return this; }
+
+        public Builder ontologyDir(Path dir) { this.ontologyDir = Objects.requireNonNull(dir); return this; }
+
+        public Builder base(String base) { loader.base(base); return this; }
+
+        /** The article texts to check quotes against, or null to skip that check. */
+        public Builder corpus(Path dir) { loader.corpus(dir); return this; }
+
+        public GraphBuilder build() { return new GraphBuilder(loader.build(), ontologyDir); }
+    }
+
+    public Iris iris() { return iris; }
+
+    /** Runs every check (CSV, references, evidence, quotes, SHACL) in memory and writes nothing. */
+    public BuildReport validate() {
+        Instant start = Instant.now();
+        Ontology ontology = Ontology.read(ontologyDir);
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        LoadResult load = Txn.calculateWrite(dsg, () -> assemble(StreamRDFLib.dataset(dsg), ontology));
+        Map<String, Long> counts = Txn.calculateRead(dsg, () -> {
+            new ShapeCheck(ontology.shapes(), Prefixes.of(iris)).validate(dsg.getUnionGraph(), load::locate);
+            return countQuads(dsg);
+        });
+        return new BuildReport(load, counts, null, List.of(), Duration.between(start, Instant.now()));
+    }
+
+    /**
+     * Builds into a new folder of the store and publishes it. On any failure the new folder is
+     * deleted and the store's current build is left as it was.
+     */
+    public BuildReport buildInto(Store store) {
+        Instant start = Instant.now();
+        Ontology ontology = Ontology.read(ontologyDir);
+        loader.check();
+        Path dir = store.begin();
+        DatasetGraph dsg = null;
+        try {
+            dsg = DatabaseMgr.connectDatasetGraph(dir.resolve(Store.TDB2).toString());
+            DataLoader tdbLoader = LoaderFactory.basicLoader(dsg, null);
+            tdbLoader.startBulk();
+            LoadResult load;
+            try {
+                load = assemble(tdbLoader.stream(), ontology);
+                tdbLoader.finishBulk();
+            } catch (RuntimeException e) {
+                tdbLoader.finishException(e);
+                throw e;
+            }
+            DatasetGraph db = dsg;
+            ShapeCheck shapes = new ShapeCheck(ontology.shapes(), Prefixes.of(iris));
+            Map<String, Long> counts = Txn.calculateRead(db, () -> {
+                shapes.validate(db.getUnionGraph(), load::locate);
+                return countQuads(db);
+            });
+            List<Path> dumps = writeDumps(db, dir.resolve(Store.DUMPS));
+            writeInfo(dir, load, counts);
+            TDBInternal.expel(dsg);
+            dsg = null;
+            store.publish(dir);
+            return new BuildReport(load, counts, dir, dumps, Duration.between(start, Instant.now()));
+        } catch (RuntimeException e) {
+            if (dsg != null) TDBInternal.expel(dsg);
+            store.discard(dir);
+            throw e;
+        }
+    }
+
+    /** Streams the ontology and the facts with what they imply into the three named graphs. */
+    private LoadResult assemble(StreamRDF quads, Ontology ontology) {
+        quads.start();
+        Prefixes.of(iris).getNsPrefixMap().forEach(quads::prefix);
+        StreamRDF onto = GraphStreams.intoGraph(quads, iris.graph(Iris.ONTOLOGY_GRAPH));
+        ontology.graph().find().forEachRemaining(onto::triple);
+        LoadResult result = loader.load(GraphStreams.withInference(quads, ontology,
+                iris.graph(Iris.FACTS_GRAPH), iris.graph(Iris.INFERRED_GRAPH)));
+        quads.finish();
+        return result;
+    }
+
+    private Map<String, Long> countQuads(DatasetGraph dsg) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String name : List.of(Iris.FACTS_GRAPH, Iris.ONTOLOGY_GRAPH, Iris.INFERRED_GRAPH)) {
+            Node g = iris.graph(name);
+            counts.put(name, (long) dsg.getGraph(g).size());
+        }
+        return counts;
+    }
+
+    private List<Path> writeDumps(DatasetGraph dsg, Path dir) {
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            for (Map.Entry<String, RDFFormat> d : DUMPS.entrySet()) {
+                Path file = dir.resolve(d.getKey());
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    Txn.executeRead(dsg, () -> {
+                        if (d.getValue().getLang().equals(org.apache.jena.riot.Lang.TURTLE)) {
+                            RDFDataMgr.write(out, dsg.getUnionGraph(), d.getValue());
+                        } else {
+                            RDFDataMgr.write(out, dsg, d.getValue());
+                        }
+                    });
+                }
+                written.add(file);
+            }
+        } catch (IOException e) {
+            throw new KgException("cannot write dumps in " + dir + ": " + e.getMessage(), e);
+        }
+        return written;
+    }
+
+    private void writeInfo(Path dir, LoadResult load, Map<String, Long> counts) {
+        Properties p = new Properties();
+        p.setProperty("base", iris.base());
+        p.setProperty("built", Instant.now().toString());
+        counts.forEach((g, n) -> p.setProperty("quads." + g, Long.toString(n)));
+        load.rows().forEach((k, n) -> p.setProperty("rows." + k.fileName(), Integer.toString(n)));
+        p.setProperty("disagreements", Integer.toString(load.disagreements().size()));
+        try (OutputStream out = Files.newOutputStream(dir.resolve(Store.INFO))) {
+            p.store(out, "article-kg build");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, RDFFormat> dumps() {
+        Map<String, RDFFormat> m = new LinkedHashMap<>();
+        m.put("article-kg.trig", RDFFormat.TRIG_BLOCKS);
+        m.put("article-kg.nq", RDFFormat.NQUADS);
+        m.put("article-kg.ttl", RDFFormat.TURTLE_BLOCKS);
+        m.put("article-kg.jsonld", RDFFormat.JSONLD11);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The prefixes of this graph's IRIs. */
+    public PrefixMapping prefixes() {
+        return Prefixes.of(iris);
+    }
+}

@@ -1,0 +1,87 @@
+package org.articlekg.build;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDFS;
+import org.articlekg.KgException;
+
+/**
+ * The ontology and SHACL shapes of {@code ontology/}, with the super-class and super-property
+ * closures the build materialises.
+ */
+public final class Ontology {
+    public static final String ONTOLOGY_FILE = "article-kg.ttl";
+    public static final String SHAPES_FILE = "shapes.ttl";
+
+    private final Graph ontology;
+    private final Graph shapes;
+    private final Map<Node, Set<Node>> superClasses;
+    private final Map<Node, Set<Node>> superProperties;
+
+    private Ontology(Graph ontology, Graph shapes) {
+        this.ontology = ontology;
+        this.shapes = shapes;
+        this.superClasses = closure(ontology, RDFS.subClassOf.asNode());
+        this.superProperties = closure(ontology, RDFS.subPropertyOf.asNode());
+    }
+
+    /** Reads {@value #ONTOLOGY_FILE} and {@value #SHAPES_FILE} from a folder. */
+    public static Ontology read(Path dir) {
+        return new Ontology(parse(dir.resolve(ONTOLOGY_FILE)), parse(dir.resolve(SHAPES_FILE)));
+    }
+
+    private static Graph parse(Path file) {
+        if (!Files.isRegularFile(file)) throw new KgException(file + ": file not found");
+        Graph g = GraphFactory.createDefaultGraph();
+        try {
+            RDFParser.source(file).parse(g);
+        } catch (RiotException e) {
+            throw new KgException(file + ": " + e.getMessage());
+        }
+        return g;
+    }
+
+    public Graph graph() { return ontology; }
+
+    public Graph shapes() { return shapes; }
+
+    /** Every named super-class of a class, transitively, without the class itself. */
+    public Set<Node> superClassesOf(Node c) {
+        return superClasses.getOrDefault(c, Set.of());
+    }
+
+    /** Every named super-property of a property, transitively, without the property itself. */
+    public Set<Node> superPropertiesOf(Node p) {
+        return superProperties.getOrDefault(p, Set.of());
+    }
+
+    private static Map<Node, Set<Node>> closure(Graph g, Node relation) {
+        Map<Node, Set<Node>> direct = new HashMap<>();
+        g.find(Node.ANY, relation, Node.ANY).forEachRemaining((Triple t) -> {
+            if (t.getSubject().isURI() && t.getObject().isURI() && !t.getSubject().equals(t.getObject())) {
+                direct.computeIfAbsent(t.getSubject(), k -> new LinkedHashSet<>()).add(t.getObject());
+            }
+        });
+        Map<Node, Set<Node>> all = new HashMap<>();
+        for (Node start : direct.keySet()) {
+            Set<Node> seen = new LinkedHashSet<>();
+            java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(direct.get(start));
+            while (!todo.isEmpty()) {
+                Node n = todo.pop();
+                if (!n.equals(start) && seen.add(n)) todo.addAll(direct.getOrDefault(n, Set.of()));
+            }
+            all.put(start, Set.copyOf(seen));
+        }
+        return all;
+    }
+}

@@ -1,0 +1,48 @@
+package org.articlekg.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.articlekg.build.GraphBuilder;
+import org.articlekg.load.Iris;
+import picocli.CommandLine.Option;
+
+/** Options of the commands that read {@code data/}: where the input is and how IRIs are minted. */
+final class GraphOptions {
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder of the CSV files (default: data/ in the project).")
+    Path data;
+
+    @Option(names = "--ontology", paramLabel = "DIR", description = "Folder of the ontology and SHACL shapes (default: ontology/).")
+    Path ontology;
+
+    @Option(names = "--base", paramLabel = "IRI", description = "Base IRI entity IRIs are minted under (default: ${DEFAULT-VALUE}).",
+            defaultValue = Iris.DEFAULT_BASE)
+    String base;
+
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "Article texts to check evidence quotes against (default: ../shared/articles when it exists).")
+    Path corpus;
+
+    @Option(names = "--no-corpus", description = "Skip the check of quotes against the article texts.")
+    boolean noCorpus;
+
+    GraphBuilder builder() {
+        Path home = KgCommand.home();
+        Path corpusDir = null;
+        if (!noCorpus) {
+            if (corpus != null) {
+                if (!Files.isDirectory(corpus)) throw new org.articlekg.KgException("--corpus: no such folder '" + corpus + "'");
+                corpusDir = corpus;
+            } else if (Files.isDirectory(home.resolve("../shared/articles"))) {
+                corpusDir = home.resolve("../shared/articles").normalize();
+            }
+        }
+        Path dataDir = data != null ? data : home.resolve("data");
+        if (!Files.isDirectory(dataDir)) throw new org.articlekg.KgException("--data: no such folder '" + dataDir + "'");
+        return GraphBuilder.create()
+                .dataDir(dataDir)
+                .ontologyDir(ontology != null ? ontology : home.resolve("ontology"))
+                .base(base)
+                .corpus(corpusDir)
+                .build();
+    }
+}

@@ -1,0 +1,77 @@
+package org.articlekg.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.articlekg.KgException;
+import org.articlekg.build.ShapeCheck.ShapeViolationException;
+import org.articlekg.load.InvalidInputException;
+import org.articlekg.load.Problem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code kg} command: a thin shell over the library. Paths default to the project folder
+ * (the system property {@code kg.home}, set by the {@code ./kg} launcher, else the working folder).
+ */
+@Command(name = "kg", mixinStandardHelpOptions = true, versionProvider = KgCommand.Version.class,
+        description = "Builds a knowledge graph of facts reported in news articles and serves it over SPARQL.",
+        subcommands = {BuildCommand.class, ValidateCommand.class, StatsCommand.class,
+                CommandLine.HelpCommand.class})
+public final class KgCommand {
+    /** Exit code for input that does not pass the checks, and for other errors of the project's kinds. */
+    public static final int EXIT_INVALID = 1;
+    /** Exit code for an unexpected internal error. */
+    public static final int EXIT_INTERNAL = 70;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code, without exiting (for tests). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new KgCommand());
+        cl.setExecutionExceptionHandler(KgCommand::handle);
+        return cl;
+    }
+
+    /** The project folder that relative defaults resolve against. */
+    static Path home() {
+        return Path.of(System.getProperty("kg.home", ".")).toAbsolutePath().normalize();
+    }
+
+    /** Prints the project's own errors as one line each, never a stack trace. */
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        String kg = "kg " + cl.getCommandName() + ": ";
+        if (e instanceof InvalidInputException bad) {
+            for (Problem p : bad.problems()) err.println(p);
+            err.println(kg + bad.problems().size() + " problem(s) in the input; nothing was written");
+            return EXIT_INVALID;
+        }
+        if (e instanceof ShapeViolationException bad) {
+            for (String v : bad.violations()) err.println("SHACL " + v);
+            err.println(kg + bad.violations().size() + " SHACL violation(s); nothing was written");
+            return EXIT_INVALID;
+        }
+        if (e instanceof KgException) {
+            err.println(kg + e.getMessage());
+            return EXIT_INVALID;
+        }
+        err.println(kg + "internal error: " + e);
+        e.printStackTrace(err);
+        return EXIT_INTERNAL;
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = KgCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"article-kg " + (v == null ? "(development)" : v)};
+        }
+    }
+}

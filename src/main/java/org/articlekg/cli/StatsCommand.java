@@ -1,0 +1,37 @@
+package org.articlekg.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.articlekg.store.Stats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code kg stats}: figures about the current build. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Prints instances per class, facts per article and the disagreements of the current build.")
+final class StatsCommand implements Callable<Integer> {
+    @Mixin StoreOptions store;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Stats stats = Stats.of(store.store().requireCurrent());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Instances per class:");
+        table(out, stats.perClass());
+        out.println("Facts per article:");
+        table(out, stats.perArticle());
+        out.println("Disagreements: " + stats.disagreements().size());
+        stats.disagreements().forEach(d -> out.println("  " + d));
+        out.flush();
+        return 0;
+    }
+
+    private static void table(PrintWriter out, Map<String, Long> m) {
+        int width = m.keySet().stream().mapToInt(String::length).max().orElse(0);
+        m.forEach((k, v) -> out.printf("  %-" + width + "s %6d%n", k, v));
+    }
+}

@@ -1,0 +1,68 @@
+package org.articlekg.store;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.sys.TDBInternal;
+
+/**
+ * Figures about a built graph: instances per class, facts per article, disagreements.
+ *
+ * @param perClass instances of each ontology class (asserted or inferred), largest first
+ * @param perArticle facts each article reports, by article id
+ * @param disagreements the label of each disagreement
+ */
+public record Stats(Map<String, Long> perClass, Map<String, Long> perArticle, List<String> disagreements) {
+    private static final String PREFIXES = """
+            PREFIX akg: <https://w3id.org/article-kg/ontology#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            """;
+
+    /** Reads the figures of a build folder's database. */
+    public static Stats of(Path build) {
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(build.resolve(Store.TDB2).toString());
+        try {
+            return Txn.calculateRead(dsg, () -> new Stats(
+                    counts(dsg, "SELECT ?key (COUNT(DISTINCT ?s) AS ?n) { ?s a ?c . FILTER(STRSTARTS(STR(?c), STR(akg:))) "
+                            + "BIND(STRAFTER(STR(?c), '#') AS ?key) } GROUP BY ?key ORDER BY DESC(?n) ?key"),
+                    counts(dsg, "SELECT ?key (COUNT(DISTINCT ?f) AS ?n) { ?f akg:reportedIn ?a . "
+                            + "BIND(STRAFTER(STR(?a), '/id/article/') AS ?key) } GROUP BY ?key ORDER BY ?key"),
+                    labels(dsg, "SELECT ?label { ?d a akg:Disagreement ; rdfs:label ?label } ORDER BY ?label")));
+        } finally {
+            TDBInternal.expel(dsg);
+        }
+    }
+
+    private static QueryExecution exec(DatasetGraph dsg, String query) {
+        return QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg)).query(PREFIXES + query).set(TDB2.symUnionDefaultGraph, true).build();
+    }
+
+    private static Map<String, Long> counts(DatasetGraph dsg, String query) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        try (QueryExecution qe = exec(dsg, query)) {
+            ResultSet rs = qe.execSelect();
+            while (rs.hasNext()) {
+                QuerySolution s = rs.next();
+                m.put(s.getLiteral("key").getString(), s.getLiteral("n").getLong());
+            }
+        }
+        return m;
+    }
+
+    private static List<String> labels(DatasetGraph dsg, String query) {
+        List<String> l = new ArrayList<>();
+        try (QueryExecution qe = exec(dsg, query)) {
+            qe.execSelect().forEachRemaining(s -> l.add(s.getLiteral("label").getString()));
+        }
+        return l;
+    }
+}

@@ -1,0 +1,130 @@
+package org.articlekg.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.articlekg.KgException;
+
+/**
+ * Where built graphs live. Each build writes a new folder under {@code builds/}; only a build
+ * that succeeded is published, by atomically repointing the symbolic link {@code current} at it.
+ * A failed build leaves {@code current} and what it points at untouched.
+ *
+ * <pre>
+ * var/
+ *   current -> builds/20261122-150102-1a2b3c
+ *   builds/20261122-150102-1a2b3c/{tdb2, text, dumps, build.properties}
+ * </pre>
+ */
+public final class Store {
+    public static final String CURRENT = "current";
+    public static final String BUILDS = "builds";
+    public static final String TDB2 = "tdb2";
+    public static final String TEXT = "text";
+    public static final String DUMPS = "dumps";
+    public static final String INFO = "build.properties";
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path root;
+
+    public Store(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() { return root; }
+
+    /** The published build's folder, resolved (not the link), if there is one. */
+    public Optional<Path> current() {
+        Path link = root.resolve(CURRENT);
+        if (!Files.exists(link)) return Optional.empty();
+        try {
+            return Optional.of(link.toRealPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The published build's folder, or an error telling the user to build first. */
+    public Path requireCurrent() {
+        return current().orElseThrow(() -> new KgException("no graph built in " + root + ": run 'kg build' first"));
+    }
+
+    /** A new, empty folder for a build. */
+    public Path begin() {
+        String name = LocalDateTime.now().format(STAMP) + "-" + UUID.randomUUID().toString().substring(0, 6);
+        Path dir = root.resolve(BUILDS).resolve(name);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new KgException("cannot create build folder " + dir + ": " + e.getMessage(), e);
+        }
+        return dir;
+    }
+
+    /**
+     * Makes a finished build the current one, atomically, then deletes builds older than the one
+     * it replaces (that one stays, since a running server may still be reading it).
+     */
+    public void publish(Path build) {
+        Path link = root.resolve(CURRENT);
+        Path tmp = root.resolve(CURRENT + ".tmp-" + UUID.randomUUID());
+        Optional<Path> previous = current();
+        try {
+            Files.createSymbolicLink(tmp, root.relativize(build.toAbsolutePath().normalize()));
+            Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new KgException("cannot publish build " + build + ": " + e.getMessage(), e);
+        }
+        List<Path> keep = new ArrayList<>(List.of(build.toAbsolutePath().normalize()));
+        previous.ifPresent(keep::add);
+        for (Path old : builds()) {
+            if (!keep.contains(old)) deleteQuietly(old);
+        }
+    }
+
+    /** Deletes a build that failed. */
+    public void discard(Path build) {
+        deleteQuietly(build);
+    }
+
+    /** All build folders, oldest first. */
+    public List<Path> builds() {
+        Path dir = root.resolve(BUILDS);
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> p.toAbsolutePath().normalize())
+                    .sorted(Comparator.comparing(Path::getFileName)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteQuietly(Path path) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) return;
+        try (Stream<Path> s = Files.walk(path)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // Best effort: a leftover folder is harmless and removed by the next publish.
+                }
+            });
+        } catch (IOException ignored) {
+            // As above.
+        }
+    }
+}
