@@ -30,6 +30,7 @@ import org.articlekg.KgException;
 import org.articlekg.load.GraphLoader;
 import org.articlekg.load.Iris;
 import org.articlekg.load.LoadResult;
+import org.articlekg.store.ServiceConfig;
 import org.articlekg.store.Store;
 
 /**
@@ -48,11 +49,13 @@ public final class GraphBuilder {
 
     private final GraphLoader loader;
     private final Path ontologyDir;
+    private final Path serviceConfig;
     private final Iris iris;
 
-    private GraphBuilder(GraphLoader loader, Path ontologyDir) {
+    private GraphBuilder(GraphLoader loader, Path ontologyDir, Path serviceConfig) {
         this.loader = loader;
         this.ontologyDir = ontologyDir;
+        this.serviceConfig = serviceConfig;
         this.iris = loader.iris();
     }
 
@@ -64,6 +67,7 @@ public final class GraphBuilder {
     public static final class Builder {
         private final GraphLoader.Builder loader = GraphLoader.create();
         private Path ontologyDir = Path.of("ontology");
+        private Path serviceConfig = Path.of("fuseki-config", ServiceConfig.FILE);
 
         public Builder dataDir(Path dir) { loader.dataDir(dir); return this; }
 
@@ -74,7 +78,10 @@ public final class GraphBuilder {
         /** The article texts to check quotes against, or null to skip that check. */
         public Builder corpus(Path dir) { loader.corpus(dir); return this; }
 
-        public GraphBuilder build() { return new GraphBuilder(loader.build(), ontologyDir); }
+        /** The service description whose text index the build fills (default fuseki-config/config.ttl). */
+        public Builder serviceConfig(Path file) { this.serviceConfig = Objects.requireNonNull(file); return this; }
+
+        public GraphBuilder build() { return new GraphBuilder(loader.build(), ontologyDir, serviceConfig); }
     }
 
     public Iris iris() { return iris; }
@@ -99,6 +106,7 @@ public final class GraphBuilder {
     public BuildReport buildInto(Store store) {
         Instant start = Instant.now();
         Ontology ontology = Ontology.read(ontologyDir);
+        ServiceConfig config = ServiceConfig.read(serviceConfig);
         loader.check();
         Path dir = store.begin();
         DatasetGraph dsg = null;
@@ -120,6 +128,7 @@ public final class GraphBuilder {
                 shapes.validate(db.getUnionGraph(), load::locate);
                 return countQuads(db);
             });
+            config.indexText(db, dir);
             List<Path> dumps = writeDumps(db, dir.resolve(Store.DUMPS));
             writeInfo(dir, load, counts);
             TDBInternal.expel(dsg);

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.articlekg.build.GraphBuilder;
 import org.articlekg.load.Iris;
+import org.articlekg.store.ServiceConfig;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that read {@code data/}: where the input is and how IRIs are minted. */
@@ -13,6 +14,9 @@ final class GraphOptions {
 
     @Option(names = "--ontology", paramLabel = "DIR", description = "Folder of the ontology and SHACL shapes (default: ontology/).")
     Path ontology;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Service description whose text index is built (default: fuseki-config/config.ttl).")
+    Path config;
 
     @Option(names = "--base", paramLabel = "IRI", description = "Base IRI entity IRIs are minted under (default: ${DEFAULT-VALUE}).",
             defaultValue = Iris.DEFAULT_BASE)
@@ -25,6 +29,18 @@ final class GraphOptions {
     @Option(names = "--no-corpus", description = "Skip the check of quotes against the article texts.")
     boolean noCorpus;
 
+    Path dataDir() {
+        return data != null ? data : KgCommand.home().resolve("data");
+    }
+
+    Path ontologyDir() {
+        return ontology != null ? ontology : KgCommand.home().resolve("ontology");
+    }
+
+    Path configFile() {
+        return config != null ? config : KgCommand.home().resolve("fuseki-config").resolve(ServiceConfig.FILE);
+    }
+
     GraphBuilder builder() {
         Path home = KgCommand.home();
         Path corpusDir = null;
@@ -36,11 +52,12 @@ final class GraphOptions {
                 corpusDir = home.resolve("../shared/articles").normalize();
             }
         }
-        Path dataDir = data != null ? data : home.resolve("data");
+        Path dataDir = dataDir();
         if (!Files.isDirectory(dataDir)) throw new org.articlekg.KgException("--data: no such folder '" + dataDir + "'");
         return GraphBuilder.create()
                 .dataDir(dataDir)
-                .ontologyDir(ontology != null ? ontology : home.resolve("ontology"))
+                .ontologyDir(ontologyDir())
+                .serviceConfig(configFile())
                 .base(base)
                 .corpus(corpusDir)
                 .build();

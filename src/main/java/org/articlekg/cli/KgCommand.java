@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kg", mixinStandardHelpOptions = true, versionProvider = KgCommand.Version.class,
         description = "Builds a knowledge graph of facts reported in news articles and serves it over SPARQL.",
-        subcommands = {BuildCommand.class, ValidateCommand.class, StatsCommand.class,
+        subcommands = {BuildCommand.class, ValidateCommand.class, StatsCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KgCommand {
     /** Exit code for input that does not pass the checks, and for other errors of the project's kinds. */
@@ -45,25 +45,32 @@ public final class KgCommand {
 
     /** Prints the project's own errors as one line each, never a stack trace. */
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        PrintWriter err = cl.getErr();
-        String kg = "kg " + cl.getCommandName() + ": ";
-        if (e instanceof InvalidInputException bad) {
-            for (Problem p : bad.problems()) err.println(p);
-            err.println(kg + bad.problems().size() + " problem(s) in the input; nothing was written");
-            return EXIT_INVALID;
+        return printError(cl.getErr(), "kg " + cl.getCommandName() + ": ", e);
+    }
+
+    /** Prints an error the way every command does and returns its exit code. */
+    static int printError(PrintWriter err, String prefix, Exception e) {
+        try {
+            if (e instanceof InvalidInputException bad) {
+                for (Problem p : bad.problems()) err.println(p);
+                err.println(prefix + bad.problems().size() + " problem(s) in the input; nothing was written");
+                return EXIT_INVALID;
+            }
+            if (e instanceof ShapeViolationException bad) {
+                for (String v : bad.violations()) err.println("SHACL " + v);
+                err.println(prefix + bad.violations().size() + " SHACL violation(s); nothing was written");
+                return EXIT_INVALID;
+            }
+            if (e instanceof KgException) {
+                err.println(prefix + e.getMessage());
+                return EXIT_INVALID;
+            }
+            err.println(prefix + "internal error: " + e);
+            e.printStackTrace(err);
+            return EXIT_INTERNAL;
+        } finally {
+            err.flush();
         }
-        if (e instanceof ShapeViolationException bad) {
-            for (String v : bad.violations()) err.println("SHACL " + v);
-            err.println(kg + bad.violations().size() + " SHACL violation(s); nothing was written");
-            return EXIT_INVALID;
-        }
-        if (e instanceof KgException) {
-            err.println(kg + e.getMessage());
-            return EXIT_INVALID;
-        }
-        err.println(kg + "internal error: " + e);
-        e.printStackTrace(err);
-        return EXIT_INTERNAL;
     }
 
     /** The version from the jar's manifest. */

@@ -95,6 +95,37 @@ public final class Store {
         }
     }
 
+    /**
+     * Whether the current build is missing or older than any file under the given inputs
+     * (data, ontology, service description).
+     */
+    public boolean isStale(List<Path> inputs) {
+        Optional<Path> build = current();
+        if (build.isEmpty() || !Files.exists(build.get().resolve(INFO))) return true;
+        try {
+            long built = Files.getLastModifiedTime(build.get().resolve(INFO)).toMillis();
+            return newestModification(inputs) > built;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** The latest modification time of any file under the given files or folders. */
+    public static long newestModification(List<Path> inputs) {
+        long newest = 0;
+        for (Path input : inputs) {
+            if (!Files.exists(input)) continue;
+            try (Stream<Path> s = Files.walk(input)) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    newest = Math.max(newest, Files.getLastModifiedTime(p).toMillis());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return newest;
+    }
+
     /** Deletes a build that failed. */
     public void discard(Path build) {
         deleteQuietly(build);

@@ -1,0 +1,122 @@
+package org.articlekg.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.articlekg.KgException;
+import org.articlekg.build.GraphBuilder;
+import org.articlekg.server.KgServer;
+import org.articlekg.server.ServerSettings;
+import org.articlekg.store.ServiceConfig;
+import org.articlekg.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kg serve}: builds the graph when it is missing or stale, then serves it with Fuseki. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serves the graph read-only with an embedded Apache Jena Fuseki: the Fuseki UI at /,",
+                "the SPARQL endpoint at /kg/sparql. Builds first when the graph is missing or older than",
+                "data/, ontology/ or fuseki-config/. A newer build (kg build in another terminal, or --watch)",
+                "is swapped in without downtime."})
+final class ServeCommand implements Callable<Integer> {
+    @Mixin GraphOptions graph;
+    @Mixin StoreOptions store;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerSettings.DEFAULT_PORT,
+            description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = "localhost",
+            description = "'localhost' to answer on this machine only, '0.0.0.0' on every interface (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Longest time a query may run; slower ones end with 503 (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "" + ServerSettings.DEFAULT_MAX_ROWS,
+            description = "Most rows a SELECT, CONSTRUCT or DESCRIBE returns; 0 for no cap (default: ${DEFAULT-VALUE}).")
+    long maxRows;
+
+    @Option(names = "--cors", paramLabel = "ORIGINS", defaultValue = "*", split = ",",
+            description = "Origins allowed to query from a browser, comma-separated, or * for any (default: ${DEFAULT-VALUE}).")
+    List<String> cors;
+
+    @Option(names = "--watch", description = "Rebuild when files under data/, ontology/ or fuseki-config/ change.")
+    boolean watch;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(timeoutSeconds > 0)) throw new KgException("--timeout must be a positive number of seconds, found " + timeoutSeconds);
+        ServerSettings settings = ServerSettings.defaults().withPort(port).withHost(host)
+                .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000))).withMaxRows(maxRows).withCorsOrigins(cors);
+        PrintWriter out = spec.commandLine().getOut();
+        Store st = store.store();
+        Path configFile = graph.configFile();
+        List<Path> inputs = List.of(graph.dataDir(), graph.ontologyDir(), configFile);
+        if (st.isStale(inputs)) {
+            out.println(st.current().isEmpty() ? "No graph built yet: building it." : "Inputs changed since the last build: rebuilding.");
+            out.flush();
+            Summaries.print(out, "Built the graph", graph.builder().buildInto(st));
+        }
+        KgServer server = KgServer.start(st, ServiceConfig.read(configFile), settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.err.println("kg serve: stopped");
+        }, "kg-shutdown"));
+        printUrls(out, server, settings);
+        if (watch) watch(out, graph.builder(), st, inputs);
+        server.join();
+        return 0;
+    }
+
+    private static void printUrls(PrintWriter out, KgServer server, ServerSettings s) {
+        String url = server.url();
+        out.println();
+        out.println("article-kg is serving " + server.servedBuild());
+        out.println("  Fuseki UI (query editor):  " + url + "#/dataset/kg/query");
+        out.println("  SPARQL endpoint:           " + url + "kg/sparql   (GET or POST, read-only)");
+        out.println("  Graph Store (read):        " + url + "kg/get?default");
+        out.println("  Health:                    " + url + "$/ping");
+        out.println("  Try:  curl -s " + url + "kg/sparql --data-urlencode 'query=SELECT ?investor ?investee "
+                + "{ ?investor <https://w3id.org/article-kg/ontology#investedIn> ?investee }' -H 'Accept: text/csv'");
+        out.printf("  Query timeout %.1f s, at most %d rows, CORS origins %s, %s. Ctrl-C stops.%n",
+                s.timeout().toMillis() / 1000.0, s.maxRows(), String.join(",", s.corsOrigins()),
+                "localhost".equals(s.host()) ? "this machine only" : "every interface");
+        out.flush();
+    }
+
+    /** Rebuilds whenever an input changes; a failed build is reported and the served graph stays. */
+    private static void watch(PrintWriter out, GraphBuilder builder, Store store, List<Path> inputs) {
+        Thread t = new Thread(() -> {
+            long seen = Store.newestModification(inputs);
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(1000);
+                    long now = Store.newestModification(inputs);
+                    if (now == seen) continue;
+                    seen = now;
+                    out.println("Inputs changed: rebuilding.");
+                    out.flush();
+                    Summaries.print(out, "Rebuilt the graph", builder.buildInto(store));
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    KgCommand.printError(out, "kg serve --watch: ", e);
+                    out.println("The graph being served is unchanged.");
+                    out.flush();
+                }
+            }
+        }, "kg-watch");
+        t.setDaemon(true);
+        t.start();
+        out.println("Watching data/, ontology/ and fuseki-config/ for changes.");
+        out.flush();
+    }
+}

@@ -1,0 +1,223 @@
+package org.articlekg.server;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
+import org.apache.jena.fuseki.server.DataAccessPoint;
+import org.apache.jena.fuseki.server.DataAccessPointRegistry;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.fuseki.server.OperationRegistry;
+import org.apache.jena.fuseki.build.FusekiConfig;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.vocabulary.RDF;
+import org.articlekg.KgException;
+import org.articlekg.store.ServiceConfig;
+import org.articlekg.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SPARQL server: an embedded Fuseki configured from {@code fuseki-config/config.ttl}, serving
+ * the store's current build read-only, with the Fuseki UI. When a newer build is published (by
+ * {@code kg build} in another process, or by {@code kg serve --watch}), the server swaps it in: a
+ * request sees either the whole old graph or the whole new one, and the old one is closed once
+ * its last request has finished.
+ *
+ * <pre>{@code
+ * try (KgServer server = KgServer.start(store, ServiceConfig.read(configFile), ServerSettings.defaults())) {
+ *     System.out.println(server.url());
+ *     server.join();
+ * }
+ * }</pre>
+ */
+public final class KgServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KgServer.class);
+    private static final String TIMEOUT_SYMBOL = "arq:queryTimeout";
+
+    private final Store store;
+    private final ServiceConfig config;
+    private final ServerSettings settings;
+    private final FusekiServer fuseki;
+    private final ScheduledExecutorService reloader;
+    private volatile Path served;
+
+    private KgServer(Store store, ServiceConfig config, ServerSettings settings, FusekiServer fuseki, Path served) {
+        this.store = store;
+        this.config = config;
+        this.settings = settings;
+        this.fuseki = fuseki;
+        this.served = served;
+        this.reloader = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kg-reload");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = settings.reloadEvery().toMillis();
+        reloader.scheduleWithFixedDelay(this::reloadIfNewer, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts serving the store's current build. */
+    public static KgServer start(Store store, ServiceConfig config, ServerSettings settings) {
+        Path build = store.requireCurrent();
+        OperationRegistry operations = OperationRegistry.createStd();
+        operations.register(Operation.Query, new GuardedQuery(settings.maxRows()));
+        FusekiServer.Builder builder = FusekiServer.create(operations)
+                .port(settings.port())
+                .loopback("localhost".equals(settings.host()))
+                .parseConfig(configFor(config, build, settings))
+                .fusekiModules(FusekiModules.create(new ReadOnlyUi()))
+                .enableCors(true, corsFile(settings.corsOrigins()).toString());
+        FusekiServer fuseki = builder.build();
+        try {
+            fuseki.start();
+        } catch (RuntimeException e) {
+            if (causedBy(e, BindException.class)) {
+                throw new KgException("port " + settings.port() + " is already in use: stop the other server or choose another port with --port");
+            }
+            throw e;
+        }
+        return new KgServer(store, config, settings, fuseki, build);
+    }
+
+    /** The port the server listens on (the one picked when asked for port 0). */
+    public int port() {
+        return fuseki.getPort();
+    }
+
+    /** The server's root URL, {@code http://localhost:3030/}. */
+    public String url() {
+        return "http://localhost:" + port() + "/";
+    }
+
+    /** The build being served. */
+    public Path servedBuild() {
+        return served;
+    }
+
+    /** Waits until the server stops. */
+    public void join() {
+        fuseki.join();
+    }
+
+    /** Swaps in the store's current build if it is not the one served; returns whether it did. */
+    public synchronized boolean reloadIfNewer() {
+        try {
+            Path current = store.current().orElse(null);
+            if (current == null || current.equals(served)) return false;
+            swapIn(current);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Could not swap in the new build: {} (still serving {})", e.getMessage(), served);
+            return false;
+        }
+    }
+
+    private void swapIn(Path build) {
+        List<DataAccessPoint> points = FusekiConfig.servicesAndDatasets(configFor(config, build, settings));
+        DataAccessPointRegistry registry = fuseki.getDataAccessPointRegistry();
+        for (DataAccessPoint point : points) {
+            DataService service = point.getDataService();
+            service.setEndpointProcessors(fuseki.getOperationRegistry());
+            service.goActive();
+            DataAccessPoint old = registry.get(point.getName());
+            registry.put(point.getName(), point);
+            if (old != null) retire(old.getDataService());
+        }
+        LOG.info("Now serving {}", build);
+        served = build;
+    }
+
+    /** Closes a replaced service once the requests that were using it are done. */
+    private void retire(DataService old) {
+        Thread t = new Thread(() -> {
+            long deadline = System.currentTimeMillis() + 2 * settings.timeout().toMillis() + 1000;
+            while (old.activeTxn.get() > 0 && System.currentTimeMillis() < deadline) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            close(old);
+        }, "kg-retire");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void close(DataService service) {
+        DatasetGraph dsg = service.getDataset();
+        service.goOffline();
+        service.shutdown();
+        while (dsg instanceof DatasetGraphWrapper w) dsg = w.getWrapped();
+        if (TDBInternal.isTDB2(dsg)) TDBInternal.expel(dsg);
+    }
+
+    @Override
+    public void close() {
+        reloader.shutdownNow();
+        fuseki.stop();
+        for (DataAccessPoint point : fuseki.getDataAccessPointRegistry().accessPoints()) close(point.getDataService());
+    }
+
+    /** The service description for a build, with the timeout of the settings. */
+    private static Model configFor(ServiceConfig config, Path build, ServerSettings settings) {
+        Model m = config.forBuild(build);
+        String millis = Long.toString(settings.timeout().toMillis());
+        for (Statement s : m.listStatements(null, m.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#cxtName"),
+                TIMEOUT_SYMBOL).toList()) {
+            Resource setting = s.getSubject();
+            setting.removeAll(m.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#cxtValue"));
+            setting.addProperty(m.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#cxtValue"), millis);
+            return m;
+        }
+        // No timeout in the file: add one to the server.
+        Resource server = m.listResourcesWithProperty(RDF.type, m.createResource("http://jena.apache.org/fuseki#Server"))
+                .nextOptional().orElseThrow(() -> new KgException(config.file() + ": no fuseki:Server"));
+        Resource setting = m.createResource()
+                .addProperty(m.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#cxtName"), TIMEOUT_SYMBOL)
+                .addProperty(m.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#cxtValue"), millis);
+        server.addProperty(m.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#context"), (RDFNode) setting);
+        return m;
+    }
+
+    /** Fuseki reads its CORS settings from a properties file; this writes one for the given origins. */
+    private static Path corsFile(List<String> origins) {
+        Properties p = new Properties();
+        p.setProperty("allowedOrigins", String.join(",", origins));
+        p.setProperty("allowedMethods", "GET,POST,HEAD,OPTIONS");
+        p.setProperty("allowedHeaders", "Accept,Content-Type,Origin,X-Requested-With,Authorization");
+        p.setProperty("exposedHeaders", "Cache-Control,Content-Language,Content-Length,Content-Type,Expires,Last-Modified,Vary");
+        try {
+            Path file = Files.createTempFile("kg-cors", ".properties");
+            file.toFile().deleteOnExit();
+            try (OutputStream out = Files.newOutputStream(file)) {
+                p.store(out, "CORS settings of kg serve");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new KgException("cannot write the CORS settings: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (type.isInstance(t)) return true;
+        return false;
+    }
+}
