@@ -172,8 +172,10 @@ public final class KgServer implements AutoCloseable {
     @Override
     public void close() {
         reloader.shutdownNow();
+        DataAccessPointRegistry registry = fuseki.getDataAccessPointRegistry();
+        List<DataAccessPoint> points = registry == null ? List.of() : List.copyOf(registry.accessPoints());
         fuseki.stop();
-        for (DataAccessPoint point : fuseki.getDataAccessPointRegistry().accessPoints()) close(point.getDataService());
+        for (DataAccessPoint point : points) close(point.getDataService());
     }
 
     /** The service description for a build, with the timeout of the settings. */

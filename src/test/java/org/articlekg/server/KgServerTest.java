@@ -1,0 +1,227 @@
+package org.articlekg.server;
+
+import static org.articlekg.server.TestServers.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.articlekg.store.ServiceConfig;
+import org.articlekg.store.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SPARQL server over HTTP, on the real data: formats, search, inference, safety. */
+class KgServerTest {
+    private static final String AKG = "PREFIX akg: <https://w3id.org/article-kg/ontology#> ";
+    private static final String TEXT = "PREFIX text: <http://jena.apache.org/text#> "
+            + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ";
+    private static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+    @TempDir
+    static Path storeDir;
+    static KgServer server;
+
+    @BeforeAll
+    static void start() {
+        Store store = buildRealData(storeDir);
+        server = KgServer.start(store, ServiceConfig.read(CONFIG),
+                ServerSettings.defaults().withPort(0).withTimeout(TIMEOUT).withMaxRows(100)
+                        .withCorsOrigins(List.of("https://viz.example.org")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+    }
+
+    @Test
+    void selectAnswersInEveryResultFormatByAcceptHeader() {
+        String q = AKG + "SELECT ?investor { ?investor akg:investedIn <http://localhost:3030/id/organization/openai> }";
+        for (String type : List.of("application/sparql-results+json", "application/sparql-results+xml", "text/csv",
+                "text/tab-separated-values")) {
+            HttpResponse<String> r = query(server, q, type);
+            assertEquals(200, r.statusCode(), type);
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(type), type + " got " + r.headers());
+            assertTrue(r.body().contains("microsoft"), type + ": " + r.body());
+        }
+        HttpResponse<String> json = query(server, q, "application/sparql-results+json");
+        ResultSet rs = ResultSetFactory.fromJSON(new java.io.ByteArrayInputStream(json.body().getBytes()));
+        assertEquals(2, org.apache.jena.query.ResultSetFormatter.consume(rs), "Musk and Microsoft invested in OpenAI");
+    }
+
+    @Test
+    void formatParameterChoosesTheResultFormat() {
+        HttpResponse<String> r = get(server.url() + "kg/sparql?format=csv&query="
+                + encode("SELECT ?p { ?p a <https://w3id.org/article-kg/ontology#Person> } ORDER BY ?p"), null);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().startsWith("p\r\n"), r.body());
+        assertTrue(r.body().contains("http://localhost:3030/id/person/elon-musk"));
+    }
+
+    @Test
+    void askAnswersTrueAndFalse() {
+        HttpResponse<String> yes = query(server, AKG + "ASK { <http://localhost:3030/id/person/elon-musk> akg:sued ?x }",
+                "application/sparql-results+json");
+        assertTrue(yes.body().contains("\"boolean\" : true"), yes.body());
+        HttpResponse<String> no = query(server, AKG + "ASK { <http://localhost:3030/id/organization/openai> akg:sued ?x }",
+                "application/sparql-results+json");
+        assertTrue(no.body().contains("\"boolean\" : false"), no.body());
+    }
+
+    @Test
+    void constructReturnsEveryRdfSyntaxAndTheSameGraph() {
+        String q = AKG + "CONSTRUCT { ?a akg:investedIn ?b } WHERE { ?a akg:investedIn ?b }";
+        Graph expected = null;
+        for (Lang lang : List.of(Lang.TURTLE, Lang.NTRIPLES, Lang.JSONLD, Lang.RDFXML)) {
+            HttpResponse<String> r = query(server, q, lang.getHeaderString());
+            assertEquals(200, r.statusCode(), lang.getName());
+            Graph g = GraphFactory.createDefaultGraph();
+            RDFParser.fromString(r.body(), lang).parse(g);
+            assertEquals(2, g.size(), lang.getName());
+            if (expected == null) expected = g;
+            else assertTrue(expected.isIsomorphicWith(g), lang.getName());
+        }
+    }
+
+    @Test
+    void describeAnEntityByContentNegotiation() {
+        HttpResponse<String> r = query(server, "DESCRIBE <http://localhost:3030/id/person/elon-musk>", "text/turtle");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("Elon Musk"), r.body());
+    }
+
+    @Test
+    void textSearchIgnoresCaseAndAccents() {
+        HttpResponse<String> altman = query(server, TEXT
+                + "SELECT DISTINCT ?s { ?s text:query (rdfs:label 'altman') }", "text/csv");
+        assertTrue(altman.body().contains("/id/person/sam-altman"), altman.body());
+        HttpResponse<String> upper = query(server, TEXT + "SELECT DISTINCT ?s { ?s text:query (rdfs:label 'ALTMAN') }", "text/csv");
+        assertEquals(altman.body(), upper.body());
+        // "société" occurs in evidence quotes; searching without the accent finds them.
+        HttpResponse<String> societe = query(server, TEXT
+                + "SELECT DISTINCT ?s { ?s text:query ('quote:societe') }", "text/csv");
+        assertTrue(societe.body().contains("/id/evidence/"), societe.body());
+        HttpResponse<String> accented = query(server, TEXT + "SELECT DISTINCT ?s { ?s text:query ('quote:société') }", "text/csv");
+        assertEquals(societe.body(), accented.body());
+    }
+
+    @Test
+    void superclassQueriesFindInstancesOfSubclasses() {
+        String orgs = query(server, AKG + "SELECT (COUNT(DISTINCT ?o) AS ?n) { ?o a akg:Organization }", "text/csv").body();
+        String companies = query(server, AKG + "SELECT (COUNT(DISTINCT ?o) AS ?n) { ?o a akg:Company }", "text/csv").body();
+        int nOrgs = Integer.parseInt(orgs.split("\r\n")[1]);
+        int nCompanies = Integer.parseInt(companies.split("\r\n")[1]);
+        assertTrue(nCompanies > 0 && nOrgs > nCompanies, orgs + " / " + companies);
+        String persons = query(server, "PREFIX schema: <https://schema.org/> ASK { <http://localhost:3030/id/person/elon-musk> a schema:Person }",
+                "application/sparql-results+json").body();
+        assertTrue(persons.contains("true"), persons);
+        String derived = query(server, "PREFIX prov: <http://www.w3.org/ns/prov#> ASK { ?fact prov:hadPrimarySource ?article }",
+                "application/sparql-results+json").body();
+        assertTrue(derived.contains("true"), "akg:statedIn is a sub-property of prov:hadPrimarySource: " + derived);
+    }
+
+    @Test
+    void updatesUploadsAndAdminOperationsAreRejected() {
+        assertEquals(405, post(server.url() + "kg/update", "application/sparql-update", "DROP ALL").statusCode());
+        int viaQueryEndpoint = post(server.url() + "kg/sparql", "application/sparql-update", "DROP ALL").statusCode();
+        assertTrue(viaQueryEndpoint >= 400 && viaQueryEndpoint < 500, "update on the query endpoint: " + viaQueryEndpoint);
+        assertTrue(post(server.url() + "kg", "text/turtle", "<a:b> <a:c> <a:d> .").statusCode() >= 400);
+        HttpResponse<String> put = send(HttpRequest.newBuilder(URI.create(server.url() + "kg?default"))
+                .header("Content-Type", "text/turtle").PUT(HttpRequest.BodyPublishers.ofString("<a:b> <a:c> <a:d> .")).build());
+        assertEquals(405, put.statusCode());
+        assertEquals(405, post(server.url() + "kg/upload", "text/turtle", "<a:b> <a:c> <a:d> .").statusCode());
+        assertEquals(405, post(server.url() + "$/datasets?dbName=x&dbType=mem", "application/x-www-form-urlencoded", "").statusCode());
+        HttpResponse<String> delete = send(HttpRequest.newBuilder(URI.create(server.url() + "$/datasets/kg")).DELETE().build());
+        assertEquals(405, delete.statusCode());
+        for (String admin : List.of("$/compact/kg", "$/backup/kg", "$/tasks", "$/reload")) {
+            int status = post(server.url() + admin, "text/plain", "").statusCode();
+            assertTrue(status == 404 || status == 405, admin + " -> " + status);
+        }
+        // The graph is unchanged.
+        assertTrue(query(server, "ASK { ?s ?p ?o }", "application/sparql-results+json").body().contains("true"));
+    }
+
+    @Test
+    void readOnlyDescriptionsTheUiNeedsAnswer() {
+        assertEquals(200, get(server.url() + "$/ping", null).statusCode());
+        HttpResponse<String> status = get(server.url() + "$/server", "application/json");
+        assertEquals(200, status.statusCode());
+        assertTrue(status.body().contains("\"/kg\""), status.body());
+        assertEquals(200, get(server.url() + "$/datasets/kg", "application/json").statusCode());
+        HttpResponse<String> ui = get(server.url(), "text/html");
+        assertEquals(200, ui.statusCode());
+        assertTrue(ui.body().contains("<div id=\"app\""), "the Fuseki UI page");
+        assertEquals(200, get(server.url() + "kg/get?default", "text/turtle").statusCode());
+    }
+
+    @Test
+    void serviceIsRefusedWithoutAnyOutboundConnection() throws Exception {
+        try (ServerSocket trap = new ServerSocket(0)) {
+            trap.setSoTimeout(1500);
+            HttpResponse<String> r = query(server,
+                    "SELECT * { SERVICE <http://127.0.0.1:" + trap.getLocalPort() + "/sparql> { ?s ?p ?o } }", "text/csv");
+            assertEquals(400, r.statusCode());
+            assertTrue(r.body().contains("SERVICE is disabled"), r.body());
+            assertThrows(SocketTimeoutException.class, trap::accept, "the server must not connect out");
+        }
+    }
+
+    @Test
+    void badSparqlIsA400WithTheParserMessage() {
+        HttpResponse<String> r = query(server, "SELECT * { ?s ?p", "text/csv");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("Encountered"), r.body());
+    }
+
+    @Test
+    void explodingQueryEndsWithinTheTimeoutWithATimeoutStatus() {
+        long start = System.nanoTime();
+        HttpResponse<String> r = query(server, "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "text/csv");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(503, r.statusCode(), r.body());
+        assertTrue(r.body().toLowerCase().contains("timed out"), r.body());
+        assertTrue(millis < TIMEOUT.toMillis() + 3000, "took " + millis + " ms");
+    }
+
+    @Test
+    void resultRowsAreCappedAtTheConfiguredMaximum() {
+        String csv = query(server, "SELECT ?s ?p ?o { ?s ?p ?o }", "text/csv").body();
+        assertEquals(100 + 1, csv.split("\r\n").length, "header plus the 100-row cap");
+        String limited = query(server, "SELECT ?s { ?s ?p ?o } LIMIT 3", "text/csv").body();
+        assertEquals(3 + 1, limited.split("\r\n").length, "a smaller LIMIT stands");
+    }
+
+    @Test
+    void corsHeadersAllowTheConfiguredOrigin() {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(server.url() + "kg/sparql?query=" + encode("ASK {}")))
+                .header("Origin", "https://viz.example.org").GET().build());
+        assertEquals("https://viz.example.org", r.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        HttpResponse<String> other = send(HttpRequest.newBuilder(URI.create(server.url() + "kg/sparql?query=" + encode("ASK {}")))
+                .header("Origin", "https://elsewhere.example.com").GET().build());
+        assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), other.headers().toString());
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(server.url() + "kg/sparql"))
+                .header("Origin", "https://viz.example.org").header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"),
+                preflight.headers().toString());
+    }
+
+    private static HttpResponse<String> post(String url, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+}
