@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kg", mixinStandardHelpOptions = true, versionProvider = KgCommand.Version.class,
         description = "Builds a knowledge graph of facts reported in news articles and serves it over SPARQL.",
-        subcommands = {BuildCommand.class, ValidateCommand.class, StatsCommand.class, ServeCommand.class,
+        subcommands = {BuildCommand.class, ValidateCommand.class, StatsCommand.class, ServeCommand.class, QueryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KgCommand {
     /** Exit code for input that does not pass the checks, and for other errors of the project's kinds. */
@@ -24,6 +24,8 @@ public final class KgCommand {
     public static final int EXIT_INTERNAL = 70;
 
     public static void main(String[] args) {
+        // picocli warns about quotes inside option values; parameter values may legitimately hold them.
+        System.setProperty("picocli.trace", "OFF");
         System.exit(execute(args));
     }
 

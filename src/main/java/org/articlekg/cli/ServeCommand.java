@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.articlekg.KgException;
 import org.articlekg.build.GraphBuilder;
+import org.articlekg.query.QueryLibrary;
 import org.articlekg.server.KgServer;
 import org.articlekg.server.ServerSettings;
 import org.articlekg.store.ServiceConfig;
@@ -48,6 +49,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Origins allowed to query from a browser, comma-separated, or * for any (default: ${DEFAULT-VALUE}).")
     List<String> cors;
 
+    @Option(names = "--queries", paramLabel = "DIR", description = "Folder of saved queries served under /api/ (default: queries/).")
+    Path queriesDir;
+
     @Option(names = "--watch", description = "Rebuild when files under data/, ontology/ or fuseki-config/ change.")
     boolean watch;
 
@@ -65,7 +69,8 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             Summaries.print(out, "Built the graph", graph.builder().buildInto(st));
         }
-        KgServer server = KgServer.start(st, ServiceConfig.read(configFile), settings);
+        QueryLibrary queries = QueryLibrary.read(queriesDir != null ? queriesDir : KgCommand.home().resolve("queries"));
+        KgServer server = KgServer.start(st, ServiceConfig.read(configFile), queries, settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             System.err.println("kg serve: stopped");
@@ -83,6 +88,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  Fuseki UI (query editor):  " + url + "#/dataset/kg/query");
         out.println("  SPARQL endpoint:           " + url + "kg/sparql   (GET or POST, read-only)");
         out.println("  Graph Store (read):        " + url + "kg/get?default");
+        out.println("  Saved queries (API):       " + url + "api/   (OpenAPI: " + url + "api/openapi.json)");
         out.println("  Health:                    " + url + "$/ping");
         out.println("  Try:  curl -s " + url + "kg/sparql --data-urlencode 'query=SELECT ?investor ?investee "
                 + "{ ?investor <https://w3id.org/article-kg/ontology#investedIn> ?investee }' -H 'Accept: text/csv'");

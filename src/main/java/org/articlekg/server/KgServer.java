@@ -27,6 +27,7 @@ import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.RDF;
 import org.articlekg.KgException;
+import org.articlekg.query.QueryLibrary;
 import org.articlekg.store.ServiceConfig;
 import org.articlekg.store.Store;
 import org.slf4j.Logger;
@@ -72,8 +73,13 @@ public final class KgServer implements AutoCloseable {
         reloader.scheduleWithFixedDelay(this::reloadIfNewer, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts serving the store's current build. */
+    /** Starts serving the store's current build, without saved queries. */
     public static KgServer start(Store store, ServiceConfig config, ServerSettings settings) {
+        return start(store, config, null, settings);
+    }
+
+    /** Starts serving the store's current build, with the saved queries under {@code /api/} (when not null). */
+    public static KgServer start(Store store, ServiceConfig config, QueryLibrary queries, ServerSettings settings) {
         Path build = store.requireCurrent();
         OperationRegistry operations = OperationRegistry.createStd();
         operations.register(Operation.Query, new GuardedQuery(settings.maxRows()));
@@ -83,6 +89,7 @@ public final class KgServer implements AutoCloseable {
                 .parseConfig(configFor(config, build, settings))
                 .fusekiModules(FusekiModules.create(new ReadOnlyUi()))
                 .enableCors(true, corsFile(settings.corsOrigins()).toString());
+        if (queries != null) builder.addServlet("/api/*", new ApiServlet(queries, settings));
         FusekiServer fuseki = builder.build();
         try {
             fuseki.start();

@@ -84,7 +84,7 @@ public final class ServiceConfig {
     /** Opens a build's database with its text index, as the service does. */
     public Dataset openDataset(Path build) {
         Model m = forBuild(build);
-        return DatasetFactory.assemble(one(m, TextVocab.textDataset));
+        return Store.openBuild(build, () -> DatasetFactory.assemble(one(m, TextVocab.textDataset)));
     }
 
     /**

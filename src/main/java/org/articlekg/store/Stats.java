@@ -29,7 +29,7 @@ public record Stats(Map<String, Long> perClass, Map<String, Long> perArticle, Li
 
     /** Reads the figures of a build folder's database. */
     public static Stats of(Path build) {
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(build.resolve(Store.TDB2).toString());
+        DatasetGraph dsg = Store.openBuild(build, () -> DatabaseMgr.connectDatasetGraph(build.resolve(Store.TDB2).toString()));
         try {
             return Txn.calculateRead(dsg, () -> new Stats(
                     counts(dsg, "SELECT ?key (COUNT(DISTINCT ?s) AS ?n) { ?s a ?c . FILTER(STRSTARTS(STR(?c), STR(akg:))) "

@@ -126,6 +126,29 @@ public final class Store {
         return newest;
     }
 
+    /**
+     * Opens a build's database through {@code opener}, turning the lock error of a database that
+     * another process (a running {@code kg serve}) holds into one clear line.
+     */
+    public static <T> T openBuild(Path build, java.util.function.Supplier<T> opener) {
+        try {
+            return opener.get();
+        } catch (org.apache.jena.dboe.DBOpEnvException e) {
+            String msg = String.valueOf(e.getMessage());
+            if (!msg.contains("lock")) throw e;
+            String pid = msg.replaceAll(".*held by process (\\d+).*", "$1");
+            throw new KgException("the graph in " + build + " is in use by another process"
+                    + (pid.equals(msg) ? "" : " (pid " + pid + ")")
+                    + ", probably kg serve: query it over HTTP (kg query --endpoint URL) or stop the server");
+        }
+    }
+
+    /** Releases a database opened from the command line, so the process holds no lock on it. */
+    public static void release(org.apache.jena.sparql.core.DatasetGraph dsg) {
+        while (dsg instanceof org.apache.jena.sparql.core.DatasetGraphWrapper w) dsg = w.getWrapped();
+        if (org.apache.jena.tdb2.sys.TDBInternal.isTDB2(dsg)) org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
+    }
+
     /** Deletes a build that failed. */
     public void discard(Path build) {
         deleteQuietly(build);

@@ -1,0 +1,129 @@
+package org.articlekg.cli;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.articlekg.KgException;
+import org.articlekg.query.Parameter;
+import org.articlekg.query.QueryLibrary;
+import org.articlekg.query.QueryRunner;
+import org.articlekg.query.ResultFormat;
+import org.articlekg.query.SavedQuery;
+import org.articlekg.store.ServiceConfig;
+import org.articlekg.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kg query}: lists the saved queries, or runs one (or a file) against the current build. */
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = {"Without arguments, lists the saved queries of queries/ with their parameters.",
+                "With a NAME (or --file), runs it against the current build and prints the results."},
+        footer = {"", "Examples:",
+                "  kg query investments-in --param investee=http://localhost:3030/id/organization/microsoft",
+                "  kg query disputes --format csv",
+                "  kg query --file my.rq --format json",
+                "  kg query disputes --endpoint http://localhost:3030/kg/sparql   (while kg serve holds the database)"})
+final class QueryCommand implements Callable<Integer> {
+    @Mixin StoreOptions store;
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "A saved query's name.")
+    String name;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "Run the query in this .rq file instead of a saved one.")
+    Path file;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A parameter value (repeatable).")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "table (default), csv, tsv, json, xml for SELECT/ASK; ttl (default), nt, jsonld, rdfxml for CONSTRUCT/DESCRIBE.")
+    String format;
+
+    @Option(names = "--queries", paramLabel = "DIR", description = "Folder of saved queries (default: queries/).")
+    Path queries;
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Run against this SPARQL endpoint instead of the current build.")
+    String endpoint;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Service description (default: fuseki-config/config.ttl).")
+    Path config;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Longest a query may run (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "0", description = "Most rows to print; 0 for all (default).")
+    long maxRows;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path home = KgCommand.home();
+        if (name != null && file != null) throw new KgException("give a saved query's NAME or --file, not both");
+        if (name == null && file == null) {
+            list(out, QueryLibrary.read(queries != null ? queries : home.resolve("queries")));
+            return 0;
+        }
+        SavedQuery saved;
+        if (file != null) {
+            if (!Files.isRegularFile(file)) throw new KgException("--file: no such file '" + file + "'");
+            saved = QueryLibrary.parse(file);
+        } else {
+            QueryLibrary library = QueryLibrary.read(queries != null ? queries : home.resolve("queries"));
+            saved = library.get(name);
+            if (saved == null) {
+                throw new KgException("no saved query '" + name + "'; 'kg query' lists them: "
+                        + library.all().stream().map(SavedQuery::name).collect(Collectors.joining(", ")));
+            }
+        }
+        ResultFormat fmt = format == null ? (saved.isTabular() ? ResultFormat.TABLE : ResultFormat.TURTLE)
+                : ResultFormat.byName(format, saved.isTabular());
+        Query query = saved.bind(params);
+        if (!(timeoutSeconds > 0)) throw new KgException("--timeout must be a positive number of seconds, found " + timeoutSeconds);
+        Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
+        OutputStream stdout = System.out;
+        if (endpoint != null) {
+            QueryRunner.remote(endpoint, timeout, maxRows).run(query, fmt, stdout);
+        } else {
+            Path build = store.store().requireCurrent();
+            Path configFile = config != null ? config : home.resolve("fuseki-config").resolve(ServiceConfig.FILE);
+            Dataset ds = ServiceConfig.read(configFile).openDataset(build);
+            try {
+                QueryRunner.local(ds.asDatasetGraph(), timeout, maxRows).run(query, fmt, stdout);
+            } finally {
+                ds.close();
+                Store.release(ds.asDatasetGraph());
+            }
+        }
+        System.out.flush();
+        return 0;
+    }
+
+    private static void list(PrintWriter out, QueryLibrary library) {
+        int width = library.all().stream().mapToInt(q -> q.name().length()).max().orElse(4);
+        for (SavedQuery q : library.all()) {
+            out.printf("%-" + width + "s  %s%n", q.name(), q.summary());
+            for (Parameter p : q.parameters()) {
+                out.printf("%-" + width + "s    --param %s=<%s>%s%s%s%n", "", p.name(), p.typeName(),
+                        p.required() ? "" : " (optional)",
+                        p.defaultValue() == null ? "" : " default " + p.defaultValue(),
+                        p.allowed().isEmpty() ? "" : " one of " + String.join("|", p.allowed()));
+            }
+        }
+        out.printf("%d saved queries in %s. Run one: kg query NAME [--param name=value] [--format csv]%n",
+                library.all().size(), library.dir());
+        out.flush();
+    }
+}

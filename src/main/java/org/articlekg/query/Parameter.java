@@ -1,0 +1,112 @@
+package org.articlekg.query;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.apache.jena.datatypes.RDFDatatype;
+import org.apache.jena.datatypes.TypeMapper;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.irix.IRIException;
+import org.apache.jena.irix.IRIx;
+import org.apache.jena.sparql.core.Var;
+
+/**
+ * A parameter of a saved query, read from its variable name as grlc does: {@code ?_name} a
+ * required literal, {@code ?__name} an optional one, {@code ?_name_iri} an IRI,
+ * {@code ?_year_xsd_integer} a typed literal. Values are turned into RDF terms by
+ * {@link #toNode(String)}, checked for their type, never pasted into query text.
+ *
+ * @param name the name users write ({@code investee}, {@code year})
+ * @param variable the query variable it binds
+ * @param kind what kind of term the value becomes
+ * @param datatype for typed literals, the datatype; null otherwise
+ * @param required whether a value (given or default) is needed
+ * @param defaultValue the value used when none is given, or null
+ * @param allowed the values allowed, or empty for any
+ */
+public record Parameter(String name, Var variable, Kind kind, RDFDatatype datatype, boolean required,
+                        String defaultValue, List<String> allowed) {
+    /** The kinds of term a parameter takes. */
+    public enum Kind { LITERAL, IRI, TYPED_LITERAL }
+
+    private static final Pattern NAME = Pattern.compile("__?([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)");
+    private static final Pattern IRI_UNSAFE = Pattern.compile("[\\s<>\"{}|\\\\^`]");
+
+    public Parameter {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(variable, "variable");
+        allowed = List.copyOf(allowed);
+    }
+
+    /** Whether a variable names a parameter (starts with {@code _}). */
+    public static boolean isParameter(Var v) {
+        return NAME.matcher(v.getVarName()).matches();
+    }
+
+    /** The parameter a variable declares, with no default and no allowed values yet. */
+    public static Parameter of(Var v) {
+        String raw = v.getVarName();
+        boolean optional = raw.startsWith("__");
+        String rest = raw.substring(optional ? 2 : 1);
+        int xsd = rest.indexOf("_xsd_");
+        if (xsd > 0) {
+            String type = rest.substring(xsd + 5);
+            RDFDatatype dt = TypeMapper.getInstance().getTypeByName(XSDDatatype.XSD + "#" + type);
+            if (dt == null) throw new IllegalArgumentException("?" + raw + ": unknown XSD type xsd:" + type);
+            return new Parameter(rest.substring(0, xsd), v, Kind.TYPED_LITERAL, dt, !optional, null, List.of());
+        }
+        if (rest.endsWith("_iri")) {
+            return new Parameter(rest.substring(0, rest.length() - 4), v, Kind.IRI, null, !optional, null, List.of());
+        }
+        return new Parameter(rest, v, Kind.LITERAL, null, !optional, null, List.of());
+    }
+
+    public Parameter withDefault(String value) {
+        return new Parameter(name, variable, kind, datatype, required, value, allowed);
+    }
+
+    public Parameter withAllowed(List<String> values) {
+        return new Parameter(name, variable, kind, datatype, required, defaultValue, values);
+    }
+
+    /** The type in words, for messages and the API description: "IRI", "xsd:integer", "string". */
+    public String typeName() {
+        return switch (kind) {
+            case IRI -> "IRI";
+            case LITERAL -> "string";
+            case TYPED_LITERAL -> "xsd:" + datatype.getURI().substring(datatype.getURI().indexOf('#') + 1);
+        };
+    }
+
+    /** The RDF term for a value; a value of the wrong type or not allowed is a {@link ParameterException}. */
+    public Node toNode(String value) {
+        if (!allowed.isEmpty() && !allowed.contains(value)) {
+            throw new ParameterException(name, "'" + value + "' is not one of " + String.join(", ", allowed));
+        }
+        switch (kind) {
+            case IRI -> {
+                if (IRI_UNSAFE.matcher(value).find()) {
+                    throw new ParameterException(name, "not a valid IRI (it contains a space or one of <>\"{}|\\^`): " + value);
+                }
+                try {
+                    IRIx iri = IRIx.create(value);
+                    if (!iri.isAbsolute()) throw new ParameterException(name, "not an absolute IRI: " + value);
+                } catch (IRIException e) {
+                    throw new ParameterException(name, "not a valid IRI: " + value);
+                }
+                return NodeFactory.createURI(value);
+            }
+            case TYPED_LITERAL -> {
+                if (!datatype.isValid(value)) {
+                    throw new ParameterException(name, "'" + value + "' is not a valid " + typeName());
+                }
+                return NodeFactory.createLiteralDT(value, datatype);
+            }
+            default -> {
+                return NodeFactory.createLiteralString(value);
+            }
+        }
+    }
+}

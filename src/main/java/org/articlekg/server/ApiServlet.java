@@ -1,0 +1,202 @@
+package org.articlekg.server;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.fuseki.server.DataAccessPoint;
+import org.apache.jena.fuseki.server.DataAccessPointRegistry;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.TxnType;
+import org.articlekg.KgException;
+import org.articlekg.query.Parameter;
+import org.articlekg.query.ParameterException;
+import org.articlekg.query.QueryLibrary;
+import org.articlekg.query.QueryRunner;
+import org.articlekg.query.ResultFormat;
+import org.articlekg.query.SavedQuery;
+
+/**
+ * The saved queries over HTTP, under {@code /api/}: the index (HTML for people, JSON for programs),
+ * {@code /api/openapi.json}, and {@code /api/NAME?param=value} running a query against the graph
+ * being served, in the format chosen by {@code format=} or {@code Accept}. Bad input is a 400 that
+ * names the parameter; an unknown query is a 404.
+ */
+final class ApiServlet extends HttpServlet {
+    private static final String FORMAT = "format";
+
+    private final QueryLibrary library;
+    private final ServerSettings settings;
+
+    ApiServlet(QueryLibrary library, ServerSettings settings) {
+        this.library = library;
+        this.settings = settings;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setHeader("Vary", "Accept");
+        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        try {
+            if (path.equals("/")) index(req, resp);
+            else if (path.equals("/openapi.json")) json(resp, 200, OpenApi.describe(library, settings));
+            else run(path.substring(1), req, resp);
+        } catch (ParameterException e) {
+            error(resp, 400, e.getMessage(), e.parameter());
+        } catch (QueryRunner.TimeoutException e) {
+            error(resp, 503, e.getMessage(), null);
+        }
+    }
+
+    private void run(String name, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        SavedQuery saved = library.get(name);
+        if (saved == null) {
+            error(resp, 404, "no saved query '" + name + "'; the list is at /api/", null);
+            return;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> p : req.getParameterMap().entrySet()) {
+            if (p.getKey().equals(FORMAT)) continue;
+            if (p.getValue().length != 1) throw new ParameterException(p.getKey(), "given " + p.getValue().length + " times; give it once");
+            values.put(p.getKey(), p.getValue()[0]);
+        }
+        ResultFormat format;
+        String asked = req.getParameter(FORMAT);
+        if (asked != null) {
+            try {
+                format = ResultFormat.byName(asked, saved.isTabular());
+            } catch (KgException e) {
+                throw new ParameterException(FORMAT, e.getMessage());
+            }
+        } else {
+            format = ResultFormat.negotiate(req.getHeader("Accept"), saved.isTabular(),
+                    saved.isTabular() ? ResultFormat.JSON : ResultFormat.TURTLE);
+            if (format == null) {
+                error(resp, 406, "none of the formats this query gives is acceptable: "
+                        + String.join(", ", ResultFormat.formats(saved.isTabular()).stream().map(ResultFormat::mediaType).toList()), null);
+                return;
+            }
+        }
+        Query query = saved.bind(values);
+        DataService service = servedDataService();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        service.startTxn(TxnType.READ);
+        try {
+            QueryRunner.local(service.getDataset(), settings.timeout(), settings.maxRows()).run(query, format, body);
+        } finally {
+            service.finishTxn();
+        }
+        resp.setStatus(200);
+        resp.setContentType(format.mediaType() + "; charset=utf-8");
+        resp.setContentLength(body.size());
+        if (!"HEAD".equals(req.getMethod())) body.writeTo(resp.getOutputStream());
+    }
+
+    /** The data service being served now (a rebuild swaps it). */
+    private DataService servedDataService() {
+        DataAccessPointRegistry registry = DataAccessPointRegistry.get(getServletContext());
+        List<DataAccessPoint> points = registry.accessPoints();
+        if (points.isEmpty()) throw new KgException("no dataset is being served");
+        return points.get(0).getDataService();
+    }
+
+    private void index(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String accept = req.getHeader("Accept");
+        boolean html = accept != null && accept.contains("text/html") && !"json".equals(req.getParameter(FORMAT));
+        if (!html) {
+            JsonArray list = new JsonArray();
+            for (SavedQuery q : library.all()) {
+                JsonObject o = new JsonObject();
+                o.put("name", q.name());
+                o.put("summary", q.summary());
+                o.put("description", q.description());
+                JsonArray tags = new JsonArray();
+                q.tags().forEach(tags::add);
+                o.put("tags", tags);
+                o.put("parameters", OpenApi.parameters(q, false));
+                o.put("url", "/api/" + q.name());
+                o.put("editor", editorLink(q));
+                list.add(o);
+            }
+            JsonObject root = new JsonObject();
+            root.put("queries", list);
+            root.put("openapi", "/api/openapi.json");
+            json(resp, 200, root);
+            return;
+        }
+        StringBuilder sb = new StringBuilder(Html.head("article-kg saved queries"));
+        sb.append("<h1>Saved queries</h1><p>Each question runs over the graph being served. Results as JSON by default; "
+                + "add <code>format=csv</code> (or tsv, xml; ttl, jsonld for graphs) or send an <code>Accept</code> header. "
+                + "Machine-readable: <a href=\"/api/openapi.json\">OpenAPI description</a>, "
+                + "<a href=\"/api/?format=json\">JSON list</a>. SPARQL endpoint: <code>/kg/sparql</code>.</p>\n");
+        for (SavedQuery q : library.all()) {
+            String url = "/api/" + q.name();
+            sb.append("<section id=\"").append(Html.escape(q.name())).append("\"><h2>").append(Html.escape(q.summary()))
+                    .append("</h2><p class=\"muted\"><code>").append(Html.escape(url)).append("</code></p><p>")
+                    .append(Html.escape(q.description())).append("</p>");
+            if (!q.parameters().isEmpty()) {
+                sb.append("<table><tr><th>parameter</th><th>type</th><th>default</th><th>allowed</th></tr>");
+                for (Parameter p : q.parameters()) {
+                    sb.append("<tr><td><code>").append(Html.escape(p.name())).append("</code>")
+                            .append(p.required() ? "" : " <span class=\"muted\">(optional)</span>")
+                            .append("</td><td>").append(Html.escape(p.typeName())).append("</td><td>")
+                            .append(Html.escape(p.defaultValue())).append("</td><td>")
+                            .append(Html.escape(String.join(", ", p.allowed()))).append("</td></tr>");
+                }
+                sb.append("</table>");
+            }
+            String first = q.isTabular() ? "csv" : "ttl";
+            sb.append("<p>Run: <a href=\"").append(Html.escape(url)).append("?format=").append(first).append("\">")
+                    .append(first.toUpperCase()).append("</a> · <a href=\"").append(Html.escape(url))
+                    .append(q.isTabular() ? "?format=json\">JSON</a>" : "?format=jsonld\">JSON-LD</a>")
+                    .append(" · <a href=\"").append(Html.escape(editorLink(q)))
+                    .append("\">open in the query editor</a></p><details><summary>SPARQL</summary><pre>")
+                    .append(Html.escape(q.text())).append("</pre></details></section>\n");
+        }
+        sb.append("</body></html>\n");
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(200);
+        resp.setContentType("text/html; charset=utf-8");
+        resp.setContentLength(bytes.length);
+        if (!"HEAD".equals(req.getMethod())) resp.getOutputStream().write(bytes);
+    }
+
+    /** The Fuseki UI's query editor, opened with the query and its default parameters filled in. */
+    static String editorLink(SavedQuery q) {
+        String text;
+        try {
+            text = q.bind(Map.of()).serialize();
+        } catch (ParameterException e) {
+            text = q.text();
+        }
+        return "/#/dataset/kg/query?query=" + URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void error(HttpServletResponse resp, int status, String message, String parameter) throws IOException {
+        JsonObject o = new JsonObject();
+        o.put("status", status);
+        o.put("error", message);
+        if (parameter != null) o.put("parameter", parameter);
+        json(resp, status, o);
+    }
+
+    private static void json(HttpServletResponse resp, int status, JsonObject o) throws IOException {
+        byte[] bytes = JSON.toString(o).getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType("application/json; charset=utf-8");
+        resp.setContentLength(bytes.length);
+        OutputStream out = resp.getOutputStream();
+        out.write(bytes);
+    }
+}

@@ -1,0 +1,116 @@
+package org.articlekg.server;
+
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.articlekg.query.Parameter;
+import org.articlekg.query.QueryLibrary;
+import org.articlekg.query.ResultFormat;
+import org.articlekg.query.SavedQuery;
+
+/** The OpenAPI 3 description of {@code /api/}, generated from the saved queries' decorators. */
+final class OpenApi {
+    private OpenApi() {}
+
+    static JsonObject describe(QueryLibrary library, ServerSettings settings) {
+        JsonObject root = new JsonObject();
+        root.put("openapi", "3.0.3");
+        JsonObject info = new JsonObject();
+        info.put("title", "article-kg saved queries");
+        info.put("version", "1.0.0");
+        info.put("description", "Analysts' questions over the article-kg graph: who invested in whom, who sued whom, "
+                + "which sources disagree. Each answer carries the articles it rests on. Results are capped at "
+                + settings.maxRows() + " rows; queries stop after " + settings.timeout().toMillis() / 1000.0 + " s (503).");
+        root.put("info", info);
+        JsonArray servers = new JsonArray();
+        JsonObject server = new JsonObject();
+        server.put("url", "/api");
+        servers.add(server);
+        root.put("servers", servers);
+        JsonObject paths = new JsonObject();
+        for (SavedQuery q : library.all()) {
+            JsonObject get = new JsonObject();
+            get.put("operationId", q.name());
+            get.put("summary", q.summary());
+            get.put("description", q.description());
+            JsonArray tags = new JsonArray();
+            q.tags().forEach(tags::add);
+            get.put("tags", tags);
+            JsonArray params = parameters(q, true);
+            JsonObject format = new JsonObject();
+            format.put("name", "format");
+            format.put("in", "query");
+            format.put("required", false);
+            format.put("description", "Result format; otherwise chosen by the Accept header.");
+            JsonObject formatSchema = new JsonObject();
+            formatSchema.put("type", "string");
+            JsonArray formats = new JsonArray();
+            ResultFormat.formats(q.isTabular()).forEach(f -> formats.add(f.shortName()));
+            formatSchema.put("enum", formats);
+            format.put("schema", formatSchema);
+            params.add(format);
+            get.put("parameters", params);
+            JsonObject responses = new JsonObject();
+            JsonObject ok = new JsonObject();
+            ok.put("description", q.isTabular() ? "The result table" : "The result graph");
+            JsonObject content = new JsonObject();
+            ResultFormat.formats(q.isTabular()).forEach(f -> content.put(f.mediaType(), new JsonObject()));
+            ok.put("content", content);
+            responses.put("200", ok);
+            responses.put("400", response("A parameter is missing, unknown, or has a value of the wrong type"));
+            responses.put("406", response("No acceptable result format"));
+            responses.put("503", response("The query ran longer than the timeout"));
+            JsonObject item = new JsonObject();
+            item.put("get", get);
+            paths.put("/" + q.name(), item);
+        }
+        root.put("paths", paths);
+        return root;
+    }
+
+    /** The parameters of a query, as OpenAPI parameter objects (or plainer objects for the JSON index). */
+    static JsonArray parameters(SavedQuery q, boolean openApi) {
+        JsonArray array = new JsonArray();
+        for (Parameter p : q.parameters()) {
+            JsonObject o = new JsonObject();
+            o.put("name", p.name());
+            if (openApi) o.put("in", "query");
+            o.put("required", p.required() && p.defaultValue() == null);
+            o.put("description", p.typeName() + (p.required() ? "" : ", optional: without it, no filter"));
+            JsonObject schema = new JsonObject();
+            switch (p.typeName()) {
+                case "xsd:integer", "xsd:int", "xsd:long", "xsd:nonNegativeInteger", "xsd:positiveInteger" -> schema.put("type", "integer");
+                case "xsd:decimal", "xsd:double", "xsd:float" -> schema.put("type", "number");
+                case "xsd:boolean" -> schema.put("type", "boolean");
+                case "xsd:date" -> {
+                    schema.put("type", "string");
+                    schema.put("format", "date");
+                }
+                case "IRI" -> {
+                    schema.put("type", "string");
+                    schema.put("format", "uri");
+                }
+                default -> schema.put("type", "string");
+            }
+            if (p.defaultValue() != null) schema.put("default", p.defaultValue());
+            if (!p.allowed().isEmpty()) {
+                JsonArray values = new JsonArray();
+                p.allowed().forEach(values::add);
+                schema.put("enum", values);
+            }
+            if (openApi) o.put("schema", schema);
+            else {
+                o.put("type", p.typeName());
+                if (p.defaultValue() != null) o.put("default", p.defaultValue());
+                if (!p.allowed().isEmpty()) o.put("allowed", schema.get("enum"));
+            }
+            array.add(o);
+        }
+        return array;
+    }
+
+    private static JsonObject response(String description) {
+        JsonObject o = new JsonObject();
+        o.put("description", description);
+        return o;
+    }
+}
