@@ -23,6 +23,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -30,6 +31,10 @@ import org.articlekg.KgException;
 import org.articlekg.load.GraphLoader;
 import org.articlekg.load.Iris;
 import org.articlekg.load.LoadResult;
+import org.articlekg.publish.GraphEdges;
+import org.articlekg.publish.GraphEdges.EntityGraph;
+import org.articlekg.publish.GraphExport;
+import org.articlekg.publish.VoidDescription;
 import org.articlekg.store.ServiceConfig;
 import org.articlekg.store.Store;
 
@@ -129,7 +134,9 @@ public final class GraphBuilder {
                 return countQuads(db);
             });
             config.indexText(db, dir);
+            db.getContext().set(TDB2.symUnionDefaultGraph, true);
             List<Path> dumps = writeDumps(db, dir.resolve(Store.DUMPS));
+            dumps.addAll(writeExports(db, dir));
             writeInfo(dir, load, counts);
             TDBInternal.expel(dsg);
             dsg = null;
@@ -184,6 +191,37 @@ public final class GraphBuilder {
             throw new KgException("cannot write dumps in " + dir + ": " + e.getMessage(), e);
         }
         return written;
+    }
+
+    /** The entity graph for graph tools (GEXF, GraphML) and the VoID description of the build. */
+    private List<Path> writeExports(DatasetGraph dsg, Path dir) {
+        Path dumpsDir = dir.resolve(Store.DUMPS);
+        return Txn.calculateRead(dsg, () -> {
+            EntityGraph graph = GraphEdges.all(dsg, iris);
+            List<Path> written = new ArrayList<>();
+            try {
+                Path gexf = dumpsDir.resolve("article-kg.gexf");
+                try (OutputStream out = Files.newOutputStream(gexf)) {
+                    GraphExport.gexf(graph, out);
+                }
+                Path graphml = dumpsDir.resolve("article-kg.graphml");
+                try (OutputStream out = Files.newOutputStream(graphml)) {
+                    GraphExport.graphml(graph, out);
+                }
+                written.add(gexf);
+                written.add(graphml);
+                Map<String, String> types = new LinkedHashMap<>();
+                DUMPS.forEach((name, format) -> types.put(name, format.getLang().getHeaderString()));
+                types.put("article-kg.gexf", "application/gexf+xml");
+                types.put("article-kg.graphml", "application/graphml+xml");
+                try (OutputStream out = Files.newOutputStream(dir.resolve(Store.VOID))) {
+                    RDFDataMgr.write(out, VoidDescription.describe(dsg, iris, types), RDFFormat.TURTLE_PRETTY);
+                }
+            } catch (IOException e) {
+                throw new KgException("cannot write exports in " + dumpsDir + ": " + e.getMessage(), e);
+            }
+            return written;
+        });
     }
 
     private void writeInfo(Path dir, LoadResult load, Map<String, Long> counts) {

@@ -9,16 +9,11 @@ import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
-import org.apache.jena.fuseki.server.DataAccessPoint;
-import org.apache.jena.fuseki.server.DataAccessPointRegistry;
-import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.TxnType;
 import org.articlekg.KgException;
 import org.articlekg.query.Parameter;
 import org.articlekg.query.ParameterException;
@@ -38,10 +33,12 @@ final class ApiServlet extends HttpServlet {
 
     private final QueryLibrary library;
     private final ServerSettings settings;
+    private final java.util.function.Supplier<ServedGraph> served;
 
-    ApiServlet(QueryLibrary library, ServerSettings settings) {
+    ApiServlet(QueryLibrary library, ServerSettings settings, java.util.function.Supplier<ServedGraph> served) {
         this.library = library;
         this.settings = settings;
+        this.served = served;
     }
 
     @Override
@@ -89,26 +86,16 @@ final class ApiServlet extends HttpServlet {
             }
         }
         Query query = saved.bind(values);
-        DataService service = servedDataService();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        service.startTxn(TxnType.READ);
-        try {
-            QueryRunner.local(service.getDataset(), settings.timeout(), settings.maxRows()).run(query, format, body);
-        } finally {
-            service.finishTxn();
-        }
+        ResultFormat chosen = format;
+        served.get().read(dsg -> {
+            QueryRunner.local(dsg, settings.timeout(), settings.maxRows()).run(query, chosen, body);
+            return null;
+        });
         resp.setStatus(200);
         resp.setContentType(format.mediaType() + "; charset=utf-8");
         resp.setContentLength(body.size());
         if (!"HEAD".equals(req.getMethod())) body.writeTo(resp.getOutputStream());
-    }
-
-    /** The data service being served now (a rebuild swaps it). */
-    private DataService servedDataService() {
-        DataAccessPointRegistry registry = DataAccessPointRegistry.get(getServletContext());
-        List<DataAccessPoint> points = registry.accessPoints();
-        if (points.isEmpty()) throw new KgException("no dataset is being served");
-        return points.get(0).getDataService();
     }
 
     private void index(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -56,14 +56,14 @@ public final class KgServer implements AutoCloseable {
     private final ServerSettings settings;
     private final FusekiServer fuseki;
     private final ScheduledExecutorService reloader;
-    private volatile Path served;
+    private final CurrentGraph current;
 
-    private KgServer(Store store, ServiceConfig config, ServerSettings settings, FusekiServer fuseki, Path served) {
+    private KgServer(Store store, ServiceConfig config, ServerSettings settings, FusekiServer fuseki, CurrentGraph current) {
         this.store = store;
         this.config = config;
         this.settings = settings;
         this.fuseki = fuseki;
-        this.served = served;
+        this.current = current;
         this.reloader = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kg-reload");
             t.setDaemon(true);
@@ -81,6 +81,7 @@ public final class KgServer implements AutoCloseable {
     /** Starts serving the store's current build, with the saved queries under {@code /api/} (when not null). */
     public static KgServer start(Store store, ServiceConfig config, QueryLibrary queries, ServerSettings settings) {
         Path build = store.requireCurrent();
+        CurrentGraph current = new CurrentGraph();
         OperationRegistry operations = OperationRegistry.createStd();
         operations.register(Operation.Query, new GuardedQuery(settings.maxRows()));
         FusekiServer.Builder builder = FusekiServer.create(operations)
@@ -89,7 +90,8 @@ public final class KgServer implements AutoCloseable {
                 .parseConfig(configFor(config, build, settings))
                 .fusekiModules(FusekiModules.create(new ReadOnlyUi()))
                 .enableCors(true, corsFile(settings.corsOrigins()).toString());
-        if (queries != null) builder.addServlet("/api/*", new ApiServlet(queries, settings));
+        if (queries != null) builder.addServlet("/api/*", new ApiServlet(queries, settings, current));
+        PublishServlets.addTo(builder, current, queries);
         FusekiServer fuseki = builder.build();
         try {
             fuseki.start();
@@ -99,7 +101,25 @@ public final class KgServer implements AutoCloseable {
             }
             throw e;
         }
-        return new KgServer(store, config, settings, fuseki, build);
+        current.set(new ServedGraph(build, ServedGraph.baseOf(build), onlyService(fuseki)));
+        return new KgServer(store, config, settings, fuseki, current);
+    }
+
+    /** The one data service the configuration describes. */
+    private static DataService onlyService(FusekiServer fuseki) {
+        List<DataAccessPoint> points = fuseki.getDataAccessPointRegistry().accessPoints();
+        if (points.size() != 1) throw new KgException("the service description must have exactly one dataset service, found " + points.size());
+        return points.get(0).getDataService();
+    }
+
+    /** The graph being served, swapped atomically with the registry entry. */
+    static final class CurrentGraph implements java.util.function.Supplier<ServedGraph> {
+        private volatile ServedGraph graph;
+
+        void set(ServedGraph g) { graph = g; }
+
+        @Override
+        public ServedGraph get() { return graph; }
     }
 
     /** The port the server listens on (the one picked when asked for port 0). */
@@ -114,7 +134,7 @@ public final class KgServer implements AutoCloseable {
 
     /** The build being served. */
     public Path servedBuild() {
-        return served;
+        return current.get().build();
     }
 
     /** Waits until the server stops. */
@@ -125,12 +145,12 @@ public final class KgServer implements AutoCloseable {
     /** Swaps in the store's current build if it is not the one served; returns whether it did. */
     public synchronized boolean reloadIfNewer() {
         try {
-            Path current = store.current().orElse(null);
-            if (current == null || current.equals(served)) return false;
-            swapIn(current);
+            Path newest = store.current().orElse(null);
+            if (newest == null || newest.equals(servedBuild())) return false;
+            swapIn(newest);
             return true;
         } catch (RuntimeException e) {
-            LOG.warn("Could not swap in the new build: {} (still serving {})", e.getMessage(), served);
+            LOG.warn("Could not swap in the new build: {} (still serving {})", e.getMessage(), servedBuild());
             return false;
         }
     }
@@ -144,10 +164,10 @@ public final class KgServer implements AutoCloseable {
             service.goActive();
             DataAccessPoint old = registry.get(point.getName());
             registry.put(point.getName(), point);
+            current.set(new ServedGraph(build, ServedGraph.baseOf(build), service));
             if (old != null) retire(old.getDataService());
         }
         LOG.info("Now serving {}", build);
-        served = build;
     }
 
     /** Closes a replaced service once the requests that were using it are done. */

@@ -34,6 +34,7 @@ public final class Store {
     public static final String TEXT = "text";
     public static final String DUMPS = "dumps";
     public static final String INFO = "build.properties";
+    public static final String VOID = "void.ttl";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 

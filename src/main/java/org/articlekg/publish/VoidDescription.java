@@ -1,0 +1,123 @@
+package org.articlekg.publish;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.articlekg.load.Iris;
+import org.articlekg.vocab.AKG;
+
+/**
+ * The VoID and DCAT description of the dataset ({@code /.well-known/void}): its size, class and
+ * property partitions, SPARQL endpoint, dumps, licence and source articles. Counted on the union
+ * of the graphs, as queries see it.
+ */
+public final class VoidDescription {
+    public static final String VOID = "http://rdfs.org/ns/void#";
+    public static final String DCAT = "http://www.w3.org/ns/dcat#";
+    public static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
+
+    private static final Query TRIPLES = Sparql.parse("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+    private static final Query CLASSES = Sparql.parse(
+            "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c");
+    private static final Query PROPERTIES = Sparql.parse(
+            "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p");
+    private static final Query ARTICLES = Sparql.parse("SELECT ?a WHERE { ?a a akg:Article } ORDER BY ?a");
+    private static final Query SUBJECTS = Sparql.parse("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }");
+
+    private VoidDescription() {}
+
+    /** The dataset's IRI: {@code {base}.well-known/void#dataset}. */
+    public static Node datasetIri(Iris iris) {
+        return NodeFactory.createURI(iris.base() + ".well-known/void#dataset");
+    }
+
+    /**
+     * Describes the dataset.
+     *
+     * @param dumps dump file name → media type, offered under {@code {base}dumps/}
+     */
+    public static Graph describe(DatasetGraph dsg, Iris iris, Map<String, String> dumps) {
+        Graph g = GraphFactory.createDefaultGraph();
+        g.getPrefixMapping().setNsPrefix("void", VOID).setNsPrefix("dcat", DCAT).setNsPrefix("dcterms", DCTerms.NS)
+                .setNsPrefix("akg", AKG.NS).setNsPrefix("xsd", XSDDatatype.XSD + "#");
+        Node ds = datasetIri(iris);
+        add(g, ds, RDF.type.asNode(), v("Dataset"));
+        add(g, ds, RDF.type.asNode(), dcat("Dataset"));
+        add(g, ds, DCTerms.title.asNode(), NodeFactory.createLiteralLang("article-kg: facts reported in news articles", "en"));
+        add(g, ds, DCTerms.description.asNode(), NodeFactory.createLiteralLang(
+                "Persons, organisations, products, investments, lawsuits, roles, proposals and deals reported in news "
+                        + "articles, each fact with the article and quote it comes from; disagreements between articles kept "
+                        + "side by side.", "en"));
+        add(g, ds, DCTerms.license.asNode(), NodeFactory.createURI(LICENSE));
+        add(g, ds, v("sparqlEndpoint"), NodeFactory.createURI(iris.base() + "kg/sparql"));
+        add(g, ds, v("uriSpace"), NodeFactory.createLiteralString(iris.idNamespace()));
+        add(g, ds, v("exampleResource"), NodeFactory.createURI(iris.idNamespace() + "organization/openai"));
+        add(g, ds, v("vocabulary"), NodeFactory.createURI(AKG.NS));
+        add(g, ds, v("vocabulary"), NodeFactory.createURI("http://www.w3.org/ns/prov#"));
+        add(g, ds, v("vocabulary"), NodeFactory.createURI("https://schema.org/"));
+        add(g, ds, dcat("landingPage"), NodeFactory.createURI(iris.base() + "doc/"));
+        add(g, ds, v("triples"), integer(count(dsg, TRIPLES)));
+        add(g, ds, v("distinctSubjects"), integer(count(dsg, SUBJECTS)));
+        for (Map.Entry<String, String> d : dumps.entrySet()) {
+            Node url = NodeFactory.createURI(iris.base() + "dumps/" + d.getKey());
+            add(g, ds, v("dataDump"), url);
+            Node dist = NodeFactory.createBlankNode();
+            add(g, ds, dcat("distribution"), dist);
+            add(g, dist, RDF.type.asNode(), dcat("Distribution"));
+            add(g, dist, dcat("downloadURL"), url);
+            add(g, dist, dcat("mediaType"), NodeFactory.createLiteralString(d.getValue()));
+        }
+        for (QuerySolution s : Sparql.select(dsg, CLASSES, Map.of())) {
+            Node part = NodeFactory.createBlankNode();
+            add(g, ds, v("classPartition"), part);
+            add(g, part, v("class"), s.get("c").asNode());
+            add(g, part, v("entities"), integer(s.getLiteral("n").getLong()));
+        }
+        for (QuerySolution s : Sparql.select(dsg, PROPERTIES, Map.of())) {
+            Node part = NodeFactory.createBlankNode();
+            add(g, ds, v("propertyPartition"), part);
+            add(g, part, v("property"), s.get("p").asNode());
+            add(g, part, v("triples"), integer(s.getLiteral("n").getLong()));
+        }
+        for (QuerySolution s : Sparql.select(dsg, ARTICLES, Map.of())) add(g, ds, DCTerms.source.asNode(), s.get("a").asNode());
+        for (String name : List.of(Iris.FACTS_GRAPH, Iris.ONTOLOGY_GRAPH, Iris.INFERRED_GRAPH)) {
+            Node graph = iris.graph(name);
+            Node sub = NodeFactory.createURI(ds.getURI() + "-" + name);
+            add(g, ds, v("subset"), sub);
+            add(g, sub, RDF.type.asNode(), v("Dataset"));
+            add(g, sub, NodeFactory.createURI("http://www.w3.org/ns/sparql-service-description#name"), graph);
+            add(g, sub, v("triples"), integer(dsg.getGraph(graph).size()));
+        }
+        return g;
+    }
+
+    private static long count(DatasetGraph dsg, Query q) {
+        return Sparql.select(dsg, q, Map.of()).get(0).getLiteral("n").getLong();
+    }
+
+    private static void add(Graph g, Node s, Node p, Node o) {
+        g.add(Triple.create(s, p, o));
+    }
+
+    private static Node v(String local) {
+        return NodeFactory.createURI(VOID + local);
+    }
+
+    private static Node dcat(String local) {
+        return NodeFactory.createURI(DCAT + local);
+    }
+
+    private static Node integer(long n) {
+        return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger);
+    }
+}

@@ -1,0 +1,95 @@
+package org.articlekg.server;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonValue;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.irix.IRIx;
+import org.articlekg.publish.Describer;
+import org.articlekg.publish.Explorer;
+
+/**
+ * The graph explorer: the page {@code /explore}, and the JSON it reads, which other tools can
+ * read too: {@code /explore/search.json?q=musk} and {@code /explore/graph.json?entity=IRI}.
+ */
+final class ExplorerServlet extends HttpServlet {
+    private final Supplier<ServedGraph> served;
+    private final byte[] page;
+
+    ExplorerServlet(Supplier<ServedGraph> served) {
+        this.served = served;
+        this.page = loadPage();
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String rest = req.getPathInfo() == null ? "" : req.getPathInfo();
+        ServedGraph g = served.get();
+        switch (rest) {
+            case "", "/" -> LinkedDataServlet.send(resp, 200, "text/html; charset=utf-8", page);
+            case "/search.json" -> {
+                String q = req.getParameter("q");
+                if (q == null || q.isBlank()) {
+                    json(resp, 400, error("parameter 'q': the words to search for are missing"));
+                    return;
+                }
+                json(resp, 200, g.read(dsg -> Explorer.search(dsg, g.iris(), q)));
+            }
+            case "/graph.json" -> {
+                String entity = req.getParameter("entity");
+                if (entity == null || !validIri(entity)) {
+                    json(resp, 400, error("parameter 'entity': an entity IRI is required"));
+                    return;
+                }
+                Node iri = NodeFactory.createURI(entity);
+                if (!g.read(dsg -> Describer.exists(dsg, iri))) {
+                    json(resp, 404, error("no entity " + entity + " in this graph"));
+                    return;
+                }
+                json(resp, 200, g.read(dsg -> Explorer.neighbourhood(dsg, g.iris(), iri)));
+            }
+            default -> LinkedDataServlet.send(resp, 404, "text/plain; charset=utf-8", "Not found\n".getBytes());
+        }
+    }
+
+    private static boolean validIri(String s) {
+        if (s.matches(".*[\\s<>\"{}|\\\\^`].*")) return false;
+        try {
+            return IRIx.create(s).isAbsolute();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static JsonValue error(String message) {
+        org.apache.jena.atlas.json.JsonObject o = new org.apache.jena.atlas.json.JsonObject();
+        o.put("error", message);
+        return o;
+    }
+
+    private static void json(HttpServletResponse resp, int status, JsonValue v) throws IOException {
+        LinkedDataServlet.send(resp, status, "application/json; charset=utf-8", JSON.toString(v).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] loadPage() {
+        try (InputStream in = ExplorerServlet.class.getResourceAsStream("/explorer/explore.html");
+             InputStream pom = ExplorerServlet.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/cytoscape/pom.properties")) {
+            if (in == null || pom == null) throw new IllegalStateException("explorer page or Cytoscape.js WebJar missing from the class path");
+            Properties p = new Properties();
+            p.load(pom);
+            String html = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("CYTOSCAPE_VERSION", p.getProperty("version"));
+            return html.getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.articlekg.server;
+
+import java.util.List;
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaRange;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+
+/** Content negotiation for RDF documents, with HTML as one more representation. */
+final class Negotiation {
+    private Negotiation() {}
+
+    static final String HTML = "text/html";
+    /** The representations of a resource, the first being the choice for {@code *}{@code /*}. */
+    static final List<String> RDF_TYPES = List.of("text/turtle", "application/ld+json", "application/n-triples",
+            "application/rdf+xml");
+
+    /**
+     * The best media type for an Accept header among {@code offers}, honouring q-values; the first
+     * offer when there is no header; null when nothing offered is acceptable.
+     */
+    static String choose(String accept, List<String> offers) {
+        if (accept == null || accept.isBlank()) return offers.get(0);
+        AcceptList wanted;
+        try {
+            wanted = new AcceptList(accept);
+        } catch (RuntimeException e) {
+            return offers.get(0);
+        }
+        MediaType m = AcceptList.match(wanted, new AcceptList(offers.stream().map(MediaRange::new).toList()));
+        return m == null ? null : m.getContentTypeStr();
+    }
+
+    /** The media type a {@code format=} value names ({@code ttl}, {@code jsonld}, {@code nt}, {@code rdfxml}, {@code html}). */
+    static String byFormat(String format) {
+        return switch (format) {
+            case "ttl", "turtle" -> "text/turtle";
+            case "jsonld", "json-ld", "json" -> "application/ld+json";
+            case "nt", "ntriples" -> "application/n-triples";
+            case "rdf", "rdfxml", "xml" -> "application/rdf+xml";
+            case "html" -> HTML;
+            default -> null;
+        };
+    }
+
+    static Lang lang(String mediaType) {
+        return RDFLanguages.contentTypeToLang(mediaType);
+    }
+}
