@@ -332,6 +332,9 @@ public final class Pages {
         if (v.isURIResource()) return label(v.asNode());
         if (v.isLiteral()) {
             var l = v.asLiteral();
+            if (l.getDatatypeURI().equals(org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal.getURI())) {
+                return new java.math.BigDecimal(l.getLexicalForm()).stripTrailingZeros().toPlainString();
+            }
             return l.getLexicalForm() + (l.getLanguage().isEmpty() ? "" : " @" + l.getLanguage());
         }
         return v.toString();

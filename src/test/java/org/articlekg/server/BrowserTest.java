@@ -1,0 +1,113 @@
+package org.articlekg.server;
+
+import static org.articlekg.server.TestServers.*;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.articlekg.query.QueryLibrary;
+import org.articlekg.store.ServiceConfig;
+import org.articlekg.store.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages as a person sees them, in headless Chromium (Debian's chromium and chromium-driver,
+ * installed by .ci/run). Screenshots are kept in target/screenshots/. Skipped where Chromium is
+ * not installed.
+ */
+class BrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = PROJECT.resolve("target/screenshots");
+
+    @TempDir
+    static Path tmp;
+    static KgServer server;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "chromium and chromedriver are not installed");
+        Store store = buildRealData(tmp.resolve("store"));
+        server = KgServer.start(store, ServiceConfig.read(CONFIG), QueryLibrary.read(PROJECT.resolve("queries")),
+                ServerSettings.defaults().withPort(0));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + tmp.resolve("chrome-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        if (server != null) server.close();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @Test
+    void explorerSearchDrawsTheNeighbourhoodAndAnEdgeShowsItsSources() throws Exception {
+        browser.get(server.url() + "explore");
+        WebElement search = waiting().until(d -> d.findElement(By.id("search")));
+        assertEquals("function", ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return typeof cytoscape"),
+                "Cytoscape.js loaded from the WebJar");
+        search.sendKeys("musk");
+        WebElement hit = waiting().until(d -> d.findElements(By.cssSelector("#results .hit")).stream()
+                .filter(e -> e.getText().startsWith("Elon Musk")).findFirst().orElse(null));
+        hit.click();
+        waiting().until(d -> d.findElement(By.tagName("body")).getAttribute("data-loaded") != null);
+        long nodes = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return cy.nodes().length");
+        long edges = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return cy.edges().length");
+        assertTrue(nodes >= 5 && edges >= 5, nodes + " nodes, " + edges + " edges");
+        Object disputed = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return cy.edges('[?disputed]').length");
+        assertTrue(((Long) disputed) > 0, "disputed edges are marked");
+        assertEquals("Elon Musk", browser.findElement(By.cssSelector("#panel h2")).getText());
+        screenshot("explorer-neighbourhood");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "cy.edges('[relationship = \"investedIn\"]')[0].emit('tap')");
+        waiting().until(d -> !d.findElements(By.cssSelector("#panel blockquote")).isEmpty());
+        assertTrue(browser.findElement(By.id("panel")).getText().contains("source"));
+        screenshot("explorer-edge-sources");
+    }
+
+    @Test
+    void entityPageRendersFactsWithSources() throws Exception {
+        browser.get(server.url() + "id/organization/openai");
+        waiting().until(d -> d.findElement(By.tagName("h1")));
+        assertEquals("OpenAI", browser.findElement(By.tagName("h1")).getText());
+        List<WebElement> facts = browser.findElements(By.cssSelector(".fact"));
+        assertTrue(facts.size() > 10, facts.size() + " facts");
+        assertTrue(browser.findElements(By.tagName("blockquote")).size() > 10, "quotes shown");
+        assertTrue(browser.getPageSource().contains("Source:"));
+        screenshot("entity-page-openai");
+    }
+}
