@@ -55,12 +55,12 @@ class OntologyTest {
         Path dir = Files.createDirectories(tmp.resolve("onto"));
         Files.writeString(dir.resolve(Ontology.ONTOLOGY_FILE), """
                 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-                <urn:a> rdfs:subClassOf <urn:b> . <urn:b> rdfs:subClassOf <urn:c> . <urn:c> rdfs:subClassOf <urn:a> .
+                <urn:test:a> rdfs:subClassOf <urn:test:b> . <urn:test:b> rdfs:subClassOf <urn:test:c> . <urn:test:c> rdfs:subClassOf <urn:test:a> .
                 """);
         Files.writeString(dir.resolve(Ontology.SHAPES_FILE), "");
         Ontology o = Ontology.read(dir);
-        assertEquals(Set.of(NodeFactory.createURI("urn:b"), NodeFactory.createURI("urn:c")),
-                o.superClassesOf(NodeFactory.createURI("urn:a")));
+        assertEquals(Set.of(NodeFactory.createURI("urn:test:b"), NodeFactory.createURI("urn:test:c")),
+                o.superClassesOf(NodeFactory.createURI("urn:test:a")));
     }
 
     @Test
