@@ -1,0 +1,136 @@
+package org.articlekg.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.articlekg.DataFixture;
+import org.articlekg.KgException;
+import org.articlekg.build.ShapeCheck.ShapeViolationException;
+import org.articlekg.load.InvalidInputException;
+import org.articlekg.load.Problem;
+import org.articlekg.store.Store;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build is published only when it succeeded: a build that fails on its input, on the shapes or
+ * on its ontology leaves the current build as it was (same folder, same database, no leftover).
+ */
+class AtomicBuildTest {
+    static final Path DATA = Path.of("data");
+    static final Path ONTOLOGY = Path.of("ontology");
+
+    @TempDir Path tmp;
+    Store store;
+    Path first;
+    long firstQuads;
+
+    static GraphBuilder builder(Path data, Path ontology) {
+        return GraphBuilder.create().dataDir(data).ontologyDir(ontology).corpus(null).build();
+    }
+
+    static long quads(Path build) {
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(build.resolve(Store.TDB2).toString());
+        try {
+            return Txn.calculateRead(dsg, () -> {
+                long n = 0;
+                for (var it = dsg.find(); it.hasNext(); it.next()) n++;
+                return n;
+            });
+        } finally {
+            TDBInternal.expel(dsg);
+        }
+    }
+
+    @BeforeEach
+    void firstBuild() {
+        store = new Store(tmp.resolve("store"));
+        BuildReport report = builder(DATA, ONTOLOGY).buildInto(store);
+        first = store.current().orElseThrow();
+        assertEquals(report.location(), first);
+        firstQuads = quads(first);
+        assertEquals(report.totalQuads(), firstQuads);
+    }
+
+    private void assertFirstBuildStillCurrentAndIntact() {
+        assertEquals(first, store.current().orElseThrow(), "current still points at the first build");
+        assertEquals(List.of(first), store.builds(), "no folder of the failed build is left");
+        assertEquals(firstQuads, quads(first), "the first build's database opens and is unchanged");
+        assertTrue(Files.isRegularFile(first.resolve("dumps").resolve("article-kg.trig")));
+    }
+
+    @Test
+    void buildWithABadRowFailsAndLeavesTheCurrentBuildUntouched() throws IOException {
+        Path bad = DataFixture.copyTree(DATA, tmp.resolve("data"));
+        Path investments = bad.resolve("investments.csv");
+        List<String> lines = Files.readAllLines(investments);
+        int index = -1;
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).startsWith("microsoft-invests-1b-2019,")) index = i;
+        assertTrue(index > 0);
+        lines.set(index, lines.get(index).replace(",1000000000,", ",\"1 000 000 000\","));
+        Files.write(investments, lines);
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> builder(bad, ONTOLOGY).buildInto(store));
+        Problem p = e.problems().stream().filter(x -> "amount".equals(x.columnName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no problem in column amount: " + e.getMessage()));
+        assertEquals("investments.csv", p.file().getFileName().toString());
+        assertEquals(index + 1, p.line(), "the line of the row (0-based index + 1)");
+        assertEquals("amount", p.columnName());
+        assertEquals("1 000 000 000", p.value());
+        assertFirstBuildStillCurrentAndIntact();
+    }
+
+    @Test
+    void buildThatFailsTheShapesLeavesTheCurrentBuildUntouchedAndDeletesItsFolder() throws IOException {
+        Path ontology = DataFixture.copyTree(ONTOLOGY, tmp.resolve("ontology"));
+        Files.writeString(ontology.resolve(Ontology.SHAPES_FILE), """
+
+                <urn:test:ImpossibleShape> a <http://www.w3.org/ns/shacl#NodeShape> ;
+                    <http://www.w3.org/ns/shacl#targetClass> <https://w3id.org/article-kg/ontology#Person> ;
+                    <http://www.w3.org/ns/shacl#property> [
+                        <http://www.w3.org/ns/shacl#path> <urn:test:nickname> ;
+                        <http://www.w3.org/ns/shacl#minCount> 1 ;
+                        <http://www.w3.org/ns/shacl#message> "every person needs a nickname"
+                    ] .
+                """, StandardOpenOption.APPEND);
+
+        ShapeViolationException e = assertThrows(ShapeViolationException.class,
+                () -> builder(DATA, ontology).buildInto(store));
+        assertEquals(7, e.violations().size(), () -> String.join("\n", e.violations()));
+        assertTrue(e.violations().stream().anyMatch(v -> v.contains("persons.csv:2 person:elon-musk")
+                        && v.contains("every person needs a nickname")),
+                () -> "violations name the row and the node:\n" + String.join("\n", e.violations()));
+        assertFirstBuildStillCurrentAndIntact();
+    }
+
+    @Test
+    void buildWithAnUnreadableOntologyFailsBeforeWritingAnything() throws IOException {
+        Path ontology = DataFixture.copyTree(ONTOLOGY, tmp.resolve("ontology"));
+        Files.writeString(ontology.resolve(Ontology.ONTOLOGY_FILE), "@prefix : <urn:x#> . :a :b ", StandardOpenOption.APPEND);
+        KgException e = assertThrows(KgException.class, () -> builder(DATA, ontology).buildInto(store));
+        assertTrue(e.getMessage().contains(Ontology.ONTOLOGY_FILE), e.getMessage());
+        assertFirstBuildStillCurrentAndIntact();
+    }
+
+    @Test
+    void successfulRebuildIsPublishedAndKeepsThePreviousBuild() {
+        BuildReport second = builder(DATA, ONTOLOGY).buildInto(store);
+        assertEquals(second.location(), store.current().orElseThrow());
+        assertFalse(second.location().equals(first));
+        assertTrue(store.builds().containsAll(List.of(first, second.location())));
+        assertEquals(firstQuads, quads(second.location()), "the same input gives the same graph");
+        assertEquals(firstQuads, quads(first), "the previous build stays readable");
+    }
+}

@@ -1,0 +1,557 @@
+package org.articlekg.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.articlekg.load.Disagreement;
+import org.articlekg.load.Kind;
+import org.articlekg.store.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real data/ (with the article corpus when it is there): it validates, builds into a TDB2
+ * store, and the built graph holds what the articles say. The SPARQL queries run on the TDB2
+ * union graph of the build; ids are those of data/*.csv.
+ */
+class RealDataGraphTest {
+    static final Path DATA = Path.of("data");
+    static final Path ONTOLOGY = Path.of("ontology");
+    static final Path CORPUS = Path.of("..", "shared", "articles");
+    static final String BASE = "http://localhost:3030/";
+
+    static final String A000 = "article:000_1cd7c9620f0f43ef";
+    static final String A001 = "article:001_8fa3a84cf20fbdf3";
+    static final String A002 = "article:002_bb321f5633903e43";
+    static final String A003 = "article:003_f4fcdda49106cae1";
+    static final String A004 = "article:004_7d5254a00c7f58fe";
+
+    static final String PREFIXES = """
+            PREFIX akg: <https://w3id.org/article-kg/ontology#>
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX owl: <http://www.w3.org/2002/07/owl#>
+            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            PREFIX schema: <https://schema.org/>
+            PREFIX org: <http://www.w3.org/ns/org#>
+            PREFIX article: <http://localhost:3030/id/article/>
+            PREFIX person: <http://localhost:3030/id/person/>
+            PREFIX organization: <http://localhost:3030/id/organization/>
+            PREFIX product: <http://localhost:3030/id/product/>
+            PREFIX founding: <http://localhost:3030/id/founding/>
+            PREFIX role: <http://localhost:3030/id/role/>
+            PREFIX investment: <http://localhost:3030/id/investment/>
+            PREFIX lawsuit: <http://localhost:3030/id/lawsuit/>
+            PREFIX proposal: <http://localhost:3030/id/proposal/>
+            PREFIX departure: <http://localhost:3030/id/departure/>
+            PREFIX observation: <http://localhost:3030/id/observation/>
+            PREFIX release: <http://localhost:3030/id/release/>
+            PREFIX evidence: <http://localhost:3030/id/evidence/>
+            PREFIX disagreement: <http://localhost:3030/id/disagreement/>
+            PREFIX graph: <http://localhost:3030/graph/>
+            """;
+
+    @TempDir static Path storeDir;
+    static BuildReport built;
+    static DatasetGraph dsg;
+
+    static Path corpusOrNull() {
+        return Files.isDirectory(CORPUS) ? CORPUS : null;
+    }
+
+    static GraphBuilder builder() {
+        return GraphBuilder.create().dataDir(DATA).ontologyDir(ONTOLOGY).corpus(corpusOrNull()).base(BASE).build();
+    }
+
+    @BeforeAll
+    static void build() {
+        built = builder().buildInto(new Store(storeDir));
+        dsg = DatabaseMgr.connectDatasetGraph(built.location().resolve(Store.TDB2).toString());
+    }
+
+    @AfterAll
+    static void close() {
+        if (dsg != null) TDBInternal.expel(dsg);
+    }
+
+    // Query helpers: each runs in a read transaction over the union of the named graphs.
+
+    private static QueryExecution exec(String query) {
+        return QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(PREFIXES + query)
+                .set(TDB2.symUnionDefaultGraph, true).build();
+    }
+
+    static boolean ask(String where) {
+        return Txn.calculateRead(dsg, () -> {
+            try (QueryExecution qe = exec("ASK { " + where + " }")) {
+                return qe.execAsk();
+            }
+        });
+    }
+
+    static void assertAsk(String where) {
+        assertTrue(ask(where), () -> "no match in the built graph for:\n" + where);
+    }
+
+    static void assertNotAsk(String where) {
+        assertFalse(ask(where), () -> "unexpected match in the built graph for:\n" + where);
+    }
+
+    /** The values of the one variable of a SELECT, as strings (IRIs in full, literals by lexical form). */
+    static Set<String> select(String query) {
+        return Txn.calculateRead(dsg, () -> {
+            Set<String> values = new TreeSet<>();
+            try (QueryExecution qe = exec(query)) {
+                qe.execSelect().forEachRemaining((QuerySolution s) -> {
+                    var n = s.get(s.varNames().next());
+                    values.add(n.isLiteral() ? n.asLiteral().getLexicalForm() : n.toString());
+                });
+            }
+            return values;
+        });
+    }
+
+    static long count(String where) {
+        return Txn.calculateRead(dsg, () -> {
+            try (QueryExecution qe = exec("SELECT (COUNT(*) AS ?n) { SELECT DISTINCT * { " + where + " } }")) {
+                return qe.execSelect().next().getLiteral("n").getLong();
+            }
+        });
+    }
+
+    static String iri(String prefixed) {
+        String[] p = prefixed.split(":", 2);
+        return BASE + "id/" + p[0] + "/" + p[1];
+    }
+
+    static Set<String> articles(String... prefixed) {
+        Set<String> s = new TreeSet<>();
+        for (String a : prefixed) s.add(iri(a));
+        return s;
+    }
+
+    static Set<String> reportedIn(String fact) {
+        return select("SELECT ?a { " + fact + " akg:reportedIn ?a }");
+    }
+
+    static List<CSVRecord> rows(String file) throws IOException {
+        try (Reader r = Files.newBufferedReader(DATA.resolve(file), StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+
+    // The build itself
+
+    @Test
+    void validateConformsToTheShapesAndMatchesTheBuild() {
+        BuildReport v = builder().validate();
+        assertNull(v.location(), "validate publishes nothing");
+        assertEquals(built.quadsPerGraph(), v.quadsPerGraph(), "in-memory validation and TDB2 build hold the same quads");
+        assertEquals(4, v.load().disagreements().size());
+        assertTrue(v.quadsPerGraph().get("facts") > 1000, v.quadsPerGraph()::toString);
+        assertTrue(v.quadsPerGraph().get("inferred") > 500, v.quadsPerGraph()::toString);
+        assertTrue(v.quadsPerGraph().get("ontology") > 500, v.quadsPerGraph()::toString);
+    }
+
+    @Test
+    void validateChecksEveryQuoteAgainstTheCorpus() {
+        assumeTrue(corpusOrNull() != null, "the article corpus ../shared/articles is not available");
+        builder().validate();
+    }
+
+    @Test
+    void everyRowOfEveryFileIsLoaded() throws IOException {
+        for (Kind kind : Kind.values()) {
+            assertEquals(rows(kind.fileName()).size(), built.load().rows().get(kind), kind.fileName());
+        }
+        long factRows = 0;
+        for (Kind kind : Kind.values()) if (kind.isFact()) factRows += rows(kind.fileName()).size();
+        assertTrue(factRows >= 55, "facts in data/: " + factRows);
+        assertEquals(factRows, count("?f a akg:Fact"), "one akg:Fact per fact row");
+        assertEquals(rows("evidence.csv").size(), count("?e a akg:Evidence ; akg:statedIn ?a ; akg:quote ?q"));
+    }
+
+    @Test
+    void buildFolderHoldsDumpsOfTheSameQuadsAndItsProperties() throws IOException {
+        Path dir = built.location();
+        assertEquals(new Store(storeDir).current().orElseThrow(), dir);
+        for (String dump : GraphBuilder.DUMPS.keySet()) assertTrue(Files.size(dir.resolve("dumps").resolve(dump)) > 0, dump);
+        DatasetGraph nq = DatasetGraphFactory.create();
+        RDFDataMgr.read(nq, dir.resolve("dumps").resolve("article-kg.nq").toString());
+        long quads = 0;
+        for (var it = nq.find(); it.hasNext(); it.next()) quads++;
+        assertEquals(built.totalQuads(), quads);
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(dir.resolve(Store.INFO))) {
+            p.load(in);
+        }
+        assertEquals(BASE, p.getProperty("base"));
+        assertEquals("4", p.getProperty("disagreements"));
+        assertEquals(String.valueOf(rows("investments.csv").size()), p.getProperty("rows.investments.csv"));
+        assertEquals(String.valueOf(built.quadsPerGraph().get("facts")), p.getProperty("quads.facts"));
+    }
+
+    // Foundings
+
+    @Test
+    void openAiWasFoundedIn2015AsANonprofitWithMuskAndAltmanAmongTheFoundersReportedByFourArticles() {
+        assertAsk("founding:openai-founded-2015 a akg:Founding ; akg:organization organization:openai ;"
+                + " akg:date \"2015\"^^xsd:gYear ; akg:datePrecision akg:precision-year ;"
+                + " akg:founder person:elon-musk, person:sam-altman ; akg:legalForm akg:legal-form-nonprofit .");
+        assertEquals(articles(A000, A002, A003, A004), reportedIn("founding:openai-founded-2015"));
+        assertEquals(4, count("founding:openai-founded-2015 prov:wasDerivedFrom ?e . ?e a akg:Evidence"));
+    }
+
+    @Test
+    void theForProfitEntityWasCreatedIn2019AndOn11March2019AccordingTo004() {
+        assertAsk("founding:openai-for-profit-created-2019 akg:organization organization:openai-lp ;"
+                + " akg:founder organization:openai ; akg:date \"2019\"^^xsd:gYear ; akg:legalForm akg:legal-form-for-profit ;"
+                + " akg:reportedIn " + A003 + " .");
+        assertAsk("founding:openai-for-profit-created-2019-03-11 akg:organization organization:openai-lp ;"
+                + " akg:date \"2019-03-11\"^^xsd:date ; akg:datePrecision akg:precision-day ;"
+                + " akg:legalForm akg:legal-form-capped-profit ; akg:reportedIn " + A004 + " .");
+        assertAsk("organization:openai-lp a akg:Company ; akg:parentOrganization organization:openai .");
+    }
+
+    // Investments
+
+    @Test
+    void microsoftInvestedOneBillionUsdIn2019ReportedBy003And004() {
+        assertAsk("investment:microsoft-invests-1b-2019 a akg:Investment ; akg:investor organization:microsoft ;"
+                + " akg:investee organization:openai ; akg:amount ?a ; akg:currency \"USD\" ;"
+                + " akg:date \"2019\"^^xsd:gYear ; akg:status akg:status-completed . FILTER(?a = 1000000000)");
+        assertEquals(articles(A003, A004), reportedIn("investment:microsoft-invests-1b-2019"));
+        assertAsk("organization:microsoft akg:investedIn organization:openai");
+    }
+
+    @Test
+    void muskPledgedOneBillionOfWhichOnlyPartWasPaid() {
+        assertAsk("investment:musk-pledge-1b akg:investor person:elon-musk ; akg:investee organization:openai ;"
+                + " akg:investmentKind akg:investment-kind-pledge ; akg:status akg:status-partial ;"
+                + " akg:amount ?a ; akg:currency \"USD\" . FILTER(?a = 1000000000)");
+        assertEquals(articles(A003, A004), reportedIn("investment:musk-pledge-1b"));
+    }
+
+    @Test
+    void microsoftsSixtyMillionCloudOfferWasRejectedAndIsNotInConflictWithThe2016Deal() {
+        assertAsk("investment:microsoft-cloud-offer-60m akg:investor organization:microsoft ;"
+                + " akg:investmentKind akg:investment-kind-cloud-credits ; akg:status akg:status-rejected ;"
+                + " akg:amount ?a ; akg:currency \"USD\" ; akg:reportedIn " + A000 + " . FILTER(?a = 60000000)");
+        assertAsk("investment:microsoft-invests-50m-2016 akg:amount ?a ; akg:date \"2016\"^^xsd:gYear ;"
+                + " akg:status akg:status-completed ; akg:reportedIn " + A002 + " . FILTER(?a = 50000000)");
+        assertNotAsk("investment:microsoft-cloud-offer-60m akg:conflictsWith ?x");
+    }
+
+    @Test
+    void muskContributionIsADisagreementOnTheAmountBetween100MAndARangeOf50To100M() {
+        assertAsk("disagreement:musk-funds-openai a akg:Disagreement ;"
+                + " akg:claim investment:musk-funds-openai-100m, investment:musk-funds-openai-50m-100m ;"
+                + " akg:disputedProperty akg:amount ; rdfs:label ?l .");
+        assertAsk("investment:musk-funds-openai-100m akg:conflictsWith investment:musk-funds-openai-50m-100m ."
+                + " investment:musk-funds-openai-50m-100m akg:conflictsWith investment:musk-funds-openai-100m .");
+        assertAsk("investment:musk-funds-openai-100m akg:amount ?a . FILTER(?a = 100000000)"
+                + " FILTER NOT EXISTS { investment:musk-funds-openai-100m akg:amountMax ?m }");
+        assertAsk("investment:musk-funds-openai-50m-100m akg:amount ?a ; akg:amountMax ?m ."
+                + " FILTER(?a = 50000000 && ?m = 100000000)");
+        assertEquals(articles(A003, A004), reportedIn("investment:musk-funds-openai-100m"));
+        assertEquals(articles(A002), reportedIn("investment:musk-funds-openai-50m-100m"));
+    }
+
+    @Test
+    void microsoft2023InvestmentIsADisagreementBetweenTenBillionAndNoFigure() {
+        assertAsk("disagreement:microsoft-invests-2023 akg:claim investment:microsoft-invests-10b-2023,"
+                + " investment:microsoft-invests-2023-undisclosed ; akg:disputedProperty akg:amount .");
+        assertAsk("investment:microsoft-invests-10b-2023 akg:amount ?a ; akg:date \"2023\"^^xsd:gYear ;"
+                + " akg:dateQualifier akg:qualifier-early ; akg:reportedIn " + A003 + " . FILTER(?a = 10000000000)");
+        assertAsk("investment:microsoft-invests-2023-undisclosed akg:reportedIn " + A004 + " ."
+                + " FILTER NOT EXISTS { investment:microsoft-invests-2023-undisclosed akg:amount ?a }");
+        assertAsk("investment:microsoft-invests-10b-2023 akg:conflictsWith investment:microsoft-invests-2023-undisclosed");
+    }
+
+    // Proposals
+
+    @Test
+    void muskTakeoverAttemptIsADisagreementOnTheYear2017Versus2018() {
+        assertAsk("disagreement:musk-takeover-attempt akg:claim proposal:musk-takeover-attempt-2017,"
+                + " proposal:musk-takeover-attempt-2018 ; akg:disputedProperty akg:date .");
+        assertAsk("proposal:musk-takeover-attempt-2017 akg:date \"2017\"^^xsd:gYear ; akg:proposer person:elon-musk ;"
+                + " akg:target organization:openai ; akg:proposalKind akg:proposal-kind-takeover ;"
+                + " akg:status akg:status-rejected ; akg:reportedIn " + A001 + " .");
+        assertAsk("proposal:musk-takeover-attempt-2018 akg:date \"2018\"^^xsd:gYear ; akg:dateQualifier akg:qualifier-early .");
+        assertEquals(articles(A003, A004), reportedIn("proposal:musk-takeover-attempt-2018"));
+        assertAsk("proposal:musk-takeover-attempt-2017 akg:conflictsWith proposal:musk-takeover-attempt-2018 ."
+                + " proposal:musk-takeover-attempt-2018 akg:conflictsWith proposal:musk-takeover-attempt-2017 .");
+        assertAsk("person:elon-musk akg:proposedTo organization:openai");
+    }
+
+    @Test
+    void otherProposalsOfTheArticlesAreThere() {
+        assertAsk("proposal:musk-proposes-openai-tesla-merger akg:proposalKind akg:proposal-kind-merger ;"
+                + " akg:party organization:tesla ; akg:status akg:status-rejected ; akg:reportedIn " + A001 + " .");
+        assertAsk("proposal:karpathy-openai-tesla-satellite akg:proposer person:andrej-karpathy ;"
+                + " akg:status akg:status-abandoned ; akg:reportedIn " + A000 + " .");
+        assertAsk("proposal:musk-closedai-offer akg:proposalKind akg:proposal-kind-offer ;"
+                + " akg:date \"2024-03\"^^xsd:gYearMonth ; akg:status akg:status-proposed .");
+        assertAsk("proposal:microsoft-exclusive-licence akg:proposer organization:microsoft ;"
+                + " akg:proposalKind akg:proposal-kind-licence ; akg:status akg:status-completed ; akg:reportedIn " + A003 + " .");
+        assertAsk("proposal:openai-cerebras-acquisition-idea akg:target organization:cerebras ;"
+                + " akg:proposalKind akg:proposal-kind-acquisition .");
+    }
+
+    // Disagreements as a whole
+
+    @Test
+    void exactlyTheFourDisagreementsOfTheReadmeAreFound() {
+        assertEquals(Set.of(BASE + "id/disagreement/musk-funds-openai", BASE + "id/disagreement/musk-takeover-attempt",
+                BASE + "id/disagreement/microsoft-invests-2023", BASE + "id/disagreement/openai-for-profit-creation"),
+                select("SELECT ?d { ?d a akg:Disagreement }"));
+        assertEquals(Set.of("musk-funds-openai", "musk-takeover-attempt", "microsoft-invests-2023", "openai-for-profit-creation"),
+                Set.copyOf(built.load().disagreements().stream().map(Disagreement::event).toList()));
+    }
+
+    @Test
+    void forProfitCreationDisagreesOnTheLegalFormButNotOnTheDate() {
+        assertEquals(Set.of("https://w3id.org/article-kg/ontology#legalForm"),
+                select("SELECT ?p { disagreement:openai-for-profit-creation akg:disputedProperty ?p }"));
+    }
+
+    @Test
+    void muskDepartureClaimsShareOneEventWithoutDisagreeing() {
+        assertEquals(3, count("?d a akg:Departure ; akg:person person:elon-musk ; akg:organization organization:openai"));
+        assertNotAsk("?d a akg:Departure ; akg:conflictsWith ?x");
+        assertNotAsk("disagreement:musk-leaves-openai ?p ?o");
+    }
+
+    // Lawsuits
+
+    @Test
+    void muskSuesOpenAiAndInNovember2024AlsoMicrosoft() {
+        assertAsk("lawsuit:musk-sues-openai akg:plaintiff person:elon-musk ; akg:defendant organization:openai ;"
+                + " akg:status akg:status-ongoing .");
+        assertNotAsk("lawsuit:musk-sues-openai akg:defendant organization:microsoft");
+        assertEquals(articles(A000, A001), reportedIn("lawsuit:musk-sues-openai"));
+        assertAsk("lawsuit:musk-sues-openai-microsoft-2024-11 akg:plaintiff person:elon-musk ;"
+                + " akg:defendant organization:openai, organization:microsoft ; akg:date \"2024-11\"^^xsd:gYearMonth ;"
+                + " akg:datePrecision akg:precision-month ; akg:reportedIn " + A002 + " .");
+        assertAsk("person:elon-musk akg:sued organization:openai, organization:microsoft .");
+    }
+
+    // Roles and departures
+
+    @Test
+    void altmanIsCeoOfOpenAiReportedByThreeArticles() {
+        assertAsk("role:altman-ceo-openai a akg:Role ; akg:person person:sam-altman ; akg:organization organization:openai ;"
+                + " akg:title akg:title-ceo ; akg:roleStatus akg:role-status-current .");
+        assertEquals(articles(A002, A003, A004), reportedIn("role:altman-ceo-openai"));
+        assertAsk("role:altman-president-openai-2018 akg:title akg:title-president ; akg:startDate \"2018\"^^xsd:gYear ;"
+                + " akg:startPrecision akg:precision-year .");
+        assertAsk("person:sam-altman akg:affiliatedWith organization:openai, organization:y-combinator .");
+    }
+
+    @Test
+    void brockmanIsPresidentOfOpenAi() {
+        assertAsk("role:brockman-president-openai akg:person person:greg-brockman ; akg:organization organization:openai ;"
+                + " akg:title akg:title-president ; akg:roleStatus akg:role-status-current ; akg:reportedIn " + A003 + " .");
+    }
+
+    @Test
+    void sutskeverIsChiefScientistCurrentIn2023UncertainIn2024AndFormerByDecember2024() {
+        assertEquals(Set.of(
+                        "https://w3id.org/article-kg/ontology#role-status-current",
+                        "https://w3id.org/article-kg/ontology#role-status-uncertain",
+                        "https://w3id.org/article-kg/ontology#role-status-former"),
+                select("SELECT ?s { ?r akg:person person:ilya-sutskever ; akg:title akg:title-chief-scientist ;"
+                        + " akg:roleStatus ?s }"));
+        assertAsk("role:sutskever-chief-scientist-openai-2024-12 akg:roleStatus akg:role-status-former ; akg:reportedIn " + A000 + " .");
+        assertNotAsk("?r akg:person person:ilya-sutskever ; akg:conflictsWith ?x");
+    }
+
+    @Test
+    void muskLeftTheOpenAiBoardIn2018() {
+        assertAsk("departure:musk-leaves-openai-board-2018 a akg:Departure ; akg:person person:elon-musk ;"
+                + " akg:organization organization:openai ; akg:title akg:title-board-member ;"
+                + " akg:date \"2018\"^^xsd:gYear ; akg:reportedIn " + A002 + " .");
+        assertAsk("role:musk-board-member-openai akg:endDate \"2018\"^^xsd:gYear ; akg:roleStatus akg:role-status-former .");
+        assertAsk("departure:musk-resigns-openai-2018 akg:reason ?r . FILTER(CONTAINS(LCASE(?r), \"conflict of interest\"))");
+        assertEquals(articles(A003, A004), reportedIn("departure:musk-resigns-openai-2018"));
+        assertAsk("person:elon-musk akg:left organization:openai");
+    }
+
+    @Test
+    void muskOwnsTwitterAndXaiAndHeadsTesla() {
+        assertAsk("role:musk-owner-twitter akg:person person:elon-musk ; akg:organization organization:twitter ; akg:title akg:title-owner .");
+        assertAsk("role:musk-owner-xai akg:organization organization:xai ; akg:title akg:title-owner ; akg:reportedIn " + A001 + " .");
+        assertAsk("role:musk-head-tesla akg:organization organization:tesla ; akg:title akg:title-head .");
+        assertEquals(6, count("?r a akg:Role ; akg:title akg:title-cofounder ; akg:organization organization:openai"));
+    }
+
+    // Observations
+
+    @Test
+    void chatGptHas250MillionDailyUsersInDecember2024() {
+        assertAsk("observation:chatgpt-daily-users-2024-12 akg:subject product:chatgpt ;"
+                + " akg:measure akg:measure-daily-active-users ; akg:value ?v ; akg:bound akg:bound-exact ;"
+                + " akg:unit \"people\" ; akg:date \"2024-12\"^^xsd:gYearMonth ; akg:reportedIn " + A000 + " ."
+                + " FILTER(?v = 250000000)");
+        assertAsk("observation:chatgpt-daily-users-2024-03 akg:value ?v ; akg:bound akg:bound-at-least . FILTER(?v = 100000000)");
+        assertAsk("observation:openai-weekly-users-2023-11 akg:measure akg:measure-weekly-active-users ; akg:value ?v ."
+                + " FILTER(?v = 100000000)");
+    }
+
+    @Test
+    void openAiIsValuedAtMoreThan157BillionUsd() {
+        assertAsk("observation:openai-valuation-2024-12 akg:subject organization:openai ; akg:measure akg:measure-valuation ;"
+                + " akg:value ?v ; akg:bound akg:bound-at-least ; akg:unit \"USD\" . FILTER(?v = 157000000000)");
+        assertAsk("observation:openai-market-cap-2023-03 akg:measure akg:measure-market-capitalisation ; akg:value ?v ;"
+                + " akg:reportedIn " + A004 + " . FILTER(?v = 30000000000)");
+    }
+
+    // Releases
+
+    @Test
+    void gpt3WasPrivatelyLaunchedIn2020() {
+        assertAsk("release:gpt-3-private-launch-2020 akg:product product:gpt-3 ; akg:organization organization:openai ;"
+                + " akg:releaseKind akg:release-kind-private-launch ; akg:date \"2020\"^^xsd:gYear ; akg:reportedIn " + A004 + " .");
+        assertAsk("organization:openai akg:released product:gpt-3, product:chatgpt, product:dall-e-2, product:gpt-4 .");
+    }
+
+    @Test
+    void chatGptWasLaunchedLate2022AndMicrosoftIntegratedGptIntoBingAndOffice() {
+        assertAsk("release:chatgpt-launch-2022 akg:date \"2022\"^^xsd:gYear ; akg:dateQualifier akg:qualifier-late ;"
+                + " akg:releaseKind akg:release-kind-launch .");
+        assertEquals(articles(A003, A004), reportedIn("release:chatgpt-launch-2022"));
+        assertAsk("release:microsoft-integrates-gpt-into-bing akg:organization organization:microsoft ; akg:product product:gpt ;"
+                + " akg:releaseKind akg:release-kind-integration .");
+        assertAsk("organization:microsoft akg:released product:gpt");
+        assertAsk("release:gpt-4-announcement-2023-03 akg:releaseKind akg:release-kind-announcement ;"
+                + " akg:date \"2023-03\"^^xsd:gYearMonth .");
+    }
+
+    // Articles and evidence
+
+    @Test
+    void articleDatesAreStatedFor000And003AndInferredForTheOthers() {
+        assertAsk(A000 + " akg:date \"2024-12-30\"^^xsd:date ; akg:datePrecision akg:precision-day ;"
+                + " akg:dateBasis akg:date-basis-stated ; akg:cites organization:techcrunch ; dcterms:language \"fr\" .");
+        assertAsk(A003 + " akg:date \"2023-03\"^^xsd:gYearMonth ; akg:datePrecision akg:precision-month ;"
+                + " akg:dateBasis akg:date-basis-stated ; akg:cites organization:semafor, organization:the-verge .");
+        assertEquals(articles(A000, A003), select("SELECT ?a { ?a akg:dateBasis akg:date-basis-stated }"));
+        assertEquals(articles(A001, A002, A004), select("SELECT ?a { ?a akg:dateBasis akg:date-basis-inferred }"));
+        assertAsk(A001 + " akg:date \"2024-03\"^^xsd:gYearMonth ; dcterms:title \"Les coulisses de la fusion avortée d’OpenAI avec Tesla\"@fr .");
+        assertEquals(5, count("?a a akg:Article ; dcterms:title ?t"));
+    }
+
+    @Test
+    void everyQuoteIsAtMost160CharactersInFrenchAndStatedInAnArticle() {
+        assertNotAsk("?e akg:quote ?q . FILTER(STRLEN(?q) > 160 || LANG(?q) != \"fr\")");
+        assertNotAsk("?e a akg:Evidence . FILTER NOT EXISTS { ?e akg:statedIn ?a . ?a a akg:Article }");
+        assertAsk("<" + BASE + "id/evidence/microsoft-invests-1b-2019/003_f4fcdda49106cae1> akg:quote"
+                + " \"Microsoft a toqué à sa porte avec un investissement d’un milliard de dollars\"@fr ;"
+                + " akg:statedIn " + A003 + " .");
+    }
+
+    @Test
+    void everyFactHasEvidenceAndIsReportedInTheArticlesOfItsEvidence() {
+        assertNotAsk("?f a akg:Fact . FILTER NOT EXISTS { ?f prov:wasDerivedFrom ?e . ?e a akg:Evidence }");
+        assertNotAsk("?f a akg:Fact . FILTER NOT EXISTS { ?f akg:reportedIn ?a }");
+        assertNotAsk("?f prov:wasDerivedFrom ?e . ?e akg:statedIn ?a . ?f a akg:Fact . FILTER NOT EXISTS { ?f akg:reportedIn ?a }");
+        assertNotAsk("?f akg:reportedIn ?a . FILTER NOT EXISTS { ?f prov:wasDerivedFrom ?e . ?e akg:statedIn ?a }");
+        assertNotAsk("?f a akg:Fact . FILTER NOT EXISTS { ?f rdfs:label ?l . FILTER(LANG(?l) = \"en\") }");
+    }
+
+    @Test
+    void entitiesMayHaveEvidenceButAreNotReportedInArticles() {
+        assertAsk("organization:openai prov:wasDerivedFrom ?e . ?e akg:statedIn " + A003 + " .");
+        assertNotAsk("organization:openai akg:reportedIn ?a");
+        assertAsk("product:gpt prov:wasDerivedFrom ?e");
+    }
+
+    @Test
+    void entitiesHaveTheirClassesLabelsAndAliases() {
+        assertAsk("product:chatgpt a akg:Application ; akg:maker organization:openai ; rdfs:label \"ChatGPT\"@en .");
+        assertAsk("product:gpt-4 a akg:AIModel .");
+        assertAsk("organization:deepmind a akg:ResearchLab ; akg:parentOrganization organization:google .");
+        assertAsk("organization:y-combinator a akg:Incubator ; skos:altLabel \"YC\" .");
+        assertAsk("organization:microsoft skos:altLabel \"firme de Redmond\" .");
+        assertAsk("organization:techcrunch a akg:MediaOrganization .");
+        assertAsk("person:elon-musk a akg:Person ; rdfs:label \"Elon Musk\"@en, \"Elon Musk\"@fr .");
+    }
+
+    // Shortcuts and inference
+
+    @Test
+    void shortcutTriplesLinkTheEntitiesDirectly() {
+        assertAsk("organization:microsoft akg:investedIn organization:openai");
+        assertAsk("person:elon-musk akg:investedIn organization:openai");
+        assertAsk("person:elon-musk akg:sued organization:openai");
+        assertAsk("person:elon-musk akg:founded organization:openai");
+        assertAsk("organization:openai akg:foundedBy person:sam-altman");
+        assertAsk("organization:openai akg:founded organization:openai-lp");
+        assertAsk("person:ilya-sutskever akg:affiliatedWith organization:openai");
+    }
+
+    @Test
+    void superClassesAndSuperPropertiesOfTheOntologyAreMaterialised() {
+        assertAsk("person:elon-musk a schema:Person, prov:Agent");
+        assertAsk("organization:microsoft a akg:Company, akg:Organization, schema:Corporation, schema:Organization");
+        assertTrue(select("SELECT ?o { ?o a akg:Organization }").containsAll(Set.of(iri("organization:microsoft"),
+                iri("organization:openai"), iri("organization:deepmind"), iri("organization:y-combinator"))));
+        assertAsk("investment:microsoft-invests-1b-2019 a akg:Fact, prov:Entity ; prov:wasDerivedFrom ?e ;"
+                + " dcterms:source " + A003 + " .");
+        assertAsk("?e a akg:Evidence ; prov:hadPrimarySource " + A003 + " .");
+        assertAsk("product:chatgpt a schema:SoftwareApplication, akg:Product, schema:Product");
+        assertAsk("organization:openai schema:founder person:elon-musk");
+        assertAsk("person:sam-altman org:memberOf organization:openai");
+    }
+
+    @Test
+    void factsOntologyAndInferredTriplesAreInTheirOwnNamedGraphs() {
+        assertAsk("GRAPH graph:facts { organization:microsoft a akg:Company }");
+        assertAsk("GRAPH graph:inferred { organization:microsoft a akg:Organization }");
+        assertNotAsk("GRAPH graph:facts { organization:microsoft a akg:Organization }");
+        assertNotAsk("GRAPH graph:inferred { organization:microsoft a akg:Company }");
+        assertAsk("GRAPH graph:ontology { akg:Company rdfs:subClassOf akg:Organization }");
+        assertNotAsk("GRAPH graph:facts { akg:Company ?p ?o }");
+        assertEquals(Set.of(BASE + "graph/facts", BASE + "graph/ontology", BASE + "graph/inferred"),
+                select("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }"));
+    }
+
+    @Test
+    void theQuadCountsOfTheReportAreThoseOfTheDatabase() {
+        Map<String, Long> counts = built.quadsPerGraph();
+        for (String g : List.of("facts", "ontology", "inferred")) {
+            assertEquals(counts.get(g), count("GRAPH <" + BASE + "graph/" + g + "> { ?s ?p ?o }"), g);
+        }
+    }
+}

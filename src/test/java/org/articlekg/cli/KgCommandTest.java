@@ -1,0 +1,223 @@
+package org.articlekg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.articlekg.DataFixture;
+import org.articlekg.load.InvalidInputException;
+import org.articlekg.load.Problem;
+import org.articlekg.store.Store;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code kg} command line through {@link KgCommand#execute}: exit codes, one line per problem
+ * on standard error, and where it writes. {@code kg.home} points at an empty temporary folder so
+ * that no default path reaches the project's own {@code var/}.
+ */
+class KgCommandTest {
+    static final String DATA = Path.of("data").toAbsolutePath().toString();
+    static final String ONTOLOGY = Path.of("ontology").toAbsolutePath().toString();
+    static final Path CORPUS = Path.of("..", "shared", "articles");
+
+    @TempDir Path tmp;
+    Path home;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+    private String savedHome;
+
+    @BeforeEach
+    void capture() throws IOException {
+        home = Files.createDirectories(tmp.resolve("home"));
+        savedHome = System.getProperty("kg.home");
+        System.setProperty("kg.home", home.toString());
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+        if (savedHome == null) System.clearProperty("kg.home");
+        else System.setProperty("kg.home", savedHome);
+    }
+
+    private String out() { return out.toString(StandardCharsets.UTF_8); }
+
+    private List<String> errLines() { return err.toString(StandardCharsets.UTF_8).lines().toList(); }
+
+    private static List<String> tree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return List.of();
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    /** A data folder with two problems: an invalid amount and an invalid person id. */
+    private Path badData() {
+        return DataFixture.minimal()
+                .fact("investments.csv", "acme-funds-ngo,,acme,ngo,\"12,5\",,,2019,,funding,completed,", "Acme a investi")
+                .append("persons.csv", "Bad_Id,Bad,Bad,,,")
+                .writeTo(tmp.resolve("bad-data"));
+    }
+
+    @Test
+    void buildWithBadDataExitsWith1AndPrintsOneLinePerProblemThenASummary() throws IOException {
+        Path bad = badData();
+        List<String> expected;
+        try {
+            org.articlekg.load.GraphLoader.create().dataDir(bad).build().check();
+            throw new AssertionError("the data should be rejected");
+        } catch (InvalidInputException e) {
+            expected = e.problems().stream().map(Problem::toString).toList();
+        }
+        assertEquals(2, expected.size(), expected::toString);
+        Path store = tmp.resolve("store");
+
+        int code = KgCommand.execute("build", "--data", bad.toString(), "--store", store.toString(),
+                "--ontology", ONTOLOGY, "--no-corpus");
+
+        assertEquals(1, code);
+        List<String> lines = errLines();
+        assertEquals(3, lines.size(), () -> String.join("\n", lines));
+        assertEquals(expected, lines.subList(0, 2));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("persons.csv:4:1 [id] 'Bad_Id': not an id")), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("investments.csv:2:5 [amount] '12,5': not a decimal number")), lines::toString);
+        assertEquals("kg build: 2 problem(s) in the input; nothing was written", lines.get(2));
+        assertTrue(new Store(store).current().isEmpty());
+        assertTrue(new Store(store).builds().isEmpty(), "no build folder is left");
+    }
+
+    @Test
+    void unknownOptionExitsWith2WithPicocliMessage() {
+        int code = KgCommand.execute("build", "--bogus");
+        assertEquals(2, code);
+        assertTrue(errLines().get(0).contains("Unknown option: '--bogus'"), errLines()::toString);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Usage: kg build"), "usage follows the message");
+    }
+
+    @Test
+    void unknownCommandExitsWith2() {
+        assertEquals(2, KgCommand.execute("frobnicate"));
+        assertFalse(errLines().isEmpty());
+    }
+
+    @Test
+    void validateUsesTheProjectFolderOfKgHomeAndWritesNothingThere() throws IOException {
+        DataFixture.copyTree(Path.of("data"), home.resolve("data"));
+        DataFixture.copyTree(Path.of("ontology"), home.resolve("ontology"));
+        List<String> before = tree(home);
+
+        int code = KgCommand.execute("validate");
+
+        assertEquals(0, code, () -> String.join("\n", errLines()));
+        assertTrue(out().startsWith("Valid in "), out());
+        assertTrue(out().contains("disagreements: 4"), out());
+        assertFalse(out().contains("database:"), "validate names no database");
+        assertEquals(before, tree(home), "validate wrote nothing into the project folder (no var/)");
+        assertFalse(Files.exists(home.resolve("var")));
+    }
+
+    @Test
+    void validateWithTheCorpusListsTheDisagreements() {
+        assumeTrue(Files.isDirectory(CORPUS), "the article corpus ../shared/articles is not available");
+        int code = KgCommand.execute("validate", "--data", DATA, "--ontology", ONTOLOGY,
+                "--corpus", CORPUS.toAbsolutePath().toString());
+        assertEquals(0, code, () -> String.join("\n", errLines()));
+        assertTrue(out().lines().anyMatch(l -> l.contains("investment musk-funds-openai: amount")
+                && l.contains("differ between musk-funds-openai-100m, musk-funds-openai-50m-100m")), out());
+        assertTrue(out().contains("proposal musk-takeover-attempt: date differ"), out());
+    }
+
+    @Test
+    void buildPublishesIntoTheStoreAndPrintsWhereTheDatabaseIs() throws IOException {
+        Path store = tmp.resolve("store");
+        int code = KgCommand.execute("build", "--data", DATA, "--store", store.toString(), "--ontology", ONTOLOGY,
+                "--no-corpus");
+        assertEquals(0, code, () -> String.join("\n", errLines()));
+        Path current = new Store(store).current().orElseThrow();
+        assertTrue(out().startsWith("Built the graph in "), out());
+        assertTrue(out().contains("database: " + current.resolve("tdb2")), out());
+        assertTrue(out().contains("rows: articles 5,"), out());
+        assertTrue(Files.isDirectory(current.resolve("tdb2")));
+        assertEquals(List.of(), errLines());
+
+        out.reset();
+        assertEquals(0, KgCommand.execute("stats", "--store", store.toString()));
+        assertTrue(out().contains("Disagreements: 4"), out());
+        assertTrue(out().contains("Investment"), out());
+    }
+
+    @Test
+    void buildThatFailsTheShapesExitsWith1AndPrintsOneLinePerViolation() throws IOException {
+        Path ontology = DataFixture.copyTree(Path.of("ontology"), tmp.resolve("ontology"));
+        Files.writeString(ontology.resolve("shapes.ttl"), """
+
+                <urn:test:ImpossibleShape> a <http://www.w3.org/ns/shacl#NodeShape> ;
+                    <http://www.w3.org/ns/shacl#targetClass> <https://w3id.org/article-kg/ontology#Product> ;
+                    <http://www.w3.org/ns/shacl#property> [
+                        <http://www.w3.org/ns/shacl#path> <urn:test:price> ; <http://www.w3.org/ns/shacl#minCount> 1 ] .
+                """, StandardOpenOption.APPEND);
+        Path data = DataFixture.minimal().writeTo(tmp.resolve("data"));
+        Path store = tmp.resolve("store");
+
+        int code = KgCommand.execute("build", "--data", data.toString(), "--store", store.toString(),
+                "--ontology", ontology.toString());
+
+        assertEquals(1, code);
+        List<String> lines = errLines();
+        assertEquals(2, lines.size(), () -> String.join("\n", lines));
+        assertTrue(lines.get(0).startsWith("SHACL ") && lines.get(0).contains("products.csv:2 product:widget"), lines::toString);
+        assertEquals("kg build: 1 SHACL violation(s); nothing was written", lines.get(1));
+        assertTrue(new Store(store).current().isEmpty());
+        assertEquals(List.of(), new Store(store).builds());
+    }
+
+    @Test
+    void missingCorpusFolderIsAOneLineError() {
+        int code = KgCommand.execute("validate", "--data", DATA, "--ontology", ONTOLOGY,
+                "--corpus", tmp.resolve("nowhere").toString());
+        assertEquals(1, code);
+        assertEquals(List.of("kg validate: --corpus: no such folder '" + tmp.resolve("nowhere") + "'"), errLines());
+    }
+
+    @Test
+    void missingDataFolderIsAOneLineError() {
+        int code = KgCommand.execute("validate", "--data", tmp.resolve("nodata").toString(), "--ontology", ONTOLOGY);
+        assertEquals(1, code);
+        assertEquals(1, errLines().size(), errLines()::toString);
+        assertTrue(errLines().get(0).startsWith("kg validate: --data: no such folder"), errLines()::toString);
+    }
+
+    @Test
+    void statsWithoutABuildSaysToBuildFirst() {
+        int code = KgCommand.execute("stats", "--store", tmp.resolve("empty").toString());
+        assertEquals(1, code);
+        assertTrue(errLines().get(0).startsWith("kg stats: no graph built in"), errLines()::toString);
+        assertTrue(errLines().get(0).contains("run 'kg build' first"), errLines()::toString);
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitsWith0() {
+        assertEquals(0, KgCommand.execute("--help"));
+        assertTrue(out().contains("build") && out().contains("validate") && out().contains("stats"), out());
+    }
+}
