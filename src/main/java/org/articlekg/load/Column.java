@@ -32,7 +32,7 @@ public record Column(String name, ValueType type, boolean required, Node predica
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        targets = targets == null ? Set.of() : Set.copyOf(targets);
+        targets = targets == null || targets.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(targets));
         if (type == ValueType.ENUM && values.isEmpty()) throw new IllegalArgumentException(name + ": enumeration without values");
         if ((type == ValueType.REF || type == ValueType.REFS) && targets.isEmpty()) {
             throw new IllegalArgumentException(name + ": reference without target kinds");

@@ -109,7 +109,7 @@ final class CsvTableReader {
         String what;
         if (message.contains("EOF reached before encapsulated token finished")) {
             what = "unbalanced double quote: a quoted field that starts in this row is never closed";
-        } else if (message.contains("Invalid char between encapsulated token and delimiter")) {
+        } else if (message.contains("between encapsulated token and delimiter")) {
             what = "text after a closing double quote: inside a quoted field write a double quote as \"\"";
         } else {
             what = "malformed CSV: " + message;
@@ -149,6 +149,7 @@ final class CsvTableReader {
     private Entry readRow(CSVRecord record, Map<String, Integer> header, long line) {
         Map<String, Integer> columnNumbers = new HashMap<>();
         Map<String, Object> values = new HashMap<>();
+        java.util.Set<String> invalid = new java.util.HashSet<>();
         for (Map.Entry<String, Integer> h : header.entrySet()) {
             Column column = schema.column(h.getKey());
             int number = h.getValue() + 1;
@@ -160,11 +161,12 @@ final class CsvTableReader {
             }
             Object value = read(column, raw, line, number);
             if (value != null) values.put(column.name(), value);
+            else invalid.add(column.name());
         }
         for (Column c : schema.columns()) {
             if (c.required() && !header.containsKey(c.name())) columnNumbers.putIfAbsent(c.name(), 0);
         }
-        return new Entry(schema, shownAs, line, columnNumbers, values);
+        return new Entry(schema, shownAs, line, columnNumbers, values, invalid);
     }
 
     /** The typed value of a non-empty cell, or null after reporting why it is not valid. */

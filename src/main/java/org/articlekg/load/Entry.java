@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One CSV row, read and checked: its typed values by column name (absent when the cell was
@@ -16,13 +17,24 @@ import java.util.Objects;
  * @param line the line the row starts on
  * @param columnNumbers the 1-based field number of each column in this file's header
  * @param values the typed values
+ * @param invalid the columns whose cell was filled in but not valid (already reported)
  */
 public record Entry(TableSchema table, Path file, long line, Map<String, Integer> columnNumbers,
-                    Map<String, Object> values) {
+                    Map<String, Object> values, Set<String> invalid) {
     public Entry {
         Objects.requireNonNull(table, "table");
         columnNumbers = Map.copyOf(columnNumbers);
         values = Map.copyOf(values);
+        invalid = Set.copyOf(invalid);
+    }
+
+    public Entry(TableSchema table, Path file, long line, Map<String, Integer> columnNumbers, Map<String, Object> values) {
+        this(table, file, line, columnNumbers, values, Set.of());
+    }
+
+    /** Whether the cell was filled in, validly or not. */
+    public boolean given(String column) {
+        return values.containsKey(column) || invalid.contains(column);
     }
 
     public String id() { return string("id"); }

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param file the file, relative to where the user works when possible
  * @param line 1-based line, or 0 when the problem concerns the whole file
- * @param column 1-based column (field number in the CSV record), or 0 when not tied to one field
+ * @param column 1-based column: the field number in the CSV record, or for an encoding error the
+ *               character position in the line; 0 when not tied to one
  * @param columnName the column's header name, or null
  * @param value the offending value, or null
  * @param message what is wrong, and where useful what is expected

@@ -15,29 +15,29 @@ final class RowRules {
 
     static void check(Entry e, ProblemHandler problems) {
         for (Map.Entry<String, String> q : QUALIFIED.entrySet()) {
-            if (e.get(q.getKey()) != null && e.columnNumbers().containsKey(q.getValue()) && e.get(q.getValue()) == null) {
+            if (e.get(q.getKey()) != null && e.columnNumbers().containsKey(q.getValue()) && !e.given(q.getValue())) {
                 problems.report(e.problem(q.getKey(), e.string(q.getKey()), "qualifier given without a " + q.getValue()));
             }
         }
         switch (e.table().kind()) {
             case ARTICLE -> {
-                if (e.get("date") != null && e.get("date_basis") == null) {
+                if (e.get("date") != null && !e.given("date_basis")) {
                     problems.report(e.problem("date_basis", "", "date_basis ('stated' or 'inferred') is required when date is given"));
                 }
-                if (e.get("date") == null && e.get("date_basis") != null) {
+                if (!e.given("date") && e.get("date_basis") != null) {
                     problems.report(e.problem("date_basis", e.string("date_basis"), "date_basis given without a date"));
                 }
             }
             case INVESTMENT -> {
                 BigDecimal amount = e.decimal("amount");
                 BigDecimal max = e.decimal("amount_max");
-                if (amount != null && e.get("currency") == null) {
+                if (amount != null && !e.given("currency")) {
                     problems.report(e.problem("currency", "", "currency is required when amount is given"));
                 }
-                if (amount == null && e.get("currency") != null) {
+                if (!e.given("amount") && e.get("currency") != null) {
                     problems.report(e.problem("currency", e.string("currency"), "currency given without an amount"));
                 }
-                if (max != null && amount == null) {
+                if (max != null && !e.given("amount")) {
                     problems.report(e.problem("amount_max", max.toPlainString(), "amount_max given without amount (the lower bound)"));
                 }
                 if (max != null && amount != null && max.compareTo(amount) < 0) {

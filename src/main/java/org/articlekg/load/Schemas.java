@@ -93,7 +93,7 @@ public final class Schemas {
                 Column.ref("investor", AKG.investor, PERSON, ORGANIZATION).asRequired(),
                 Column.ref("investee", AKG.investee, ORGANIZATION).asRequired(),
                 Column.of("amount", ValueType.DECIMAL, AKG.amount).asComparedWithBlanks(),
-                Column.of("amount_max", ValueType.DECIMAL, AKG.amountMax).asCompared(),
+                Column.of("amount_max", ValueType.DECIMAL, AKG.amountMax).asComparedWithBlanks(),
                 Column.of("currency", ValueType.CURRENCY, AKG.currency).asCompared(),
                 dateColumn("date"), qualifier("date_qualifier", AKG.dateQualifier),
                 Column.concept("kind", AKG.investmentKind, "investment-kind",

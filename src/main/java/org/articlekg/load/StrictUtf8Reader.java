@@ -51,7 +51,9 @@ final class StrictUtf8Reader extends Reader {
             if (!eof) fill();
             CoderResult result = decoder.decode(bytes, out, eof);
             if (result.isError()) {
-                track(cbuf, off, out.position());
+                int from = off;
+                if (atStart && out.position() > off && cbuf[off] == '\uFEFF') from++;
+                track(cbuf, from, out.position());
                 StringBuilder hex = new StringBuilder();
                 for (int i = 0; i < result.length() && bytes.hasRemaining(); i++) {
                     hex.append(String.format("%s0x%02X", i == 0 ? "" : " ", bytes.get() & 0xFF));

@@ -51,7 +51,9 @@ public final class Store {
         Path link = root.resolve(CURRENT);
         if (!Files.exists(link)) return Optional.empty();
         try {
-            return Optional.of(link.toRealPath());
+            // Resolved against the store's own path (not toRealPath), so that builds() and
+            // begin() name the same folders when the store root is itself reached through a link.
+            return Optional.of(link.getParent().resolve(Files.readSymbolicLink(link)).normalize());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KgCommandTest {
     static final String DATA = Path.of("data").toAbsolutePath().toString();
     static final String ONTOLOGY = Path.of("ontology").toAbsolutePath().toString();
+    static final String CONFIG = Path.of("fuseki-config/config.ttl").toAbsolutePath().toString();
     static final Path CORPUS = Path.of("..", "shared", "articles");
 
     @TempDir Path tmp;
@@ -93,7 +94,7 @@ class KgCommandTest {
         Path store = tmp.resolve("store");
 
         int code = KgCommand.execute("build", "--data", bad.toString(), "--store", store.toString(),
-                "--ontology", ONTOLOGY, "--no-corpus");
+                "--ontology", ONTOLOGY, "--config", CONFIG, "--no-corpus");
 
         assertEquals(1, code);
         List<String> lines = errLines();
@@ -150,7 +151,7 @@ class KgCommandTest {
     @Test
     void buildPublishesIntoTheStoreAndPrintsWhereTheDatabaseIs() throws IOException {
         Path store = tmp.resolve("store");
-        int code = KgCommand.execute("build", "--data", DATA, "--store", store.toString(), "--ontology", ONTOLOGY,
+        int code = KgCommand.execute("build", "--data", DATA, "--store", store.toString(), "--ontology", ONTOLOGY, "--config", CONFIG,
                 "--no-corpus");
         assertEquals(0, code, () -> String.join("\n", errLines()));
         Path current = new Store(store).current().orElseThrow();
@@ -180,7 +181,7 @@ class KgCommandTest {
         Path store = tmp.resolve("store");
 
         int code = KgCommand.execute("build", "--data", data.toString(), "--store", store.toString(),
-                "--ontology", ontology.toString());
+                "--ontology", ontology.toString(), "--config", CONFIG);
 
         assertEquals(1, code);
         List<String> lines = errLines();

@@ -18,7 +18,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.RDFS;
 import org.articlekg.DataFixture;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,8 +116,6 @@ class CsvReadingProblemsTest {
         assertProblem(p, "persons.csv", 3, 6, null, null, "invalid UTF-8");
     }
 
-    @Disabled("BUG: StrictUtf8Reader counts the byte-order mark as a character of line 1 when the invalid byte is in the "
-            + "first buffer it decodes, so the column is one too far (7 instead of 6)")
     @Test
     void invalidUtf8OnTheFirstLineOfAFileWithAByteOrderMarkIsReportedAtItsCharacterColumn() {
         Problem p = only(DataFixture.minimal().withBytes("releases.csv",
@@ -140,9 +137,6 @@ class CsvReadingProblemsTest {
         assertProblem(p, "persons.csv", 3, 0, null, null, "");
     }
 
-    @Disabled("BUG: CsvTableReader.reportUnreadable matches commons-csv's message 'Invalid char between encapsulated token "
-            + "and delimiter', but commons-csv 1.14.1 says 'Invalid character between ...', so users get the raw "
-            + "'malformed CSV: ... position: 91' instead of the explanation")
     @Test
     void textAfterAClosingQuoteIsExplainedAsSuch() {
         Problem p = only(DataFixture.minimal().with("persons.csv", DataFixture.PERSONS,
@@ -281,9 +275,6 @@ class CsvReadingProblemsTest {
      * empty and add a false follow-on problem about the same row, e.g. "currency given without an
      * amount" for a row whose amount cell holds {@code 12,5}.
      */
-    @Disabled("BUG: RowRules treats an invalid cell as an empty one (CsvTableReader drops bad values from Entry), "
-            + "so an invalid amount, currency or date adds a false problem: 'currency given without an amount', "
-            + "'currency is required when amount is given' (value ''), 'qualifier given without a date'")
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
             "acme-funds-ngo,,acme,ngo,1 000,,USD,2019,,funding,completed,;amount",

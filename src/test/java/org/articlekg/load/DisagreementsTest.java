@@ -15,7 +15,6 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.articlekg.DataFixture;
 import org.articlekg.vocab.AKG;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,10 +99,6 @@ class DisagreementsTest {
         assertTrue(columns(found.get(0)).contains("amount"), () -> columns(found.get(0)).toString());
     }
 
-    @Disabled("BUG: amount_max is compared without blanks (Schemas: asCompared, not asComparedWithBlanks), so an exact "
-            + "amount (no amount_max) and a range with the same lower bound (50 vs 50-100) are not a disagreement, "
-            + "although data/README.md says amounts conflict when they differ, including against a blank, and "
-            + "Disagreement.describe's own example reads 'musk-funds-openai: amount, amount_max differ'")
     @Test
     void exactAmountAndARangeWithTheSameLowerBoundDisagreeOnAmountMax() {
         List<Disagreement> found = disagreements(twoInvestments("50000000,,USD,", "50000000,100000000,USD,"));
