@@ -14,6 +14,8 @@ import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.text.TextIndexException;
+import org.apache.jena.query.text.TextIndexParseException;
 import org.articlekg.KgException;
 import org.articlekg.query.Parameter;
 import org.articlekg.query.ParameterException;
@@ -53,6 +55,16 @@ final class ApiServlet extends HttpServlet {
             error(resp, 400, e.getMessage(), e.parameter());
         } catch (QueryRunner.TimeoutException e) {
             error(resp, 503, e.getMessage(), null);
+        } catch (RuntimeException e) {
+            RuntimeException text = causeOf(e, TextIndexParseException.class);
+            if (text == null) text = causeOf(e, TextIndexException.class);
+            if (text == null) throw e;
+            // A full-text parameter the search engine cannot parse (Lucene syntax) is bad input.
+            SavedQuery q = library.get(path.substring(1));
+            String literal = q == null ? null : q.parameters().stream().filter(p -> p.kind() == Parameter.Kind.LITERAL)
+                    .map(Parameter::name).findFirst().orElse(null);
+            error(resp, 400, (literal == null ? "" : "parameter '" + literal + "': ")
+                    + "not a valid full-text search expression: " + text.getMessage(), literal);
         }
     }
 
@@ -168,6 +180,11 @@ final class ApiServlet extends HttpServlet {
             text = q.text();
         }
         return "/#/dataset/kg/query?query=" + URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (type.isInstance(t)) return type.cast(t);
+        return null;
     }
 
     private static void error(HttpServletResponse resp, int status, String message, String parameter) throws IOException {

@@ -59,6 +59,7 @@ final class OpenApi {
             responses.put("400", response("A parameter is missing, unknown, or has a value of the wrong type"));
             responses.put("406", response("No acceptable result format"));
             responses.put("503", response("The query ran longer than the timeout"));
+            get.put("responses", responses);
             JsonObject item = new JsonObject();
             item.put("get", get);
             paths.put("/" + q.name(), item);

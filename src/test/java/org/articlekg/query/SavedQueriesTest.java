@@ -1,0 +1,139 @@
+package org.articlekg.query;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.articlekg.build.GraphBuilder;
+import org.articlekg.store.ServiceConfig;
+import org.articlekg.store.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every saved query, run with its defaults on the real data, gives the committed expected rows
+ * (compared as sets; graphs by isomorphism), so a change to the data or a query that alters an
+ * answer shows up. After a deliberate change, regenerate the expectations with
+ * {@code mvn test -Dtest=SavedQueriesTest -Dexpected.update=true} and review the diff.
+ */
+class SavedQueriesTest {
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final Path EXPECTED = PROJECT.resolve("src/test/resources/expected-queries");
+
+    @TempDir
+    static Path tmp;
+    static Dataset dataset;
+    static QueryLibrary library;
+
+    @BeforeAll
+    static void build() {
+        Path corpus = PROJECT.resolve("../shared/articles");
+        Store store = new Store(tmp.resolve("store"));
+        GraphBuilder.create().dataDir(PROJECT.resolve("data")).ontologyDir(PROJECT.resolve("ontology"))
+                .serviceConfig(PROJECT.resolve("fuseki-config/config.ttl"))
+                .corpus(Files.isDirectory(corpus) ? corpus : null).build().buildInto(store);
+        dataset = ServiceConfig.read(PROJECT.resolve("fuseki-config/config.ttl")).openDataset(store.requireCurrent());
+        library = QueryLibrary.read(PROJECT.resolve("queries"));
+    }
+
+    @AfterAll
+    static void close() {
+        if (dataset != null) {
+            dataset.close();
+            Store.release(dataset.asDatasetGraph());
+        }
+    }
+
+    private static String run(SavedQuery q, ResultFormat format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        QueryRunner.local(dataset.asDatasetGraph(), Duration.ofSeconds(30), 0).run(q.bind(java.util.Map.of()), format, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theLibraryHasAtLeastTwelveDocumentedQueries() {
+        assertTrue(library.all().size() >= 12, library.all().size() + " queries");
+        for (SavedQuery q : library.all()) {
+            assertFalse(q.summary().isBlank() || q.summary().equals(q.name()), q.name() + " has a summary");
+            assertFalse(q.description().isBlank(), q.name() + " has a description");
+            for (Parameter p : q.parameters()) {
+                assertTrue(!p.required() || p.defaultValue() != null, q.name() + ": required " + p.name() + " has a default");
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySavedQueryGivesItsExpectedResults() {
+        return library.all().stream().map(q -> DynamicTest.dynamicTest(q.name(), () -> {
+            boolean update = Boolean.getBoolean("expected.update");
+            if (q.isTabular()) {
+                String csv = run(q, ResultFormat.CSV);
+                Path file = EXPECTED.resolve(q.name() + ".csv");
+                if (update) Files.writeString(file, csv);
+                assertTrue(Files.exists(file), "no expected results for " + q.name() + " (see the class comment)");
+                List<String> expected = lines(Files.readString(file));
+                List<String> actual = lines(csv);
+                assertEquals(expected.get(0), actual.get(0), q.name() + ": columns");
+                assertEquals(Set.copyOf(expected), new HashSet<>(actual), q.name() + ": rows");
+                assertEquals(expected.size(), actual.size(), q.name() + ": row count");
+                assertTrue(actual.size() > 1, q.name() + " returns rows with its defaults");
+            } else {
+                String ttl = run(q, ResultFormat.TURTLE);
+                Path file = EXPECTED.resolve(q.name() + ".ttl");
+                if (update) Files.writeString(file, ttl);
+                Graph expected = GraphFactory.createDefaultGraph();
+                RDFParser.source(file).parse(expected);
+                Graph actual = GraphFactory.createDefaultGraph();
+                RDFParser.fromString(ttl, Lang.TURTLE).parse(actual);
+                assertTrue(actual.size() > 0, q.name() + " returns triples");
+                assertTrue(expected.isIsomorphicWith(actual), q.name() + ": graph differs from " + file);
+            }
+        }));
+    }
+
+    @Test
+    void parametersChangeTheAnswer() {
+        SavedQuery q = library.get("investments-in");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        QueryRunner.local(dataset.asDatasetGraph(), Duration.ofSeconds(30), 0)
+                .run(q.bind(java.util.Map.of("status", "rejected")), ResultFormat.CSV, out);
+        List<String> rows = lines(out.toString(StandardCharsets.UTF_8));
+        assertEquals(2, rows.size(), "one rejected investment in OpenAI: " + rows);
+        assertTrue(rows.get(1).contains("microsoft"));
+    }
+
+    @Test
+    void injectionLikeValuesStayPlainValues() {
+        SavedQuery search = library.get("search");
+        for (String hostile : List.of("x\" } ; DROP ALL #", "back\\slash", "new\nline", "\\u0022")) {
+            Parameter p = search.parameter("q");
+            assertEquals(hostile, p.toNode(hostile).getLiteralLexicalForm(), "kept as one literal");
+        }
+        SavedQuery inv = library.get("investments-in");
+        for (String badIri : List.of("http://x/a>b", "http://x/a b", "x\" } ; DROP ALL #", "not-absolute")) {
+            ParameterException e = assertThrows(ParameterException.class, () -> inv.bind(java.util.Map.of("investee", badIri)));
+            assertEquals("investee", e.parameter());
+        }
+    }
+
+    private static List<String> lines(String csv) {
+        return Arrays.stream(csv.split("\r?\n")).filter(l -> !l.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,148 @@
+package org.articlekg.server;
+
+import static org.articlekg.server.TestServers.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.articlekg.query.QueryLibrary;
+import org.articlekg.query.SavedQuery;
+import org.articlekg.store.ServiceConfig;
+import org.articlekg.store.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The saved queries over HTTP: index, OpenAPI, formats, errors and injection attempts. */
+class ApiTest {
+    @TempDir
+    static Path tmp;
+    static KgServer server;
+    static QueryLibrary library;
+
+    @BeforeAll
+    static void start() {
+        Store store = buildRealData(tmp.resolve("store"));
+        library = QueryLibrary.read(PROJECT.resolve("queries"));
+        server = KgServer.start(store, ServiceConfig.read(CONFIG), library, ServerSettings.defaults().withPort(0));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+    }
+
+    private static HttpResponse<String> api(String pathAndQuery, String accept) {
+        return get(server.url() + "api/" + pathAndQuery, accept);
+    }
+
+    @Test
+    void indexIsHtmlForPeopleAndJsonForPrograms() {
+        HttpResponse<String> html = api("", "text/html");
+        assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        for (SavedQuery q : library.all()) assertTrue(html.body().contains("/api/" + q.name()), q.name());
+        assertTrue(html.body().contains("/#/dataset/kg/query?query="), "links open the queries in the Fuseki query editor");
+        HttpResponse<String> json = api("", "application/json");
+        assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        for (SavedQuery q : library.all()) assertTrue(json.body().contains("\"name\" : \"" + q.name() + "\""), q.name());
+    }
+
+    @Test
+    void openApiDocumentParsesAndListsEveryQueryWithItsParameters() {
+        HttpResponse<String> r = api("openapi.json", null);
+        assertEquals(200, r.statusCode());
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(r.body(), null, null);
+        assertTrue(parsed.getMessages() == null || parsed.getMessages().isEmpty(), String.valueOf(parsed.getMessages()));
+        assertNotNull(parsed.getOpenAPI());
+        assertTrue(parsed.getOpenAPI().getOpenapi().startsWith("3."));
+        for (SavedQuery q : library.all()) {
+            var item = parsed.getOpenAPI().getPaths().get("/" + q.name());
+            assertNotNull(item, q.name());
+            assertEquals(q.summary(), item.getGet().getSummary());
+            for (var p : q.parameters()) {
+                assertTrue(item.getGet().getParameters().stream().anyMatch(x -> x.getName().equals(p.name())), q.name() + " " + p.name());
+            }
+        }
+        var status = parsed.getOpenAPI().getPaths().get("/investments-in").getGet().getParameters().stream()
+                .filter(p -> p.getName().equals("status")).findFirst().orElseThrow();
+        assertTrue(status.getSchema().getEnum().contains("rejected"), "enumerations are described");
+        var investee = parsed.getOpenAPI().getPaths().get("/investments-in").getGet().getParameters().stream()
+                .filter(p -> p.getName().equals("investee")).findFirst().orElseThrow();
+        assertEquals("http://localhost:3030/id/organization/openai", investee.getSchema().getDefault());
+    }
+
+    @Test
+    void resultFormatByFormatParameterAndByAccept() {
+        assertTrue(api("investments-in?format=csv", null).body().startsWith("investment,label,"));
+        assertTrue(api("investments-in?format=tsv", null).body().startsWith("?investment\t"));
+        assertTrue(api("investments-in?format=xml", null).body().contains("<sparql"));
+        assertTrue(api("investments-in", "application/sparql-results+json").body().contains("\"bindings\""));
+        HttpResponse<String> weighted = api("investments-in", "application/sparql-results+json;q=0.2, text/csv;q=0.9");
+        assertTrue(weighted.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        Graph g = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(api("entity-neighbourhood?format=jsonld", null).body(), Lang.JSONLD).parse(g);
+        assertTrue(g.size() > 10);
+        assertEquals(406, api("investments-in", "image/png").statusCode());
+    }
+
+    @Test
+    void parametersFilterTheAnswer() {
+        String rejected = api("investments-in?format=csv&status=rejected", null).body();
+        assertEquals(2, rejected.split("\r\n").length, rejected);
+        String microsoft = api("investments-in?format=csv&investee=" + encode("http://localhost:3030/id/organization/microsoft"), null).body();
+        assertEquals(1, microsoft.split("\r\n").length, "nobody invested in Microsoft: " + microsoft);
+    }
+
+    @Test
+    void unknownQueryIs404AndBadParametersAre400NamingTheParameter() {
+        assertEquals(404, api("no-such-query", null).statusCode());
+        HttpResponse<String> missing = api("investments-in?nope=1", null);
+        assertEquals(400, missing.statusCode());
+        assertTrue(missing.body().contains("\"parameter\" : \"nope\""));
+        HttpResponse<String> notAllowed = api("investments-in?status=stolen", null);
+        assertEquals(400, notAllowed.statusCode());
+        assertTrue(notAllowed.body().contains("\"parameter\" : \"status\""));
+        HttpResponse<String> notInteger = api("investments-by-year?year=twenty", null);
+        assertEquals(400, notInteger.statusCode());
+        assertTrue(notInteger.body().contains("\"parameter\" : \"year\"") && notInteger.body().contains("xsd:integer"));
+        assertEquals(400, api("investments-in?format=gif", null).statusCode());
+        assertEquals(400, api("investments-in?status=completed&status=rejected", null).statusCode());
+    }
+
+    @Test
+    void aRequiredParameterWithoutDefaultIsReportedMissing() throws Exception {
+        Path dir = tmp.resolve("q");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("needs-entity.rq"), "#+ summary: needs an entity\n"
+                + "SELECT ?p ?o WHERE { ?_entity_iri ?p ?o } LIMIT 1\n");
+        try (KgServer other = KgServer.start(buildRealData(tmp.resolve("second")), ServiceConfig.read(CONFIG), QueryLibrary.read(dir),
+                ServerSettings.defaults().withPort(0))) {
+            HttpResponse<String> r = get(other.url() + "api/needs-entity", null);
+            assertEquals(400, r.statusCode());
+            assertTrue(r.body().contains("\"parameter\" : \"entity\"") && r.body().contains("missing"), r.body());
+        }
+    }
+
+    @Test
+    void injectionValuesAreEitherPlainValuesOr400NeverPartOfTheQuery() {
+        for (String hostile : List.of("x\" } ; DROP ALL #", "back\\slash", "new\nline", "\\u0022 } ")) {
+            HttpResponse<String> r = api("search?format=csv&q=" + encode(hostile), null);
+            assertTrue(r.statusCode() == 200 || r.statusCode() == 400, hostile + " -> " + r.statusCode() + " " + r.body());
+            if (r.statusCode() == 400) assertTrue(r.body().contains("\"parameter\" : \"q\""), r.body());
+        }
+        for (String hostileIri : List.of("http://x/> } ; DROP ALL #", "http://x/a b", "http://x/\\u003E", "x\" } ; DROP ALL #")) {
+            HttpResponse<String> r = api("investments-in?investee=" + encode(hostileIri), null);
+            assertEquals(400, r.statusCode(), hostileIri);
+            assertTrue(r.body().contains("\"parameter\" : \"investee\""));
+        }
+        assertTrue(query(server, "ASK { ?s ?p ?o }", "application/sparql-results+json").body().contains("true"), "the graph is intact");
+    }
+}
