@@ -64,8 +64,11 @@ final class ServeCommand implements Callable<Integer> {
         Store st = store.store();
         Path configFile = graph.configFile();
         List<Path> inputs = List.of(graph.dataDir(), graph.ontologyDir(), configFile);
-        if (st.isStale(inputs)) {
-            out.println(st.current().isEmpty() ? "No graph built yet: building it." : "Inputs changed since the last build: rebuilding.");
+        boolean otherBase = st.current().map(b -> !graph.base.equals(Store.baseOf(b))).orElse(false);
+        if (st.isStale(inputs) || otherBase) {
+            out.println(st.current().isEmpty() ? "No graph built yet: building it."
+                    : otherBase ? "The current build has another base IRI than " + graph.base + ": rebuilding."
+                    : "Inputs changed since the last build: rebuilding.");
             out.flush();
             Summaries.print(out, "Built the graph", graph.builder().buildInto(st));
         }

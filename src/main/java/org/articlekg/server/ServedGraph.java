@@ -1,10 +1,6 @@
 package org.articlekg.server;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.function.Function;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.query.TxnType;
@@ -41,12 +37,7 @@ public record ServedGraph(Path build, String base, DataService service) {
 
     /** The base IRI recorded in a build folder (the default when the build has no record). */
     static String baseOf(Path build) {
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(build.resolve(Store.INFO))) {
-            p.load(in);
-        } catch (IOException e) {
-            return Iris.DEFAULT_BASE;
-        }
-        return p.getProperty("base", Iris.DEFAULT_BASE);
+        String base = Store.baseOf(build);
+        return base == null ? Iris.DEFAULT_BASE : base;
     }
 }

@@ -152,6 +152,17 @@ public final class Store {
         if (org.apache.jena.tdb2.sys.TDBInternal.isTDB2(dsg)) org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
     }
 
+    /** The base IRI a build was made with (from its build.properties), or null when unknown. */
+    public static String baseOf(Path build) {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = Files.newInputStream(build.resolve(INFO))) {
+            p.load(in);
+        } catch (IOException e) {
+            return null;
+        }
+        return p.getProperty("base");
+    }
+
     /** Deletes a build that failed. */
     public void discard(Path build) {
         deleteQuietly(build);
