@@ -1,0 +1,218 @@
+package org.articlekg.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFOps;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.articlekg.build.BuildReport;
+import org.articlekg.build.GraphBuilder;
+import org.articlekg.generate.CorpusGenerator;
+import org.articlekg.generate.GenerationSummary;
+import org.articlekg.load.GraphLoader;
+import org.articlekg.load.Kind;
+import org.articlekg.load.LoadResult;
+import org.articlekg.store.Store;
+
+/**
+ * {@code kg bench build}: on one generated input, in one process, measures two floors and three
+ * builds: (a) Commons CSV parsing alone; (b) parsing plus writing naive N-Triples (one triple per
+ * cell) to a null sink with Jena's streaming writer; (c) our loaders (every check) to N-Triples;
+ * (d) our full build into TDB2 (inference, SHACL, text index, dumps, exports); (e) Jena's TDB2
+ * bulk loader (phased) on the N-Triples of (c).
+ */
+public final class BuildBenchmark {
+    /** One measured step. */
+    public record Step(String name, long rows, long triples, Duration time) {
+        public double rowsPerSecond() { return rows / seconds(); }
+
+        public double triplesPerSecond() { return triples / seconds(); }
+
+        public double seconds() { return Math.max(time.toNanos(), 1) / 1e9; }
+    }
+
+    /** The figures of a run. */
+    public record Result(Machine machine, GenerationSummary input, List<Step> steps) {
+        public Step step(char letter) {
+            return steps.get(letter - 'a');
+        }
+    }
+
+    private static final String BASE = "http://localhost:3030/";
+    private static final OutputStream NULL = OutputStream.nullOutputStream();
+
+    private final Path work;
+    private final Path project;
+    private final Consumer<String> log;
+
+    /**
+     * @param work an empty folder for the input, databases and N-Triples
+     * @param project the project folder (its ontology/ and fuseki-config/ are used)
+     * @param log progress lines
+     */
+    public BuildBenchmark(Path work, Path project, Consumer<String> log) {
+        this.work = work;
+        this.project = project;
+        this.log = log;
+    }
+
+    /** Generates about {@code rows} CSV rows and measures (a) to (e). */
+    public Result run(long rows, long seed) throws IOException {
+        Path data = work.resolve("data");
+        int articles = (int) Math.max(1, rows / 23);
+        log.accept("generating about " + rows + " rows (" + articles + " articles, seed " + seed + ")...");
+        GenerationSummary input = CorpusGenerator.create().articles(articles).seed(seed).overwrite(true).build().writeTo(data);
+        log.accept("generated " + input.totalRows() + " rows in " + seconds(input.duration()) + " s");
+        parseOnly(data); // warm-up: JIT and file cache, not measured
+        List<Step> steps = new ArrayList<>();
+        steps.add(time("(a) CSV parsing (floor)", () -> new long[] {parseOnly(data), 0}));
+        steps.add(time("(b) parsing + N-Triples to null (floor)", () -> naiveTriples(data)));
+        Path nt = work.resolve("loaders.nt");
+        steps.add(time("(c) our loaders to N-Triples", () -> loadersToNTriples(data, nt)));
+        Path storeDir = work.resolve("store");
+        steps.add(time("(d) our full build into TDB2", () -> {
+            BuildReport r = GraphBuilder.create().dataDir(data).ontologyDir(project.resolve("ontology"))
+                    .serviceConfig(project.resolve("fuseki-config/config.ttl")).corpus(null).build()
+                    .buildInto(new Store(storeDir));
+            return new long[] {input.totalRows(), r.totalQuads()};
+        }));
+        steps.add(time("(e) Jena TDB2 bulk loader on (c)", () -> bulkLoad(nt, work.resolve("tdb2-bulk"), input.totalRows())));
+        return new Result(Machine.here(), input, steps);
+    }
+
+    private interface Measured {
+        long[] run() throws IOException;
+    }
+
+    private Step time(String name, Measured m) throws IOException {
+        log.accept(name + "...");
+        long start = System.nanoTime();
+        long[] counts = m.run();
+        Step s = new Step(name, counts[0], counts[1], Duration.ofNanos(System.nanoTime() - start));
+        log.accept(String.format("%s: %.2f s", name, s.seconds()));
+        return s;
+    }
+
+    /** (a): every record of every file, parsed and dropped. */
+    static long parseOnly(Path data) throws IOException {
+        long rows = 0;
+        for (Kind kind : Kind.values()) {
+            try (Reader r = Files.newBufferedReader(data.resolve(kind.fileName()), StandardCharsets.UTF_8);
+                 CSVParser p = CSVParser.builder().setReader(r).setFormat(CSVFormat.RFC4180).get()) {
+                for (CSVRecord rec : p) {
+                    if (rec.getRecordNumber() > 1) rows++;
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** (b): one triple per non-empty cell, streamed as N-Triples to nowhere. */
+    static long[] naiveTriples(Path data) throws IOException {
+        long rows = 0;
+        long triples = 0;
+        StreamRDF out = StreamRDFWriter.getWriterStream(NULL, RDFFormat.NTRIPLES);
+        out.start();
+        for (Kind kind : Kind.values()) {
+            try (Reader r = Files.newBufferedReader(data.resolve(kind.fileName()), StandardCharsets.UTF_8);
+                 CSVParser p = CSVParser.builder().setReader(r).setFormat(CSVFormat.RFC4180).get()) {
+                Node[] columns = null;
+                for (CSVRecord rec : p) {
+                    if (columns == null) {
+                        columns = new Node[rec.size()];
+                        for (int i = 0; i < rec.size(); i++) columns[i] = NodeFactory.createURI(BASE + "col/" + rec.get(i));
+                        continue;
+                    }
+                    rows++;
+                    Node s = NodeFactory.createURI(BASE + "row/" + kind.segment() + "/" + rec.getRecordNumber());
+                    for (int i = 0; i < rec.size() && i < columns.length; i++) {
+                        String v = rec.get(i);
+                        if (v.isEmpty()) continue;
+                        out.triple(Triple.create(s, columns[i], NodeFactory.createLiteralString(v)));
+                        triples++;
+                    }
+                }
+            }
+        }
+        out.finish();
+        return new long[] {rows, triples};
+    }
+
+    /** (c): the real loaders, every check, streamed to an N-Triples file (the input of (e)). */
+    static long[] loadersToNTriples(Path data, Path nt) throws IOException {
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(nt), 1 << 16)) {
+            StreamRDF out = StreamRDFWriter.getWriterStream(file, RDFFormat.NTRIPLES);
+            out.start();
+            LoadResult r = GraphLoader.create().dataDir(data).base(BASE).corpus(null).build().load(out);
+            out.finish();
+            long rows = r.rows().values().stream().mapToLong(Integer::longValue).sum();
+            return new long[] {rows, r.triples()};
+        }
+    }
+
+    /** (e): Jena's phased bulk loader into a fresh TDB2 database. */
+    static long[] bulkLoad(Path nt, Path location, long rows) {
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
+        try {
+            DataLoader loader = LoaderFactory.phasedLoader(dsg, null);
+            loader.startBulk();
+            loader.load(nt.toString());
+            loader.finishBulk();
+            return new long[] {rows, loader.countTriples() + loader.countQuads()};
+        } finally {
+            TDBInternal.expel(dsg);
+        }
+    }
+
+    static String seconds(Duration d) {
+        return String.format("%.2f", d.toNanos() / 1e9);
+    }
+
+    /** The report: machine, input, one line per step, the ratios and the targets. */
+    public static String report(Result r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Machine: ").append(r.machine()).append('\n');
+        sb.append(String.format("Input: %d articles, %d CSV rows (seed %d)%n%n", r.input().articles(), r.input().totalRows(), r.input().seed()));
+        sb.append(String.format("| %-42s | %10s | %11s | %8s | %12s | %14s |%n", "step", "rows", "triples", "seconds", "rows/s", "triples/s"));
+        sb.append("|").append("-".repeat(44)).append("|").append("-".repeat(12)).append("|").append("-".repeat(13))
+                .append("|").append("-".repeat(10)).append("|").append("-".repeat(14)).append("|").append("-".repeat(16)).append("|\n");
+        for (Step s : r.steps()) {
+            sb.append(String.format("| %-42s | %10d | %11d | %8.2f | %12.0f | %14.0f |%n", s.name(), s.rows(), s.triples(),
+                    s.seconds(), s.rowsPerSecond(), s.triplesPerSecond()));
+        }
+        Step b = r.step('b');
+        Step c = r.step('c');
+        Step d = r.step('d');
+        Step e = r.step('e');
+        double cb = c.triplesPerSecond() / b.triplesPerSecond();
+        double db = d.triplesPerSecond() / b.triplesPerSecond();
+        double de = d.triplesPerSecond() / e.triplesPerSecond();
+        sb.append(String.format("%nRatios (triples/s): c/b = %.2f, d/b = %.2f, d/e = %.2f%n", cb, db, de));
+        sb.append(String.format("Target d/b >= 0.50: %s%n", db >= 0.5 ? "met" : String.format("missed (%.0f%% of the target)", 100 * db / 0.5)));
+        sb.append(String.format("Target d/e >= 1.00: %s%n", de >= 1.0 ? "met" : String.format("missed (%.0f%% of the target)", 100 * de)));
+        sb.append("(d) also writes the inferred graph, the ontology, SHACL validation, the text index, four RDF dumps, "
+                + "GEXF/GraphML and VoID; (b) writes one naive triple per cell and checks nothing.\n");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package org.articlekg.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.articlekg.KgException;
+import org.articlekg.bench.BuildBenchmark;
+import org.articlekg.bench.QueryBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kg bench build|query}: benchmarks that print figures and ratios (never run as tests). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks on generated data; they print the machine, the figures and the ratios.",
+        subcommands = {BenchCommand.Build.class, BenchCommand.Query.class})
+final class BenchCommand {
+    static Path workDir(Path given, String name) throws java.io.IOException {
+        Path dir = given != null ? given : KgCommand.home().resolve("var/bench").resolve(name);
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** {@code kg bench build}. */
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = {"On one generated input: (a) CSV parsing alone, (b) parsing + N-Triples to a null sink,",
+                    "(c) our loaders to N-Triples, (d) our full build into TDB2, (e) Jena's TDB2 bulk loader on (c);",
+                    "prints rows/s, triples/s and the ratios c/b, d/b, d/e."})
+    static final class Build implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--rows", paramLabel = "N", defaultValue = "100000", description = "About how many CSV rows (default: ${DEFAULT-VALUE}).")
+        long rows;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--work", paramLabel = "DIR", description = "Working folder (default: var/bench/build-ROWS).")
+        Path work;
+
+        @Override
+        public Integer call() throws Exception {
+            if (rows < 1) throw new KgException("--rows must be positive, found " + rows);
+            PrintWriter out = spec.commandLine().getOut();
+            Path dir = workDir(work, "build-" + rows);
+            clean(dir);
+            BuildBenchmark.Result r = new BuildBenchmark(dir, KgCommand.home(), line -> {
+                System.err.println("bench: " + line);
+            }).run(rows, seed);
+            out.print(BuildBenchmark.report(r));
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code kg bench query}. */
+    @Command(name = "query", mixinStandardHelpOptions = true,
+            description = {"Builds (or reuses) a generated graph, serves it, and runs every saved query through /api/ and the",
+                    "plain SPARQL endpoint with 1, 2 and 4 clients on the loopback address; prints p50, p95, p99 and q/s."})
+    static final class Query implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--articles", paramLabel = "N", defaultValue = "40000",
+                description = "Articles to generate (default: ${DEFAULT-VALUE}, about 10 million triples).")
+        int articles;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--clients", split = ",", defaultValue = "1,2,4", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+        List<Integer> clients;
+
+        @Option(names = "--seconds", defaultValue = "3", description = "Time per query, route and concurrency (default: ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(names = "--work", paramLabel = "DIR", description = "Working folder, reused between runs (default: var/bench).")
+        Path work;
+
+        @Override
+        public Integer call() throws Exception {
+            if (articles < 1 || seconds <= 0 || clients.stream().anyMatch(c -> c < 1)) {
+                throw new KgException("--articles, --seconds and --clients must be positive");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            QueryBenchmark.Result r = new QueryBenchmark(workDir(work, ""), KgCommand.home(),
+                    line -> System.err.println("bench: " + line))
+                    .run(articles, seed, clients, Duration.ofMillis(Math.round(seconds * 1000)));
+            out.print(QueryBenchmark.report(r));
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static void clean(Path dir) throws java.io.IOException {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) if (!p.equals(dir)) Files.delete(p);
+        }
+    }
+}
