@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kg", mixinStandardHelpOptions = true, versionProvider = KgCommand.Version.class,
         description = "Builds a knowledge graph of facts reported in news articles and serves it over SPARQL.",
-        subcommands = {BuildCommand.class, ValidateCommand.class, StatsCommand.class, ServeCommand.class, QueryCommand.class, ExportCommand.class, BenchCommand.class,
+        subcommands = {BuildCommand.class, ValidateCommand.class, StatsCommand.class, ServeCommand.class, QueryCommand.class,
+                ExportCommand.class, GenerateCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KgCommand {
     /** Exit code for input that does not pass the checks, and for other errors of the project's kinds. */
