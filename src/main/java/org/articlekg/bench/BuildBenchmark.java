@@ -93,7 +93,8 @@ public final class BuildBenchmark {
         Path storeDir = work.resolve("store");
         steps.add(time("(d) our full build into TDB2", () -> {
             BuildReport r = GraphBuilder.create().dataDir(data).ontologyDir(project.resolve("ontology"))
-                    .serviceConfig(project.resolve("fuseki-config/config.ttl")).corpus(null).build()
+                    .serviceConfig(project.resolve("fuseki-config/config.ttl")).corpus(null)
+                    .progress(line -> log.accept("  (d) " + line)).build()
                     .buildInto(new Store(storeDir));
             return new long[] {input.totalRows(), r.totalQuads()};
         }));
@@ -171,11 +172,11 @@ public final class BuildBenchmark {
         }
     }
 
-    /** (e): Jena's phased bulk loader into a fresh TDB2 database. */
+    /** (e): Jena's sequential bulk loader into a fresh TDB2 database. */
     static long[] bulkLoad(Path nt, Path location, long rows) {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
         try {
-            DataLoader loader = LoaderFactory.phasedLoader(dsg, null);
+            DataLoader loader = LoaderFactory.phasedLoader(dsg, (fmt, args) -> { });
             loader.startBulk();
             loader.load(nt.toString());
             loader.finishBulk();

@@ -49,6 +49,9 @@ import org.articlekg.store.Store;
  * }</pre>
  */
 public final class GraphBuilder {
+    /** The largest graph written as a JSON-LD dump; larger builds offer the other syntaxes. */
+    public static final long MAX_JSONLD_QUADS = 1_000_000;
+
     /** The dump files written into each build's {@code dumps/} folder, by format. */
     public static final Map<String, RDFFormat> DUMPS = dumps();
 
@@ -56,12 +59,23 @@ public final class GraphBuilder {
     private final Path ontologyDir;
     private final Path serviceConfig;
     private final Iris iris;
+    private final java.util.function.Consumer<String> progress;
 
-    private GraphBuilder(GraphLoader loader, Path ontologyDir, Path serviceConfig) {
+    private GraphBuilder(GraphLoader loader, Path ontologyDir, Path serviceConfig, java.util.function.Consumer<String> progress) {
         this.loader = loader;
         this.ontologyDir = ontologyDir;
         this.serviceConfig = serviceConfig;
         this.iris = loader.iris();
+        this.progress = progress;
+    }
+
+    /** Runs one phase of the build, reporting its name and how long it took. */
+    private <T> T phase(String name, java.util.function.Supplier<T> work) {
+        long start = System.nanoTime();
+        progress.accept(name + "...");
+        T result = work.get();
+        progress.accept(String.format("%s: %.1f s", name, (System.nanoTime() - start) / 1e9));
+        return result;
     }
 
     public static Builder create() {
@@ -73,6 +87,7 @@ public final class GraphBuilder {
         private final GraphLoader.Builder loader = GraphLoader.create();
         private Path ontologyDir = Path.of("ontology");
         private Path serviceConfig = Path.of("fuseki-config", ServiceConfig.FILE);
+        private java.util.function.Consumer<String> progress = line -> { };
 
         public Builder dataDir(Path dir) { loader.dataDir(dir); return this; }
 
@@ -86,7 +101,10 @@ public final class GraphBuilder {
         /** The service description whose text index the build fills (default fuseki-config/config.ttl). */
         public Builder serviceConfig(Path file) { this.serviceConfig = Objects.requireNonNull(file); return this; }
 
-        public GraphBuilder build() { return new GraphBuilder(loader.build(), ontologyDir, serviceConfig); }
+        /** Where to report each phase as it starts and ends (default: nowhere). */
+        public Builder progress(java.util.function.Consumer<String> progress) { this.progress = Objects.requireNonNull(progress); return this; }
+
+        public GraphBuilder build() { return new GraphBuilder(loader.build(), ontologyDir, serviceConfig, progress); }
     }
 
     public Iris iris() { return iris; }
@@ -112,31 +130,33 @@ public final class GraphBuilder {
         Instant start = Instant.now();
         Ontology ontology = Ontology.read(ontologyDir);
         ServiceConfig config = ServiceConfig.read(serviceConfig);
-        loader.check();
         Path dir = store.begin();
         DatasetGraph dsg = null;
         try {
             dsg = DatabaseMgr.connectDatasetGraph(dir.resolve(Store.TDB2).toString());
-            DataLoader tdbLoader = LoaderFactory.basicLoader(dsg, null);
+            DataLoader tdbLoader = LoaderFactory.sequentialLoader(dsg, (fmt, args) -> { });
             tdbLoader.startBulk();
             LoadResult load;
             try {
-                load = assemble(tdbLoader.stream(), ontology);
-                tdbLoader.finishBulk();
+                load = phase("checking data and loading into TDB2", () -> assemble(tdbLoader.stream(), ontology));
+                phase("finishing TDB2 indexes", () -> {
+                    tdbLoader.finishBulk();
+                    return null;
+                });
             } catch (RuntimeException e) {
                 tdbLoader.finishException(e);
                 throw e;
             }
             DatasetGraph db = dsg;
             ShapeCheck shapes = new ShapeCheck(ontology.shapes(), Prefixes.of(iris));
-            Map<String, Long> counts = Txn.calculateRead(db, () -> {
+            Map<String, Long> counts = phase("validating against the SHACL shapes", () -> Txn.calculateRead(db, () -> {
                 shapes.validate(db.getUnionGraph(), load::locate);
                 return countQuads(db);
-            });
-            config.indexText(db, dir);
+            }));
+            phase("building the text index", () -> config.indexText(db, dir));
             db.getContext().set(TDB2.symUnionDefaultGraph, true);
-            List<Path> dumps = writeDumps(db, dir.resolve(Store.DUMPS));
-            dumps.addAll(writeExports(db, dir));
+            List<Path> dumps = phase("writing dumps", () -> writeDumps(db, dir.resolve(Store.DUMPS)));
+            dumps.addAll(phase("writing GEXF, GraphML and VoID", () -> writeExports(db, dir)));
             writeInfo(dir, load, counts);
             TDBInternal.expel(dsg);
             dsg = null;
@@ -174,9 +194,16 @@ public final class GraphBuilder {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(dir);
+            long quads = Txn.calculateRead(dsg, () -> dsg.stream().count());
             for (Map.Entry<String, RDFFormat> d : DUMPS.entrySet()) {
                 Path file = dir.resolve(d.getKey());
-                try (OutputStream out = Files.newOutputStream(file)) {
+                if (d.getValue().getLang().equals(org.apache.jena.riot.Lang.JSONLD) && quads > MAX_JSONLD_QUADS) {
+                    progress.accept(String.format("  %s: skipped (%d quads; the JSON-LD writer holds the whole graph "
+                            + "in memory, so it is written up to %d quads)", d.getKey(), quads, MAX_JSONLD_QUADS));
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                     Txn.executeRead(dsg, () -> {
                         if (d.getValue().getLang().equals(org.apache.jena.riot.Lang.TURTLE)) {
                             RDFDataMgr.write(out, dsg.getUnionGraph(), d.getValue());
@@ -186,6 +213,7 @@ public final class GraphBuilder {
                     });
                 }
                 written.add(file);
+                progress.accept(String.format("  %s: %.1f s", d.getKey(), (System.nanoTime() - t0) / 1e9));
             }
         } catch (IOException e) {
             throw new KgException("cannot write dumps in " + dir + ": " + e.getMessage(), e);
@@ -197,26 +225,32 @@ public final class GraphBuilder {
     private List<Path> writeExports(DatasetGraph dsg, Path dir) {
         Path dumpsDir = dir.resolve(Store.DUMPS);
         return Txn.calculateRead(dsg, () -> {
+            long t0 = System.nanoTime();
             EntityGraph graph = GraphEdges.all(dsg, iris);
+            progress.accept(String.format("  entity graph: %.1f s", (System.nanoTime() - t0) / 1e9));
             List<Path> written = new ArrayList<>();
             try {
                 Path gexf = dumpsDir.resolve("article-kg.gexf");
-                try (OutputStream out = Files.newOutputStream(gexf)) {
+                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(gexf), 1 << 16)) {
                     GraphExport.gexf(graph, out);
                 }
                 Path graphml = dumpsDir.resolve("article-kg.graphml");
-                try (OutputStream out = Files.newOutputStream(graphml)) {
+                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(graphml), 1 << 16)) {
                     GraphExport.graphml(graph, out);
                 }
                 written.add(gexf);
                 written.add(graphml);
                 Map<String, String> types = new LinkedHashMap<>();
-                DUMPS.forEach((name, format) -> types.put(name, format.getLang().getHeaderString()));
+                DUMPS.forEach((name, format) -> {
+                    if (Files.exists(dumpsDir.resolve(name))) types.put(name, format.getLang().getHeaderString());
+                });
                 types.put("article-kg.gexf", "application/gexf+xml");
                 types.put("article-kg.graphml", "application/graphml+xml");
+                long t1 = System.nanoTime();
                 try (OutputStream out = Files.newOutputStream(dir.resolve(Store.VOID))) {
                     RDFDataMgr.write(out, VoidDescription.describe(dsg, iris, types), RDFFormat.TURTLE_PRETTY);
                 }
+                progress.accept(String.format("  VoID: %.1f s", (System.nanoTime() - t1) / 1e9));
             } catch (IOException e) {
                 throw new KgException("cannot write exports in " + dumpsDir + ": " + e.getMessage(), e);
             }

@@ -29,6 +29,9 @@ final class GraphOptions {
     @Option(names = "--no-corpus", description = "Skip the check of quotes against the article texts.")
     boolean noCorpus;
 
+    @Option(names = {"-q", "--quiet"}, description = "Do not print the build's phases as they run.")
+    boolean quiet;
+
     Path dataDir() {
         return data != null ? data : KgCommand.home().resolve("data");
     }
@@ -60,6 +63,9 @@ final class GraphOptions {
                 .serviceConfig(configFile())
                 .base(base)
                 .corpus(corpusDir)
+                .progress(line -> {
+                    if (!quiet) System.out.println("kg: " + line);
+                })
                 .build();
     }
 }

@@ -15,6 +15,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.articlekg.vocab.AKG;
@@ -79,162 +80,154 @@ public final class GraphLoader {
 
     private LoadResult run(StreamRDF out) {
         ProblemCollector problems = new ProblemCollector();
-        Map<Kind, List<Entry>> entries = new EnumMap<>(Kind.class);
-        for (Kind kind : Kind.values()) {
-            List<Entry> rows = new ArrayList<>();
-            new CsvTableReader(Schemas.of(kind), dataDir.resolve(kind.fileName()), dataDir.resolve(kind.fileName()), problems)
-                    .read(rows::add);
-            entries.put(kind, rows);
-        }
-        Map<String, Entry> byId = indexIds(entries, problems);
-        for (Kind kind : Kind.values()) {
-            for (Entry e : entries.get(kind)) {
-                checkReferences(e, byId, problems);
-                RowRules.check(e, problems);
-            }
-        }
-        checkArticles(entries.get(Kind.ARTICLE), problems);
-        checkEvidence(entries, byId, problems);
-        checkEvents(entries, problems);
-        List<Entry> facts = new ArrayList<>();
-        for (Kind kind : Kind.values()) if (kind.isFact()) facts.addAll(entries.get(kind));
-        List<Disagreement> disagreements = Disagreements.find(facts);
-        problems.throwIfAny();
-
-        long triples = out == null ? 0 : new Emitter(out, byId).emitAll(entries, disagreements);
         Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
-        entries.forEach((k, v) -> counts.put(k, v.size()));
-        return new LoadResult(counts, disagreements, triples, locations(entries));
-    }
+        IdIndex index = new IdIndex();
+        List<Entry> grouped = new ArrayList<>();
 
-    /** Where each minted IRI comes from: IRI → {@code file:line}. */
-    private Map<String, String> locations(Map<Kind, List<Entry>> entries) {
-        Map<String, String> locations = new HashMap<>();
-        for (Kind kind : Kind.values()) {
-            for (Entry e : entries.get(kind)) {
-                Node node = kind == Kind.EVIDENCE
-                        ? iris.evidence(e.string("fact"), e.string("article"))
-                        : iris.entity(kind, e.id());
-                locations.put(node.getURI(), e.file() + ":" + e.line());
-            }
-        }
-        return locations;
-    }
-
-    private static Map<String, Entry> indexIds(Map<Kind, List<Entry>> entries, ProblemHandler problems) {
-        Map<String, Entry> byId = new HashMap<>();
+        // Pass 1: every entity and fact file, each row checked on its own; only ids, labels and the
+        // claims that name an event are kept, so memory grows with the ids, not with the rows.
         for (Kind kind : Kind.values()) {
             if (kind == Kind.EVIDENCE) continue;
-            for (Entry e : entries.get(kind)) {
-                String id = e.id();
-                if (id == null) continue;
-                Entry earlier = byId.putIfAbsent(id, e);
-                if (earlier != null) {
-                    problems.report(e.problem("id", id, "duplicate id: already used at "
-                            + new Problem(earlier.file(), earlier.line(), 0, null, null, "-").location()));
-                }
-            }
+            counts.put(kind, read(kind, problems, e -> {
+                RowRules.check(e, problems);
+                index.add(e, problems);
+                if (kind.isFact() && e.string("event") != null) grouped.add(e);
+            }));
         }
-        return byId;
+        grouped.addAll(claimsNamedByEvents(grouped, index));
+        if (corpus != null) checkArticlesInCorpus(index, problems);
+
+        // Pass 2: evidence, against the complete index.
+        counts.put(Kind.EVIDENCE, read(Kind.EVIDENCE, problems, ev -> checkEvidence(ev, index, problems)));
+        index.reportUnsupportedFacts(dataDir, problems);
+        checkEvents(grouped, problems);
+        List<Disagreement> disagreements = Disagreements.find(grouped);
+        problems.throwIfAny();
+
+        // Pass 3: every file again, references checked and triples streamed. A row whose references
+        // fail is reported and not written; a failed load throws once every row has been seen.
+        Emitter emitter = new Emitter(out == null ? StreamRDFLib.sinkNull() : out, index);
+        for (Kind kind : Kind.values()) {
+            if (kind == Kind.EVIDENCE) continue;
+            read(kind, p -> { }, e -> {
+                if (checkReferences(e, index, problems)) emitter.emitRow(e);
+            });
+        }
+        read(Kind.EVIDENCE, p -> { }, emitter::emitEvidence);
+        for (Disagreement d : disagreements) emitter.emitDisagreement(d);
+        problems.throwIfAny();
+        return new LoadResult(counts, disagreements, out == null ? 0 : emitter.count, index.locator(dataDir, iris));
     }
 
-    private static void checkReferences(Entry e, Map<String, Entry> byId, ProblemHandler problems) {
+    /** Reads one file, passing each row on; returns the number of rows. */
+    private int read(Kind kind, ProblemHandler problems, java.util.function.Consumer<Entry> sink) {
+        Path file = dataDir.resolve(kind.fileName());
+        int[] rows = {0};
+        new CsvTableReader(Schemas.of(kind), file, file, problems).read(e -> {
+            rows[0]++;
+            sink.accept(e);
+        });
+        return rows[0];
+    }
+
+    /**
+     * Claims whose id another claim names as its event, though they name none themselves: they
+     * belong to that event too. Rarely any, so found with one more read of the fact files.
+     */
+    private List<Entry> claimsNamedByEvents(List<Entry> grouped, IdIndex index) {
+        Set<String> wanted = new HashSet<>();
+        for (Entry e : grouped) {
+            IdIndex.Info info = index.get(e.event());
+            if (info != null && info.kind.isFact() && !e.event().equals(e.id())) wanted.add(e.event());
+        }
+        for (Entry e : grouped) wanted.remove(e.id());
+        List<Entry> found = new ArrayList<>();
+        if (wanted.isEmpty()) return found;
+        for (Kind kind : Kind.values()) {
+            if (!kind.isFact()) continue;
+            read(kind, p -> { }, e -> {
+                if (e.id() != null && wanted.contains(e.id()) && e.string("event") == null) found.add(e);
+            });
+        }
+        return found;
+    }
+
+    /** Whether every id the row names exists and is of a kind its column takes; reports each that is not. */
+    private static boolean checkReferences(Entry e, IdIndex index, ProblemHandler problems) {
+        boolean ok = true;
         for (Column c : e.table().columns()) {
             if (c.type() != ValueType.REF && c.type() != ValueType.REFS) continue;
             for (String id : e.list(c.name())) {
-                Entry target = byId.get(id);
-                String wanted = String.join(" or ", c.targets().stream().map(k -> k.fileName()).toList());
+                IdIndex.Info target = index.get(id);
+                if (target != null && c.targets().contains(target.kind)) continue;
+                ok = false;
+                String wanted = String.join(" or ", c.targets().stream().map(Kind::fileName).toList());
                 if (target == null) {
                     problems.report(e.problem(c.name(), id, "unknown id: no row of " + wanted + " has this id"));
-                } else if (!c.targets().contains(target.table().kind())) {
-                    problems.report(e.problem(c.name(), id, "is a " + target.table().kind().noun()
-                            + " (" + target.table().kind().fileName() + ") but this column takes ids from " + wanted));
+                } else {
+                    problems.report(e.problem(c.name(), id, "is a " + target.kind.noun()
+                            + " (" + target.kind.fileName() + ") but this column takes ids from " + wanted));
                 }
             }
         }
+        return ok;
     }
 
-    private void checkArticles(List<Entry> articles, ProblemHandler problems) {
-        if (corpus == null) return;
-        for (Entry a : articles) {
-            if (a.id() != null && !corpus.has(a.id())) {
-                problems.report(a.problem("id", a.id(), "no file " + corpus.fileOf(a.id()) + " in the corpus"));
+    private void checkArticlesInCorpus(IdIndex index, ProblemHandler problems) {
+        index.forEach((id, info) -> {
+            if (info.kind == Kind.ARTICLE && !corpus.has(id)) {
+                problems.report(new Problem(dataDir.resolve(Kind.ARTICLE.fileName()), info.line,
+                        1, "id", id, "no file " + corpus.fileOf(id) + " in the corpus"));
             }
-        }
+        });
     }
 
-    private void checkEvidence(Map<Kind, List<Entry>> entries, Map<String, Entry> byId, ProblemHandler problems) {
-        Map<String, Entry> seen = new HashMap<>();
-        Set<String> supported = new HashSet<>();
-        for (Entry ev : entries.get(Kind.EVIDENCE)) {
-            String fact = ev.string("fact");
-            String article = ev.string("article");
-            String quote = ev.string("quote");
-            if (fact != null) supported.add(fact);
-            if (fact != null && article != null) {
-                Entry earlier = seen.putIfAbsent(fact + " " + article, ev);
-                if (earlier != null) {
-                    problems.report(ev.problem("article", article, "a second evidence row for fact '" + fact
-                            + "' and this article (the first is line " + earlier.line() + "): keep one quote per article"));
-                }
-            }
-            if (quote == null) continue;
-            if (quote.length() > Schemas.MAX_QUOTE_LENGTH) {
-                problems.report(ev.problem("quote", quote, "quote has " + quote.length()
-                        + " characters; evidence quotes are at most " + Schemas.MAX_QUOTE_LENGTH));
-            }
-            if (corpus != null && article != null && byId.get(article) != null && corpus.has(article)
-                    && !corpus.contains(article, quote)) {
-                problems.report(ev.problem("quote", quote, "quote does not occur in article " + article
-                        + " (compared with white space and apostrophes folded)"));
+    private void checkEvidence(Entry ev, IdIndex index, ProblemHandler problems) {
+        String fact = ev.string("fact");
+        String article = ev.string("article");
+        String quote = ev.string("quote");
+        IdIndex.Info supported = fact == null ? null : index.get(fact);
+        if (supported != null && supported.kind != Kind.ARTICLE) supported.supported = true;
+        if (!checkReferences(ev, index, problems)) fact = article = null;
+        if (fact != null && article != null) {
+            Integer earlier = index.addEvidence(fact, article, (int) ev.line());
+            if (earlier != null) {
+                problems.report(ev.problem("article", article, "a second evidence row for fact '" + fact
+                        + "' and this article (the first is line " + earlier + "): keep one quote per article"));
             }
         }
-        for (Kind kind : Kind.values()) {
-            if (!kind.isFact()) continue;
-            for (Entry f : entries.get(kind)) {
-                if (f.id() != null && !supported.contains(f.id())) {
-                    problems.report(f.problem("id", f.id(), "fact has no evidence: add a row to evidence.csv citing the article that states it"));
-                }
-            }
+        if (quote == null) return;
+        if (quote.length() > Schemas.MAX_QUOTE_LENGTH) {
+            problems.report(ev.problem("quote", quote, "quote has " + quote.length()
+                    + " characters; evidence quotes are at most " + Schemas.MAX_QUOTE_LENGTH));
+        }
+        if (corpus != null && article != null && corpus.has(article) && !corpus.contains(article, quote)) {
+            problems.report(ev.problem("quote", quote, "quote does not occur in article " + article
+                    + " (compared with white space and apostrophes folded)"));
         }
     }
 
     /** An event's claims must all be in one file: claims of different kinds cannot be compared. */
-    private static void checkEvents(Map<Kind, List<Entry>> entries, ProblemHandler problems) {
+    private static void checkEvents(List<Entry> grouped, ProblemHandler problems) {
         Map<String, Entry> firstByEvent = new HashMap<>();
-        for (Kind kind : Kind.values()) {
-            if (!kind.isFact()) continue;
-            for (Entry f : entries.get(kind)) {
-                if (f.string("event") == null) continue;
-                Entry first = firstByEvent.putIfAbsent(f.event(), f);
-                if (first != null && first.table().kind() != kind) {
-                    problems.report(f.problem("event", f.event(), "event is also used by a " + first.table().kind().noun()
-                            + " at " + first.file() + ":" + first.line() + "; claims about one event belong in one file"));
-                }
+        for (Entry f : grouped) {
+            Entry first = firstByEvent.putIfAbsent(f.event(), f);
+            if (first != null && first.table().kind() != f.table().kind()) {
+                problems.report(f.problem("event", f.event(), "event is also used by a " + first.table().kind().noun()
+                        + " at " + first.file() + ":" + first.line() + "; claims about one event belong in one file"));
             }
         }
     }
 
-    /** Writes the triples of checked entries. */
+    /** Writes the triples of checked rows. */
     private final class Emitter {
         private final StreamRDF out;
-        private final Map<String, Entry> byId;
-        private final Map<String, String> factLabels = new HashMap<>();
-        private long count;
+        private final IdIndex index;
+        long count;
 
-        Emitter(StreamRDF out, Map<String, Entry> byId) {
+        Emitter(StreamRDF out, IdIndex index) {
             this.out = out;
-            this.byId = byId;
-        }
-
-        long emitAll(Map<Kind, List<Entry>> entries, List<Disagreement> disagreements) {
-            for (Kind kind : Kind.values()) {
-                if (kind == Kind.EVIDENCE) continue;
-                for (Entry e : entries.get(kind)) emitRow(e);
-            }
-            for (Entry ev : entries.get(Kind.EVIDENCE)) emitEvidence(ev);
-            for (Disagreement d : disagreements) emitDisagreement(d);
-            return count;
+            this.index = index;
         }
 
         private void triple(Node s, Node p, Node o) {
@@ -243,25 +236,21 @@ public final class GraphLoader {
         }
 
         private Node node(String id) {
-            Entry e = byId.get(id);
-            return iris.entity(e.table().kind(), id);
+            return iris.entity(index.get(id).kind, id);
         }
 
+        /** The English label of an entity, the title of an article, or the id. */
         private String label(String id) {
-            Entry e = byId.get(id);
-            if (e == null) return id;
-            Kind k = e.table().kind();
-            if (k == Kind.ARTICLE) return e.string("title");
-            if (k.isFact()) return factLabels.computeIfAbsent(id, x -> e.table().label().label(e, this::label));
-            return e.string("label_en");
+            IdIndex.Info info = index.get(id);
+            return info == null || info.label == null ? id : info.label;
         }
 
-        private void emitRow(Entry e) {
+        void emitRow(Entry e) {
             TableSchema table = e.table();
             Node s = iris.entity(table.kind(), e.id());
             if (table.rdfClass() != null) triple(s, RDF.type.asNode(), table.rdfClass());
             if (table.kind().isFact()) {
-                triple(s, RDFS.label.asNode(), NodeFactory.createLiteralLang(label(e.id()), "en"));
+                triple(s, RDFS.label.asNode(), NodeFactory.createLiteralLang(factLabel(e), "en"));
             }
             for (Column c : table.columns()) {
                 if (c.predicate() == null || e.get(c.name()) == null) continue;
@@ -272,6 +261,10 @@ public final class GraphLoader {
                     for (String to : e.list(sc.to())) triple(node(from), sc.property(), node(to));
                 }
             }
+        }
+
+        private String factLabel(Entry e) {
+            return e.table().label().label(e, this::label);
         }
 
         private void emitValue(Entry e, Node s, Column c) {
@@ -300,26 +293,25 @@ public final class GraphLoader {
             }
         }
 
-        private void emitEvidence(Entry ev) {
+        void emitEvidence(Entry ev) {
             String factId = ev.string("fact");
             String articleId = ev.string("article");
             Node evidence = iris.evidence(factId, articleId);
             Node fact = node(factId);
             Node article = node(articleId);
-            String lang = byId.get(articleId).string("language");
             triple(evidence, RDF.type.asNode(), AKG.Evidence);
             triple(evidence, AKG.statedIn, article);
-            triple(evidence, AKG.quote, NodeFactory.createLiteralLang(ev.string("quote"), lang));
+            triple(evidence, AKG.quote, NodeFactory.createLiteralLang(ev.string("quote"), index.get(articleId).language));
             triple(fact, PROV.wasDerivedFrom, evidence);
-            if (byId.get(factId).table().kind().isFact()) triple(fact, AKG.reportedIn, article);
+            if (index.get(factId).kind.isFact()) triple(fact, AKG.reportedIn, article);
         }
 
-        private void emitDisagreement(Disagreement d) {
+        void emitDisagreement(Disagreement d) {
             Node node = iris.disagreement(d.event());
             triple(node, RDF.type.asNode(), AKG.Disagreement);
             String what = String.join(", ", d.columns().stream().map(c -> c.name().replace('_', ' ')).toList());
             triple(node, RDFS.label.asNode(), NodeFactory.createLiteralLang(
-                    "Articles disagree (" + what + "): " + label(d.claims().get(0).id()), "en"));
+                    "Articles disagree (" + what + "): " + factLabel(d.claims().get(0)), "en"));
             for (Entry claim : d.claims()) triple(node, AKG.claim, node(claim.id()));
             Set<Node> properties = new java.util.LinkedHashSet<>();
             for (Column c : d.columns()) properties.add(c.predicate());

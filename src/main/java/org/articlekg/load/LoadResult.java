@@ -10,18 +10,17 @@ import org.apache.jena.graph.Node;
  * @param rows rows read per file
  * @param disagreements the disagreements found between claims
  * @param triples triples streamed (0 for a check that writes nothing)
- * @param locations where each minted IRI comes from: IRI → {@code file:line}
+ * @param locator where the row an entity or fact IRI was minted from is ({@code file:line}), or null
  */
 public record LoadResult(Map<Kind, Integer> rows, List<Disagreement> disagreements, long triples,
-                         Map<String, String> locations) {
+                         java.util.function.Function<Node, String> locator) {
     public LoadResult {
         rows = Map.copyOf(rows);
         disagreements = List.copyOf(disagreements);
-        locations = Map.copyOf(locations);
     }
 
     /** Where the row an IRI was minted from is, or null. */
     public String locate(Node node) {
-        return node.isURI() ? locations.get(node.getURI()) : null;
+        return locator.apply(node);
     }
 }

@@ -53,14 +53,14 @@ public final class Schemas {
                 Column.text("note", RDFS.comment.asNode()));
         define(PERSON, AKG.Person, List.of(), id, label, labelFr, aliases, descEn, descFr);
         define(ORGANIZATION, null, List.of(), id,
-                Column.mapped("type", type, Map.of("company", AKG.Company, "nonprofit", AKG.Nonprofit,
+                Column.mapped("type", type, ordered("company", AKG.Company, "nonprofit", AKG.Nonprofit,
                         "research_lab", AKG.ResearchLab, "incubator", AKG.Incubator,
                         "media", AKG.MediaOrganization, "other", AKG.Organization)).asRequired(),
                 label, labelFr, aliases,
                 Column.ref("parent", AKG.parentOrganization, ORGANIZATION),
                 descEn, descFr);
         define(PRODUCT, null, List.of(), id,
-                Column.mapped("type", type, Map.of("ai_model", AKG.AIModel, "application", AKG.Application,
+                Column.mapped("type", type, ordered("ai_model", AKG.AIModel, "application", AKG.Application,
                         "service", AKG.Service, "vehicle", AKG.Vehicle, "other", AKG.Product)).asRequired(),
                 label, labelFr, aliases,
                 Column.ref("maker", AKG.maker, ORGANIZATION),
@@ -180,6 +180,13 @@ public final class Schemas {
         all.addAll(List.of(columns));
         all.add(Column.text("note", AKG.note));
         SCHEMAS.put(kind, new TableSchema(kind, all, rdfClass, shortcuts, label));
+    }
+
+    /** A map in the order given (Map.of's order changes from run to run; messages list these values). */
+    private static Map<String, Node> ordered(Object... keysAndValues) {
+        Map<String, Node> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], (Node) keysAndValues[i + 1]);
+        return m;
     }
 
     private static Column dateColumn(String name) {
