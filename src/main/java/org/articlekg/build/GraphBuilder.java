@@ -155,7 +155,8 @@ public final class GraphBuilder {
             }));
             phase("building the text index", () -> config.indexText(db, dir));
             db.getContext().set(TDB2.symUnionDefaultGraph, true);
-            List<Path> dumps = phase("writing dumps", () -> writeDumps(db, dir.resolve(Store.DUMPS)));
+            long quads = counts.values().stream().mapToLong(Long::longValue).sum();
+            List<Path> dumps = phase("writing dumps", () -> writeDumps(db, dir.resolve(Store.DUMPS), quads));
             dumps.addAll(phase("writing GEXF, GraphML and VoID", () -> writeExports(db, dir)));
             writeInfo(dir, load, counts);
             TDBInternal.expel(dsg);
@@ -190,11 +191,10 @@ public final class GraphBuilder {
         return counts;
     }
 
-    private List<Path> writeDumps(DatasetGraph dsg, Path dir) {
+    private List<Path> writeDumps(DatasetGraph dsg, Path dir, long quads) {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(dir);
-            long quads = Txn.calculateRead(dsg, () -> dsg.stream().count());
             for (Map.Entry<String, RDFFormat> d : DUMPS.entrySet()) {
                 Path file = dir.resolve(d.getKey());
                 if (d.getValue().getLang().equals(org.apache.jena.riot.Lang.JSONLD) && quads > MAX_JSONLD_QUADS) {

@@ -4,10 +4,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** Builds an HTML page; every piece of data goes through {@link #text(String)} (escaped). */
-final class HtmlWriter {
+public final class HtmlWriter {
     private final StringBuilder sb = new StringBuilder();
 
-    static String escape(String s) {
+    public static String escape(String s) {
         if (s == null) return "";
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
@@ -24,28 +24,28 @@ final class HtmlWriter {
         return out.toString();
     }
 
-    static String urlEncode(String s) {
+    public static String urlEncode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Raw markup written by this code (never data). */
-    HtmlWriter markup(String html) {
+    public HtmlWriter markup(String html) {
         sb.append(html);
         return this;
     }
 
     /** Data, escaped. */
-    HtmlWriter text(String s) {
+    public HtmlWriter text(String s) {
         sb.append(escape(s));
         return this;
     }
 
-    HtmlWriter link(String href, String label) {
+    public HtmlWriter link(String href, String label) {
         sb.append("<a href=\"").append(escape(href)).append("\">").append(escape(label)).append("</a>");
         return this;
     }
 
-    HtmlWriter start(String title) {
+    public HtmlWriter start(String title) {
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(escape(title)).append(" · article-kg</title><style>")
@@ -64,7 +64,7 @@ final class HtmlWriter {
         return this;
     }
 
-    String end() {
+    public String end() {
         sb.append("\n</body></html>\n");
         return sb.toString();
     }

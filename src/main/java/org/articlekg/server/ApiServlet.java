@@ -17,6 +17,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.text.TextIndexException;
 import org.apache.jena.query.text.TextIndexParseException;
 import org.articlekg.KgException;
+import org.articlekg.publish.HtmlWriter;
 import org.articlekg.query.Parameter;
 import org.articlekg.query.ParameterException;
 import org.articlekg.query.QueryLibrary;
@@ -134,37 +135,36 @@ final class ApiServlet extends HttpServlet {
             json(resp, 200, root);
             return;
         }
-        StringBuilder sb = new StringBuilder(Html.head("article-kg saved queries"));
-        sb.append("<h1>Saved queries</h1><p>Each question runs over the graph being served. Results as JSON by default; "
+        HtmlWriter sb = new HtmlWriter().start("Saved queries");
+        sb.markup("<h1>Saved queries</h1><p>Each question runs over the graph being served. Results as JSON by default; "
                 + "add <code>format=csv</code> (or tsv, xml; ttl, jsonld for graphs) or send an <code>Accept</code> header. "
                 + "Machine-readable: <a href=\"/api/openapi.json\">OpenAPI description</a>, "
                 + "<a href=\"/api/?format=json\">JSON list</a>. SPARQL endpoint: <code>/kg/sparql</code>.</p>\n");
         for (SavedQuery q : library.all()) {
             String url = "/api/" + q.name();
-            sb.append("<section id=\"").append(Html.escape(q.name())).append("\"><h2>").append(Html.escape(q.summary()))
-                    .append("</h2><p class=\"muted\"><code>").append(Html.escape(url)).append("</code></p><p>")
-                    .append(Html.escape(q.description())).append("</p>");
+            sb.markup("<section id=\"").text(q.name()).markup("\"><h2>").text(q.summary())
+                    .markup("</h2><p class=\"muted\"><code>").text(url).markup("</code></p><p>")
+                    .text(q.description()).markup("</p>");
             if (!q.parameters().isEmpty()) {
-                sb.append("<table><tr><th>parameter</th><th>type</th><th>default</th><th>allowed</th></tr>");
+                sb.markup("<table><tr><th>parameter</th><th>type</th><th>default</th><th>allowed</th></tr>");
                 for (Parameter p : q.parameters()) {
-                    sb.append("<tr><td><code>").append(Html.escape(p.name())).append("</code>")
-                            .append(p.required() ? "" : " <span class=\"muted\">(optional)</span>")
-                            .append("</td><td>").append(Html.escape(p.typeName())).append("</td><td>")
-                            .append(Html.escape(p.defaultValue())).append("</td><td>")
-                            .append(Html.escape(String.join(", ", p.allowed()))).append("</td></tr>");
+                    sb.markup("<tr><td><code>").text(p.name()).markup("</code>")
+                            .markup(p.required() ? "" : " <span class=\"muted\">(optional)</span>")
+                            .markup("</td><td>").text(p.typeName()).markup("</td><td>")
+                            .text(p.defaultValue()).markup("</td><td>")
+                            .text(String.join(", ", p.allowed())).markup("</td></tr>");
                 }
-                sb.append("</table>");
+                sb.markup("</table>");
             }
             String first = q.isTabular() ? "csv" : "ttl";
-            sb.append("<p>Run: <a href=\"").append(Html.escape(url)).append("?format=").append(first).append("\">")
-                    .append(first.toUpperCase()).append("</a> · <a href=\"").append(Html.escape(url))
-                    .append(q.isTabular() ? "?format=json\">JSON</a>" : "?format=jsonld\">JSON-LD</a>")
-                    .append(" · <a href=\"").append(Html.escape(editorLink(q)))
-                    .append("\">open in the query editor</a></p><details><summary>SPARQL</summary><pre>")
-                    .append(Html.escape(q.text())).append("</pre></details></section>\n");
+            sb.markup("<p>Run: <a href=\"").text(url).markup("?format=").markup(first).markup("\">")
+                    .markup(first.toUpperCase()).markup("</a> · <a href=\"").text(url)
+                    .markup(q.isTabular() ? "?format=json\">JSON</a>" : "?format=jsonld\">JSON-LD</a>")
+                    .markup(" · <a href=\"").text(editorLink(q))
+                    .markup("\">open in the query editor</a></p><details><summary>SPARQL</summary><pre>")
+                    .text(q.text()).markup("</pre></details></section>\n");
         }
-        sb.append("</body></html>\n");
-        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = sb.end().getBytes(StandardCharsets.UTF_8);
         resp.setStatus(200);
         resp.setContentType("text/html; charset=utf-8");
         resp.setContentLength(bytes.length);

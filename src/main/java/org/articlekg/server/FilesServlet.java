@@ -68,13 +68,8 @@ final class FilesServlet extends HttpServlet {
             notFound(resp);
             return;
         }
-        String format = req.getParameter("format");
-        String type = format != null ? Negotiation.byFormat(format) : Negotiation.choose(req.getHeader("Accept"), Negotiation.RDF_TYPES);
-        if (type == null || type.equals(Negotiation.HTML)) {
-            LinkedDataServlet.send(resp, 406, "text/plain; charset=utf-8",
-                    ("Not acceptable. Available: " + String.join(", ", Negotiation.RDF_TYPES) + "\n").getBytes());
-            return;
-        }
+        String type = Negotiation.chooseOr406(req, resp, Negotiation.RDF_TYPES);
+        if (type == null) return;
         Graph g = GraphFactory.createDefaultGraph();
         RDFParser.source(file).parse(g);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

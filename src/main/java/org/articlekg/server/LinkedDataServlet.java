@@ -59,13 +59,8 @@ final class LinkedDataServlet extends HttpServlet {
         }
         List<String> offers = new ArrayList<>(Negotiation.RDF_TYPES);
         offers.add(1, Negotiation.HTML);
-        String format = req.getParameter("format");
-        String type = format != null ? Negotiation.byFormat(format) : Negotiation.choose(req.getHeader("Accept"), offers);
-        if (type == null) {
-            send(resp, 406, "text/plain; charset=utf-8", ("Not acceptable. Available: " + String.join(", ", offers) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            return;
-        }
+        String type = Negotiation.chooseOr406(req, resp, offers);
+        if (type == null) return;
         resp.setHeader("Content-Location", "/doc" + rest);
         resp.setHeader("Link", "<" + iri.getURI() + ">; rel=\"about\"");
         if (type.equals(Negotiation.HTML)) {

@@ -44,6 +44,20 @@ final class Negotiation {
         };
     }
 
+    /**
+     * The media type to answer with, by {@code format=} or else the Accept header; when nothing
+     * offered is acceptable, answers 406 listing the offers and returns null.
+     */
+    static String chooseOr406(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp,
+                              List<String> offers) throws java.io.IOException {
+        String format = req.getParameter("format");
+        String type = format != null ? byFormat(format) : choose(req.getHeader("Accept"), offers);
+        if (type != null && offers.contains(type)) return type;
+        LinkedDataServlet.send(resp, 406, "text/plain; charset=utf-8",
+                ("Not acceptable. Available: " + String.join(", ", offers) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return null;
+    }
+
     static Lang lang(String mediaType) {
         return RDFLanguages.contentTypeToLang(mediaType);
     }

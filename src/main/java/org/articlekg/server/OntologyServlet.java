@@ -33,13 +33,8 @@ final class OntologyServlet extends HttpServlet {
         ServedGraph g = served.get();
         List<String> offers = new ArrayList<>(Negotiation.RDF_TYPES);
         offers.add(0, Negotiation.HTML);
-        String format = req.getParameter("format");
-        String type = format != null ? Negotiation.byFormat(format) : Negotiation.choose(req.getHeader("Accept"), offers);
-        if (type == null) {
-            LinkedDataServlet.send(resp, 406, "text/plain; charset=utf-8",
-                    ("Not acceptable. Available: " + String.join(", ", offers) + "\n").getBytes(StandardCharsets.UTF_8));
-            return;
-        }
+        String type = Negotiation.chooseOr406(req, resp, offers);
+        if (type == null) return;
         if (type.equals(Negotiation.HTML)) {
             String html = g.read(dsg -> OntologyPage.html(dsg, g.iris()));
             LinkedDataServlet.send(resp, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
