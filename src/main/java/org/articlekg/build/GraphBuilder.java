@@ -49,8 +49,14 @@ import org.articlekg.store.Store;
  * }</pre>
  */
 public final class GraphBuilder {
-    /** The largest graph written as a JSON-LD dump; larger builds offer the other syntaxes. */
+    /** The default largest graph written as a JSON-LD dump; larger builds offer the other syntaxes. */
     public static final long MAX_JSONLD_QUADS = 1_000_000;
+
+    /** The media type of each dump file, as the dataset description announces it. */
+    public static final Map<String, String> DUMP_TYPES = Map.of(
+            "article-kg.trig", "application/trig", "article-kg.nq", "application/n-quads",
+            "article-kg.ttl", "text/turtle", "article-kg.jsonld", "application/ld+json",
+            "article-kg.gexf", "application/gexf+xml", "article-kg.graphml", "application/graphml+xml");
 
     /** The dump files written into each build's {@code dumps/} folder, by format. */
     public static final Map<String, RDFFormat> DUMPS = dumps();
@@ -60,13 +66,16 @@ public final class GraphBuilder {
     private final Path serviceConfig;
     private final Iris iris;
     private final java.util.function.Consumer<String> progress;
+    private final long maxJsonLdQuads;
 
-    private GraphBuilder(GraphLoader loader, Path ontologyDir, Path serviceConfig, java.util.function.Consumer<String> progress) {
+    private GraphBuilder(GraphLoader loader, Path ontologyDir, Path serviceConfig, java.util.function.Consumer<String> progress,
+                         long maxJsonLdQuads) {
         this.loader = loader;
         this.ontologyDir = ontologyDir;
         this.serviceConfig = serviceConfig;
         this.iris = loader.iris();
         this.progress = progress;
+        this.maxJsonLdQuads = maxJsonLdQuads;
     }
 
     /** Runs one phase of the build, reporting its name and how long it took. */
@@ -88,6 +97,7 @@ public final class GraphBuilder {
         private Path ontologyDir = Path.of("ontology");
         private Path serviceConfig = Path.of("fuseki-config", ServiceConfig.FILE);
         private java.util.function.Consumer<String> progress = line -> { };
+        private long maxJsonLdQuads = MAX_JSONLD_QUADS;
 
         public Builder dataDir(Path dir) { loader.dataDir(dir); return this; }
 
@@ -104,7 +114,14 @@ public final class GraphBuilder {
         /** Where to report each phase as it starts and ends (default: nowhere). */
         public Builder progress(java.util.function.Consumer<String> progress) { this.progress = Objects.requireNonNull(progress); return this; }
 
-        public GraphBuilder build() { return new GraphBuilder(loader.build(), ontologyDir, serviceConfig, progress); }
+        /** The largest build (in quads) that gets a JSON-LD dump: the JSON-LD writer holds the whole graph in memory. */
+        public Builder maxJsonLdQuads(long quads) { this.maxJsonLdQuads = quads; return this; }
+
+        public GraphBuilder build() {
+            java.util.function.Consumer<String> report = progress;
+            loader.progress(line -> report.accept("loading: " + line));
+            return new GraphBuilder(loader.build(), ontologyDir, serviceConfig, progress, maxJsonLdQuads);
+        }
     }
 
     public Iris iris() { return iris; }
@@ -197,9 +214,9 @@ public final class GraphBuilder {
             Files.createDirectories(dir);
             for (Map.Entry<String, RDFFormat> d : DUMPS.entrySet()) {
                 Path file = dir.resolve(d.getKey());
-                if (d.getValue().getLang().equals(org.apache.jena.riot.Lang.JSONLD) && quads > MAX_JSONLD_QUADS) {
+                if (d.getKey().endsWith(".jsonld") && quads > maxJsonLdQuads) {
                     progress.accept(String.format("  %s: skipped (%d quads; the JSON-LD writer holds the whole graph "
-                            + "in memory, so it is written up to %d quads)", d.getKey(), quads, MAX_JSONLD_QUADS));
+                            + "in memory, so it is written up to %d quads)", d.getKey(), quads, maxJsonLdQuads));
                     continue;
                 }
                 long t0 = System.nanoTime();
@@ -241,11 +258,9 @@ public final class GraphBuilder {
                 written.add(gexf);
                 written.add(graphml);
                 Map<String, String> types = new LinkedHashMap<>();
-                DUMPS.forEach((name, format) -> {
-                    if (Files.exists(dumpsDir.resolve(name))) types.put(name, format.getLang().getHeaderString());
+                DUMP_TYPES.forEach((name, type) -> {
+                    if (Files.exists(dumpsDir.resolve(name))) types.put(name, type);
                 });
-                types.put("article-kg.gexf", "application/gexf+xml");
-                types.put("article-kg.graphml", "application/graphml+xml");
                 long t1 = System.nanoTime();
                 try (OutputStream out = Files.newOutputStream(dir.resolve(Store.VOID))) {
                     RDFDataMgr.write(out, VoidDescription.describe(dsg, iris, types), RDFFormat.TURTLE_PRETTY);

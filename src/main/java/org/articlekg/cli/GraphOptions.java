@@ -63,9 +63,7 @@ final class GraphOptions {
                 .serviceConfig(configFile())
                 .base(base)
                 .corpus(corpusDir)
-                .progress(line -> {
-                    if (!quiet) System.out.println("kg: " + line);
-                })
+                .progress(new ProgressLines(quiet))
                 .build();
     }
 }
