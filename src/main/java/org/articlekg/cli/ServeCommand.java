@@ -92,6 +92,9 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  SPARQL endpoint:           " + url + "kg/sparql   (GET or POST, read-only)");
         out.println("  Graph Store (read):        " + url + "kg/get?default");
         out.println("  Saved queries (API):       " + url + "api/   (OpenAPI: " + url + "api/openapi.json)");
+        out.println("  Browse the facts:          " + url + "doc/   (every IRI resolves, e.g. " + url + "id/organization/openai)");
+        out.println("  Explore as a graph:        " + url + "explore");
+        out.println("  Dataset description:       " + url + ".well-known/void   dumps: " + url + "dumps/");
         out.println("  Health:                    " + url + "$/ping");
         out.println("  Try:  curl -s " + url + "kg/sparql --data-urlencode 'query=SELECT ?investor ?investee "
                 + "{ ?investor <https://w3id.org/article-kg/ontology#investedIn> ?investee }' -H 'Accept: text/csv'");
