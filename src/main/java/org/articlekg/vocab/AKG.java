@@ -107,6 +107,10 @@ public final class AKG {
     public static final Node maker = term("maker");
     public static final Node parentOrganization = term("parentOrganization");
 
+    // Edge annotations of visualisation graphs (the entity-neighbourhood saved query)
+    public static final Node sourceCount = term("sourceCount");
+    public static final Node disputed = term("disputed");
+
     // Shortcut properties, written beside the statements
     public static final Node founded = term("founded");
     public static final Node foundedBy = term("foundedBy");
