@@ -223,7 +223,13 @@ public final class GraphBuilder {
                 try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                     Txn.executeRead(dsg, () -> {
                         if (d.getValue().getLang().equals(org.apache.jena.riot.Lang.TURTLE)) {
-                            RDFDataMgr.write(out, dsg.getUnionGraph(), d.getValue());
+                            // Every graph's triples in one Turtle stream. (Writing the union graph would
+                            // de-duplicate through a set in memory; the graphs hold no triple twice.)
+                            StreamRDF turtle = org.apache.jena.riot.system.StreamRDFWriter.getWriterStream(out, d.getValue());
+                            turtle.start();
+                            Prefixes.of(iris).getNsPrefixMap().forEach(turtle::prefix);
+                            dsg.find().forEachRemaining(q -> turtle.triple(q.asTriple()));
+                            turtle.finish();
                         } else {
                             RDFDataMgr.write(out, dsg, d.getValue());
                         }

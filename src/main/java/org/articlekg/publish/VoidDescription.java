@@ -26,13 +26,7 @@ public final class VoidDescription {
     public static final String DCAT = "http://www.w3.org/ns/dcat#";
     public static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
 
-    private static final Query TRIPLES = Sparql.parse("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
-    private static final Query CLASSES = Sparql.parse(
-            "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c");
-    private static final Query PROPERTIES = Sparql.parse(
-            "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p");
-    private static final Query ARTICLES = Sparql.parse("SELECT ?a WHERE { ?a a akg:Article } ORDER BY ?a");
-    private static final Query SUBJECTS = Sparql.parse("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }");
+    private static final Query ARTICLES = Sparql.parse("SELECT DISTINCT ?a WHERE { GRAPH ?g { ?a a akg:Article } } ORDER BY ?a");
 
     private VoidDescription() {}
 
@@ -66,8 +60,18 @@ public final class VoidDescription {
         add(g, ds, v("vocabulary"), NodeFactory.createURI("http://www.w3.org/ns/prov#"));
         add(g, ds, v("vocabulary"), NodeFactory.createURI("https://schema.org/"));
         add(g, ds, dcat("landingPage"), NodeFactory.createURI(iris.base() + "doc/"));
-        add(g, ds, v("triples"), integer(count(dsg, TRIPLES)));
-        add(g, ds, v("distinctSubjects"), integer(count(dsg, SUBJECTS)));
+        // One streaming pass over the quads: the graphs hold no triple twice, so counting quads counts
+        // the triples of their union without the in-memory set a DISTINCT over the union would need.
+        java.util.Map<Node, long[]> perProperty = new java.util.TreeMap<>(java.util.Comparator.comparing(Node::getURI));
+        java.util.Map<Node, long[]> perClass = new java.util.TreeMap<>(java.util.Comparator.comparing(Node::toString));
+        long[] total = {0};
+        Node type = RDF.type.asNode();
+        dsg.find().forEachRemaining(q -> {
+            total[0]++;
+            perProperty.computeIfAbsent(q.getPredicate(), k -> new long[1])[0]++;
+            if (q.getPredicate().equals(type)) perClass.computeIfAbsent(q.getObject(), k -> new long[1])[0]++;
+        });
+        add(g, ds, v("triples"), integer(total[0]));
         for (Map.Entry<String, String> d : dumps.entrySet()) {
             Node url = NodeFactory.createURI(iris.base() + "dumps/" + d.getKey());
             add(g, ds, v("dataDump"), url);
@@ -77,18 +81,18 @@ public final class VoidDescription {
             add(g, dist, dcat("downloadURL"), url);
             add(g, dist, dcat("mediaType"), NodeFactory.createLiteralString(d.getValue()));
         }
-        for (QuerySolution s : Sparql.select(dsg, CLASSES, Map.of())) {
+        perClass.forEach((c, n) -> {
             Node part = NodeFactory.createBlankNode();
             add(g, ds, v("classPartition"), part);
-            add(g, part, v("class"), s.get("c").asNode());
-            add(g, part, v("entities"), integer(s.getLiteral("n").getLong()));
-        }
-        for (QuerySolution s : Sparql.select(dsg, PROPERTIES, Map.of())) {
+            add(g, part, v("class"), c);
+            add(g, part, v("entities"), integer(n[0]));
+        });
+        perProperty.forEach((p, n) -> {
             Node part = NodeFactory.createBlankNode();
             add(g, ds, v("propertyPartition"), part);
-            add(g, part, v("property"), s.get("p").asNode());
-            add(g, part, v("triples"), integer(s.getLiteral("n").getLong()));
-        }
+            add(g, part, v("property"), p);
+            add(g, part, v("triples"), integer(n[0]));
+        });
         for (QuerySolution s : Sparql.select(dsg, ARTICLES, Map.of())) add(g, ds, DCTerms.source.asNode(), s.get("a").asNode());
         for (String name : List.of(Iris.FACTS_GRAPH, Iris.ONTOLOGY_GRAPH, Iris.INFERRED_GRAPH)) {
             Node graph = iris.graph(name);
@@ -99,10 +103,6 @@ public final class VoidDescription {
             add(g, sub, v("triples"), integer(dsg.getGraph(graph).size()));
         }
         return g;
-    }
-
-    private static long count(DatasetGraph dsg, Query q) {
-        return Sparql.select(dsg, q, Map.of()).get(0).getLiteral("n").getLong();
     }
 
     private static void add(Graph g, Node s, Node p, Node o) {
