@@ -84,12 +84,12 @@ public final class KgServer implements AutoCloseable {
         CurrentGraph current = new CurrentGraph();
         OperationRegistry operations = OperationRegistry.createStd();
         operations.register(Operation.Query, new GuardedQuery(settings.maxRows()));
-        FusekiServer.Builder builder = FusekiServer.create(operations)
+        FusekiServer.Builder builder = Store.openBuild(build, () -> FusekiServer.create(operations)
                 .port(settings.port())
                 .loopback("localhost".equals(settings.host()))
                 .parseConfig(configFor(config, build, settings))
                 .fusekiModules(FusekiModules.create(new ReadOnlyUi()))
-                .enableCors(true, corsFile(settings.corsOrigins()).toString());
+                .enableCors(true, corsFile(settings.corsOrigins()).toString()));
         if (queries != null) builder.addServlet("/api/*", new ApiServlet(queries, settings, current));
         PublishServlets.addTo(builder, current, queries);
         FusekiServer fuseki = builder.build();

@@ -136,9 +136,13 @@ public final class Store {
     public static <T> T openBuild(Path build, java.util.function.Supplier<T> opener) {
         try {
             return opener.get();
-        } catch (org.apache.jena.dboe.DBOpEnvException e) {
+        } catch (RuntimeException failure) {
+            org.apache.jena.dboe.DBOpEnvException e = null;
+            for (Throwable t = failure; t != null && e == null; t = t.getCause()) {
+                if (t instanceof org.apache.jena.dboe.DBOpEnvException db) e = db;
+            }
+            if (e == null || !String.valueOf(e.getMessage()).contains("lock")) throw failure;
             String msg = String.valueOf(e.getMessage());
-            if (!msg.contains("lock")) throw e;
             String pid = msg.replaceAll(".*held by process (\\d+).*", "$1");
             throw new KgException("the graph in " + build + " is in use by another process"
                     + (pid.equals(msg) ? "" : " (pid " + pid + ")")
