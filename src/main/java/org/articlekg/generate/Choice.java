@@ -57,14 +57,7 @@ final class Choice<T> {
     }
 
     T pick(SplittableRandom r) {
-        double u = r.nextDouble() * cumulative[cumulative.length - 1];
-        int lo = 0;
-        int hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > u) hi = mid; else lo = mid + 1;
-        }
-        return values.get(lo);
+        return values.get(Weights.pick(cumulative, r));
     }
 
     /** A value other than {@code value}: weighted when possible, else the first other value. */

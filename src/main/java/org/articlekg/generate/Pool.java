@@ -35,14 +35,7 @@ final class Pool {
     int size() { return members.size(); }
 
     Entity pick(SplittableRandom r) {
-        double u = r.nextDouble() * cumulative[cumulative.length - 1];
-        int lo = 0;
-        int hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > u) hi = mid; else lo = mid + 1;
-        }
-        return members.get(lo);
+        return members.get(Weights.pick(cumulative, r));
     }
 
     /** A member not in {@code excluded}, or null when every member is. */

@@ -60,11 +60,7 @@ public final class GraphExport {
                 w.writeAttribute("label", e.relationshipName());
                 w.writeAttribute("weight", Integer.toString(Math.max(1, e.articles().size())));
                 w.writeStartElement("attvalues");
-                attvalue(w, "relationship", e.relationshipName());
-                attvalue(w, "sources", Integer.toString(e.articles().size()));
-                attvalue(w, "disputed", Boolean.toString(e.disputed()));
-                if (e.firstReported() != null) attvalue(w, "first_reported", e.firstReported());
-                if (e.lastReported() != null) attvalue(w, "last_reported", e.lastReported());
+                for (Map.Entry<String, String> a : attributes(e).entrySet()) attvalue(w, a.getKey(), a.getValue());
                 w.writeEndElement();
                 w.writeEndElement();
             }
@@ -107,17 +103,24 @@ public final class GraphExport {
                 w.writeAttribute("id", "e" + i++);
                 w.writeAttribute("source", ids.get(e.source()));
                 w.writeAttribute("target", ids.get(e.target()));
-                data(w, "relationship", e.relationshipName());
-                data(w, "sources", Integer.toString(e.articles().size()));
-                data(w, "disputed", Boolean.toString(e.disputed()));
-                if (e.firstReported() != null) data(w, "first_reported", e.firstReported());
-                if (e.lastReported() != null) data(w, "last_reported", e.lastReported());
+                for (Map.Entry<String, String> a : attributes(e).entrySet()) data(w, a.getKey(), a.getValue());
                 w.writeEndElement();
             }
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndDocument();
         });
+    }
+
+    /** An edge's attributes, the same in both formats: relationship, sources, disputed, first and last reported. */
+    private static Map<String, String> attributes(Edge e) {
+        Map<String, String> a = new java.util.LinkedHashMap<>();
+        a.put("relationship", e.relationshipName());
+        a.put("sources", Integer.toString(e.articles().size()));
+        a.put("disputed", Boolean.toString(e.disputed()));
+        if (e.firstReported() != null) a.put("first_reported", e.firstReported());
+        if (e.lastReported() != null) a.put("last_reported", e.lastReported());
+        return a;
     }
 
     private interface XmlBody {
