@@ -142,9 +142,9 @@ public final class QueryBenchmark {
         Map<String, String> top = new LinkedHashMap<>();
         try {
             ds.begin(org.apache.jena.query.ReadWrite.READ);
-            top.put("organization", most(ds, "akg:Organization"));
-            top.put("person", most(ds, "akg:Person"));
-            top.put("article", any(ds, "SELECT ?x { ?f akg:reportedIn ?x } GROUP BY ?x ORDER BY DESC(COUNT(?f)) LIMIT 1"));
+            top.put("organization", most(ds, "akg:investee"));
+            top.put("person", most(ds, "akg:person"));
+            top.put("article", most(ds, "akg:reportedIn"));
             top.put("fact", any(ds, "SELECT ?x { ?x akg:conflictsWith ?y } LIMIT 1"));
             top.put("label", any(ds, "SELECT ?x { <" + top.get("organization") + "> rdfs:label ?x FILTER(LANG(?x) = 'en') } LIMIT 1"));
         } finally {
@@ -174,8 +174,9 @@ public final class QueryBenchmark {
     private static final String PREFIXES = "PREFIX akg: <https://w3id.org/article-kg/ontology#> "
             + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ";
 
-    private static String most(Dataset ds, String cls) {
-        return any(ds, "SELECT ?x { ?f ?p ?x . ?x a " + cls + " . ?f a akg:Fact } GROUP BY ?x ORDER BY DESC(COUNT(?f)) LIMIT 1");
+    /** The value of {@code property} most frequent in a sample of 20,000 statements: a popular entity, found cheaply. */
+    private static String most(Dataset ds, String property) {
+        return any(ds, "SELECT ?x { { SELECT ?x { ?f " + property + " ?x } LIMIT 20000 } } GROUP BY ?x ORDER BY DESC(COUNT(*)) LIMIT 1");
     }
 
     private static String any(Dataset ds, String select) {
