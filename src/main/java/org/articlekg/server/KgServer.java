@@ -91,7 +91,7 @@ public final class KgServer implements AutoCloseable {
                 .fusekiModules(FusekiModules.create(new ReadOnlyUi()))
                 .enableCors(true, corsFile(settings.corsOrigins()).toString()));
         if (queries != null) builder.addServlet("/api/*", new ApiServlet(queries, settings, current));
-        PublishServlets.addTo(builder, current, queries);
+        PublishServlets.addTo(builder, current);
         FusekiServer fuseki = builder.build();
         try {
             fuseki.start();

@@ -2,13 +2,12 @@ package org.articlekg.server;
 
 import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
-import org.articlekg.query.QueryLibrary;
 
 /** Adds the linked-data publishing servlets to a Fuseki server being built. */
 final class PublishServlets {
     private PublishServlets() {}
 
-    static void addTo(FusekiServer.Builder builder, Supplier<ServedGraph> served, QueryLibrary queries) {
+    static void addTo(FusekiServer.Builder builder, Supplier<ServedGraph> served) {
         LinkedDataServlet linkedData = new LinkedDataServlet(served);
         FilesServlet files = new FilesServlet(served);
         builder.addServlet("/id/*", linkedData)
