@@ -41,7 +41,7 @@ final class GraphOptions {
     }
 
     Path configFile() {
-        return config != null ? config : KgCommand.home().resolve("fuseki-config").resolve(ServiceConfig.FILE);
+        return KgCommand.configFile(config);
     }
 
     GraphBuilder builder() {

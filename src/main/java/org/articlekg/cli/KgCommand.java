@@ -46,6 +46,11 @@ public final class KgCommand {
         return Path.of(System.getProperty("kg.home", ".")).toAbsolutePath().normalize();
     }
 
+    /** The project's service description, {@code fuseki-config/config.ttl}, unless an option names another. */
+    static Path configFile(Path given) {
+        return given != null ? given : home().resolve("fuseki-config").resolve(org.articlekg.store.ServiceConfig.FILE);
+    }
+
     /** Prints the project's own errors as one line each, never a stack trace. */
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         return printError(cl.getErr(), "kg " + cl.getCommandName() + ": ", e);

@@ -98,8 +98,7 @@ final class QueryCommand implements Callable<Integer> {
             QueryRunner.remote(endpoint, timeout, maxRows).run(query, fmt, stdout);
         } else {
             Path build = store.store().requireCurrent();
-            Path configFile = config != null ? config : home.resolve("fuseki-config").resolve(ServiceConfig.FILE);
-            Dataset ds = ServiceConfig.read(configFile).openDataset(build);
+            Dataset ds = ServiceConfig.read(KgCommand.configFile(config)).openDataset(build);
             try {
                 QueryRunner.local(ds.asDatasetGraph(), timeout, maxRows).run(query, fmt, stdout);
             } finally {
