@@ -64,7 +64,7 @@ final class BenchCommand {
     static final class Query implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Option(names = "--articles", paramLabel = "N", defaultValue = "40000",
+        @Option(names = "--articles", paramLabel = "N", defaultValue = "50000",
                 description = "Articles to generate (default: ${DEFAULT-VALUE}, about 10 million triples).")
         int articles;
 
