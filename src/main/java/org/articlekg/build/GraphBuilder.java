@@ -67,15 +67,17 @@ public final class GraphBuilder {
     private final Iris iris;
     private final java.util.function.Consumer<String> progress;
     private final long maxJsonLdQuads;
+    private final int threads;
 
     private GraphBuilder(GraphLoader loader, Path ontologyDir, Path serviceConfig, java.util.function.Consumer<String> progress,
-                         long maxJsonLdQuads) {
+                         long maxJsonLdQuads, int threads) {
         this.loader = loader;
         this.ontologyDir = ontologyDir;
         this.serviceConfig = serviceConfig;
         this.iris = loader.iris();
         this.progress = progress;
         this.maxJsonLdQuads = maxJsonLdQuads;
+        this.threads = threads;
     }
 
     /** Runs one phase of the build, reporting its name and how long it took. */
@@ -98,6 +100,7 @@ public final class GraphBuilder {
         private Path serviceConfig = Path.of("fuseki-config", ServiceConfig.FILE);
         private java.util.function.Consumer<String> progress = line -> { };
         private long maxJsonLdQuads = MAX_JSONLD_QUADS;
+        private int threads = Tasks.defaultThreads();
 
         public Builder dataDir(Path dir) { loader.dataDir(dir); return this; }
 
@@ -117,10 +120,20 @@ public final class GraphBuilder {
         /** The largest build (in quads) that gets a JSON-LD dump: the JSON-LD writer holds the whole graph in memory. */
         public Builder maxJsonLdQuads(long quads) { this.maxJsonLdQuads = quads; return this; }
 
+        /**
+         * Threads for the phases after loading (SHACL validation split by shape targets; dumps,
+         * exports, VoID and text index side by side). Default: one per processor.
+         */
+        public Builder threads(int threads) {
+            if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
+            this.threads = threads;
+            return this;
+        }
+
         public GraphBuilder build() {
             java.util.function.Consumer<String> report = progress;
             loader.progress(line -> report.accept("loading: " + line));
-            return new GraphBuilder(loader.build(), ontologyDir, serviceConfig, progress, maxJsonLdQuads);
+            return new GraphBuilder(loader.build(), ontologyDir, serviceConfig, progress, maxJsonLdQuads, threads);
         }
     }
 
@@ -132,10 +145,9 @@ public final class GraphBuilder {
         Ontology ontology = Ontology.read(ontologyDir);
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         LoadResult load = Txn.calculateWrite(dsg, () -> assemble(StreamRDFLib.dataset(dsg), ontology));
-        Map<String, Long> counts = Txn.calculateRead(dsg, () -> {
-            new ShapeCheck(ontology.shapes(), Prefixes.of(iris)).validate(dsg.getUnionGraph(), load::locate);
-            return countQuads(dsg);
-        });
+        new ShapeCheck(ontology.shapes(), Prefixes.of(iris)).validate(dsg.getUnionGraph(), load::locate, threads,
+                work -> Txn.executeRead(dsg, work));
+        Map<String, Long> counts = Txn.calculateRead(dsg, () -> countQuads(dsg));
         return new BuildReport(load, counts, null, List.of(), Duration.between(start, Instant.now()));
     }
 
@@ -165,16 +177,15 @@ public final class GraphBuilder {
                 throw e;
             }
             DatasetGraph db = dsg;
+            Map<String, Long> counts = phase("counting quads", () -> Txn.calculateRead(db, () -> countQuads(db)));
             ShapeCheck shapes = new ShapeCheck(ontology.shapes(), Prefixes.of(iris));
-            Map<String, Long> counts = phase("validating against the SHACL shapes", () -> Txn.calculateRead(db, () -> {
-                shapes.validate(db.getUnionGraph(), load::locate);
-                return countQuads(db);
-            }));
-            phase("building the text index", () -> config.indexText(db, dir));
+            phase("validating against the SHACL shapes", () -> {
+                shapes.validate(db.getUnionGraph(), load::locate, threads, work -> Txn.executeRead(db, work));
+                return null;
+            });
             db.getContext().set(TDB2.symUnionDefaultGraph, true);
             long quads = counts.values().stream().mapToLong(Long::longValue).sum();
-            List<Path> dumps = phase("writing dumps", () -> writeDumps(db, dir.resolve(Store.DUMPS), quads));
-            dumps.addAll(phase("writing GEXF, GraphML and VoID", () -> writeExports(db, dir)));
+            List<Path> dumps = phase("writing dumps, exports, VoID and the text index", () -> publishFiles(db, config, dir, quads));
             writeInfo(dir, load, counts);
             TDBInternal.expel(dsg);
             dsg = null;
@@ -208,75 +219,97 @@ public final class GraphBuilder {
         return counts;
     }
 
-    private List<Path> writeDumps(DatasetGraph dsg, Path dir, long quads) {
-        List<Path> written = new ArrayList<>();
+    /**
+     * Writes the dumps, the GEXF and GraphML exports, the VoID description and the text index, as
+     * independent tasks on the build's threads (each reads the database in its own transaction).
+     * Returns the files written into {@code dumps/}.
+     */
+    private List<Path> publishFiles(DatasetGraph dsg, ServiceConfig config, Path dir, long quads) {
+        Path dumpsDir = dir.resolve(Store.DUMPS);
         try {
-            Files.createDirectories(dir);
-            for (Map.Entry<String, RDFFormat> d : DUMPS.entrySet()) {
-                Path file = dir.resolve(d.getKey());
-                if (d.getKey().endsWith(".jsonld") && quads > maxJsonLdQuads) {
-                    progress.accept(String.format("  %s: skipped (%d quads; the JSON-LD writer holds the whole graph "
-                            + "in memory, so it is written up to %d quads)", d.getKey(), quads, maxJsonLdQuads));
-                    continue;
-                }
-                long t0 = System.nanoTime();
-                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                    Txn.executeRead(dsg, () -> {
-                        if (d.getValue().getLang().equals(org.apache.jena.riot.Lang.TURTLE)) {
-                            // Every graph's triples in one Turtle stream. (Writing the union graph would
-                            // de-duplicate through a set in memory; the graphs hold no triple twice.)
-                            StreamRDF turtle = org.apache.jena.riot.system.StreamRDFWriter.getWriterStream(out, d.getValue());
-                            turtle.start();
-                            Prefixes.of(iris).getNsPrefixMap().forEach(turtle::prefix);
-                            dsg.find().forEachRemaining(q -> turtle.triple(q.asTriple()));
-                            turtle.finish();
-                        } else {
-                            RDFDataMgr.write(out, dsg, d.getValue());
-                        }
-                    });
-                }
-                written.add(file);
-                progress.accept(String.format("  %s: %.1f s", d.getKey(), (System.nanoTime() - t0) / 1e9));
-            }
+            Files.createDirectories(dumpsDir);
         } catch (IOException e) {
-            throw new KgException("cannot write dumps in " + dir + ": " + e.getMessage(), e);
+            throw new KgException("cannot create " + dumpsDir + ": " + e.getMessage(), e);
         }
+        List<String> names = new ArrayList<>();
+        for (String name : DUMPS.keySet()) {
+            if (name.endsWith(".jsonld") && quads > maxJsonLdQuads) {
+                progress.accept(String.format("  %s: skipped (%d quads; the JSON-LD writer holds the whole graph "
+                        + "in memory, so it is written up to %d quads)", name, quads, maxJsonLdQuads));
+            } else {
+                names.add(name);
+            }
+        }
+        names.addAll(List.of("article-kg.gexf", "article-kg.graphml"));
+        Map<String, String> types = new LinkedHashMap<>();
+        for (String name : names) types.put(name, DUMP_TYPES.get(name));
+        // Longest first, so that the threads finish together.
+        List<Runnable> tasks = new ArrayList<>();
+        for (String name : List.of("article-kg.jsonld", "article-kg.trig", "article-kg.ttl")) {
+            if (names.contains(name)) tasks.add(() -> timed(name, () -> writeDump(dsg, dumpsDir.resolve(name), DUMPS.get(name))));
+        }
+        tasks.add(() -> timed("entity graph, GEXF and GraphML", () -> writeEntityGraph(dsg, dumpsDir)));
+        tasks.add(() -> timed("VoID", () -> writeVoid(dsg, dir.resolve(Store.VOID), types)));
+        tasks.add(() -> timed("article-kg.nq", () -> writeDump(dsg, dumpsDir.resolve("article-kg.nq"), DUMPS.get("article-kg.nq"))));
+        tasks.add(() -> timed("text index", () -> config.indexText(dsg, dir)));
+        Tasks.runAll(threads, tasks);
+        List<Path> written = new ArrayList<>();
+        for (String name : names) written.add(dumpsDir.resolve(name));
         return written;
     }
 
-    /** The entity graph for graph tools (GEXF, GraphML) and the VoID description of the build. */
-    private List<Path> writeExports(DatasetGraph dsg, Path dir) {
-        Path dumpsDir = dir.resolve(Store.DUMPS);
-        return Txn.calculateRead(dsg, () -> {
-            long t0 = System.nanoTime();
-            EntityGraph graph = GraphEdges.all(dsg, iris);
-            progress.accept(String.format("  entity graph: %.1f s", (System.nanoTime() - t0) / 1e9));
-            List<Path> written = new ArrayList<>();
-            try {
-                Path gexf = dumpsDir.resolve("article-kg.gexf");
-                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(gexf), 1 << 16)) {
-                    GraphExport.gexf(graph, out);
+    /** Runs a task of {@link #publishFiles}, reporting how long it took. */
+    private void timed(String name, Runnable work) {
+        long t0 = System.nanoTime();
+        work.run();
+        progress.accept(String.format("  %s: %.1f s", name, (System.nanoTime() - t0) / 1e9));
+    }
+
+    private void writeDump(DatasetGraph dsg, Path file, RDFFormat format) {
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            Txn.executeRead(dsg, () -> {
+                if (format.getLang().equals(org.apache.jena.riot.Lang.TURTLE)) {
+                    // Every graph's triples in one Turtle stream. (Writing the union graph would
+                    // de-duplicate through a set in memory; the graphs hold no triple twice.)
+                    StreamRDF turtle = org.apache.jena.riot.system.StreamRDFWriter.getWriterStream(out, format);
+                    turtle.start();
+                    Prefixes.of(iris).getNsPrefixMap().forEach(turtle::prefix);
+                    dsg.find().forEachRemaining(q -> turtle.triple(q.asTriple()));
+                    turtle.finish();
+                } else {
+                    RDFDataMgr.write(out, dsg, format);
                 }
-                Path graphml = dumpsDir.resolve("article-kg.graphml");
-                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(graphml), 1 << 16)) {
-                    GraphExport.graphml(graph, out);
-                }
-                written.add(gexf);
-                written.add(graphml);
-                Map<String, String> types = new LinkedHashMap<>();
-                DUMP_TYPES.forEach((name, type) -> {
-                    if (Files.exists(dumpsDir.resolve(name))) types.put(name, type);
-                });
-                long t1 = System.nanoTime();
-                try (OutputStream out = Files.newOutputStream(dir.resolve(Store.VOID))) {
-                    RDFDataMgr.write(out, VoidDescription.describe(dsg, iris, types), RDFFormat.TURTLE_PRETTY);
-                }
-                progress.accept(String.format("  VoID: %.1f s", (System.nanoTime() - t1) / 1e9));
-            } catch (IOException e) {
-                throw new KgException("cannot write exports in " + dumpsDir + ": " + e.getMessage(), e);
-            }
-            return written;
-        });
+            });
+        } catch (IOException e) {
+            throw new KgException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The entity graph for graph tools, as GEXF and GraphML. */
+    private void writeEntityGraph(DatasetGraph dsg, Path dumpsDir) {
+        EntityGraph graph = Txn.calculateRead(dsg, () -> GraphEdges.all(dsg, iris));
+        Path gexf = dumpsDir.resolve("article-kg.gexf");
+        Path graphml = dumpsDir.resolve("article-kg.graphml");
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(gexf), 1 << 16)) {
+            GraphExport.gexf(graph, out);
+        } catch (IOException e) {
+            throw new KgException("cannot write " + gexf + ": " + e.getMessage(), e);
+        }
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(graphml), 1 << 16)) {
+            GraphExport.graphml(graph, out);
+        } catch (IOException e) {
+            throw new KgException("cannot write " + graphml + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The VoID description of the build, announcing the dump files of {@code types}. */
+    private void writeVoid(DatasetGraph dsg, Path file, Map<String, String> types) {
+        org.apache.jena.graph.Graph description = Txn.calculateRead(dsg, () -> VoidDescription.describe(dsg, iris, types));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            RDFDataMgr.write(out, description, RDFFormat.TURTLE_PRETTY);
+        } catch (IOException e) {
+            throw new KgException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private void writeInfo(Path dir, LoadResult load, Map<String, Long> counts) {

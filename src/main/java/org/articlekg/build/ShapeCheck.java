@@ -1,13 +1,23 @@
 package org.articlekg.build;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.shacl.vocabulary.SHACL;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
-import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shared.PrefixMapping;
 import org.articlekg.KgException;
@@ -26,10 +36,12 @@ public final class ShapeCheck {
         public List<String> violations() { return violations; }
     }
 
+    private final Graph shapesGraph;
     private final Shapes shapes;
     private final PrefixMapping prefixes;
 
     public ShapeCheck(Graph shapesGraph, PrefixMapping prefixes) {
+        this.shapesGraph = shapesGraph;
         this.shapes = Shapes.parse(shapesGraph);
         this.prefixes = prefixes;
     }
@@ -40,10 +52,71 @@ public final class ShapeCheck {
      * @param locate where a focus node comes from in the input ({@code data/x.csv:12}), or null
      */
     public void validate(Graph data, Function<Node, String> locate) {
-        ValidationReport report = ShaclValidator.get().validate(shapes, data);
-        if (report.conforms()) return;
+        fail(ShaclValidator.get().validate(shapes, data).getEntries(), locate);
+    }
+
+    /**
+     * Validates {@code data} as {@link #validate(Graph, Function)} does, on up to {@code threads}
+     * threads: the shapes' targets are split into groups of about equal work (instances times
+     * property shapes), and each group is validated on its own thread, inside {@code inRead}
+     * (which runs its argument in a read transaction on the database that holds {@code data}).
+     */
+    public void validate(Graph data, Function<Node, String> locate, int threads, Consumer<Runnable> inRead) {
+        if (threads <= 1) {
+            inRead.accept(() -> validate(data, locate));
+            return;
+        }
+        List<Graph> parts = new ArrayList<>();
+        inRead.accept(() -> parts.addAll(split(data, threads)));
+        List<Collection<ReportEntry>> reports = new ArrayList<>(Collections.nCopies(parts.size(), null));
+        List<Runnable> tasks = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            int at = i;
+            Shapes part = Shapes.parse(parts.get(i));
+            tasks.add(() -> inRead.accept(() -> reports.set(at, ShaclValidator.get().validate(part, data).getEntries())));
+        }
+        Tasks.runAll(threads, tasks);
+        fail(reports.stream().flatMap(Collection::stream).toList(), locate);
+    }
+
+    /**
+     * Copies of the shapes graph, each keeping the {@code sh:targetClass} statements of one group
+     * of shapes (the others stay as shapes without targets): longest-processing-time-first over
+     * the number of instances of each target class in {@code data} times the shape's property shapes.
+     */
+    private List<Graph> split(Graph data, int groups) {
+        record Target(Triple statement, long work) {}
+        List<Target> targets = new ArrayList<>();
+        shapesGraph.find(Node.ANY, SHACL.targetClass, Node.ANY).forEachRemaining(t -> {
+            long instances = Iter.count(data.find(Node.ANY, RDF.Nodes.type, t.getObject()));
+            long properties = Math.max(1, Iter.count(shapesGraph.find(t.getSubject(), SHACL.property, Node.ANY)));
+            targets.add(new Target(t, instances * properties));
+        });
+        targets.sort(Comparator.comparingLong(Target::work).reversed().thenComparing(x -> x.statement().toString()));
+        long[] load = new long[Math.min(groups, Math.max(1, targets.size()))];
+        List<Set<Triple>> kept = new ArrayList<>();
+        for (int i = 0; i < load.length; i++) kept.add(new HashSet<>());
+        for (Target t : targets) {
+            int least = 0;
+            for (int i = 1; i < load.length; i++) if (load[i] < load[least]) least = i;
+            load[least] += t.work();
+            kept.get(least).add(t.statement());
+        }
+        List<Graph> parts = new ArrayList<>();
+        for (Set<Triple> keep : kept) {
+            Graph g = GraphFactory.createDefaultGraph();
+            shapesGraph.find().forEachRemaining(t -> {
+                if (!t.getPredicate().equals(SHACL.targetClass) || keep.contains(t)) g.add(t);
+            });
+            parts.add(g);
+        }
+        return parts;
+    }
+
+    private void fail(Collection<ReportEntry> entries, Function<Node, String> locate) {
+        if (entries.isEmpty()) return;
         List<String> lines = new ArrayList<>();
-        for (ReportEntry e : report.getEntries()) {
+        for (ReportEntry e : entries) {
             StringBuilder sb = new StringBuilder();
             String where = locate == null ? null : locate.apply(e.focusNode());
             if (where != null) sb.append(where).append(' ');

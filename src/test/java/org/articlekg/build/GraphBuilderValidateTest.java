@@ -114,4 +114,35 @@ class GraphBuilderValidateTest {
         assertTrue(v.contains("evidence needs a page number"), v);
         assertTrue(e.getMessage().startsWith("1 SHACL violation(s)"), e.getMessage());
     }
+
+    @Test
+    void validationSplitOverThreadsFindsTheSameViolationsAsOneThread() throws IOException {
+        Path ontology = DataFixture.copyTree(ONTOLOGY, tmp.resolve("ontology"));
+        Files.writeString(ontology.resolve(Ontology.SHAPES_FILE), """
+
+                <urn:test:EvidenceNeedsAPage> a <http://www.w3.org/ns/shacl#NodeShape> ;
+                    <http://www.w3.org/ns/shacl#targetClass> <https://w3id.org/article-kg/ontology#Evidence> ;
+                    <http://www.w3.org/ns/shacl#property> [
+                        <http://www.w3.org/ns/shacl#path> <urn:test:page> ;
+                        <http://www.w3.org/ns/shacl#minCount> 1 ;
+                        <http://www.w3.org/ns/shacl#message> "evidence needs a page number" ] .
+                <urn:test:ArticleNeedsAnAuthor> a <http://www.w3.org/ns/shacl#NodeShape> ;
+                    <http://www.w3.org/ns/shacl#targetClass> <https://w3id.org/article-kg/ontology#Article> ;
+                    <http://www.w3.org/ns/shacl#property> [
+                        <http://www.w3.org/ns/shacl#path> <urn:test:author> ;
+                        <http://www.w3.org/ns/shacl#minCount> 1 ;
+                        <http://www.w3.org/ns/shacl#message> "an article needs an author" ] .
+                """, StandardOpenOption.APPEND);
+        Path data = everything().writeTo(tmp.resolve("data"));
+        List<List<String>> found = new java.util.ArrayList<>();
+        for (int threads : new int[] {1, 3}) {
+            ShapeViolationException e = assertThrows(ShapeViolationException.class, () -> GraphBuilder.create().dataDir(data)
+                    .ontologyDir(ontology).base(DataFixture.BASE).threads(threads).build().validate());
+            found.add(e.violations().stream().sorted().toList());
+        }
+        assertEquals(found.get(0), found.get(1));
+        assertTrue(found.get(0).stream().anyMatch(v -> v.contains("evidence needs a page number")), found.get(0)::toString);
+        assertTrue(found.get(0).stream().anyMatch(v -> v.contains("an article needs an author")), found.get(0)::toString);
+        assertEquals(4, found.get(0).stream().filter(v -> v.contains("an article needs an author")).count(), "one per article");
+    }
 }
