@@ -29,6 +29,10 @@ final class GraphOptions {
     @Option(names = "--no-corpus", description = "Skip the check of quotes against the article texts.")
     boolean noCorpus;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for SHACL validation, dumps, exports and the text index (default: one per processor, here ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = {"-q", "--quiet"}, description = "Do not print the build's phases as they run.")
     boolean quiet;
 
@@ -57,6 +61,7 @@ final class GraphOptions {
         }
         Path dataDir = dataDir();
         if (!Files.isDirectory(dataDir)) throw new org.articlekg.KgException("--data: no such folder '" + dataDir + "'");
+        if (threads < 1) throw new org.articlekg.KgException("--threads: must be at least 1, not " + threads);
         return GraphBuilder.create()
                 .dataDir(dataDir)
                 .ontologyDir(ontologyDir())
@@ -64,6 +69,7 @@ final class GraphOptions {
                 .base(base)
                 .corpus(corpusDir)
                 .progress(new ProgressLines(quiet))
+                .threads(threads)
                 .build();
     }
 }

@@ -209,6 +209,18 @@ class KgCommandTest {
     }
 
     @Test
+    void threadsBelowOneIsAOneLineError() {
+        int code = KgCommand.execute("validate", "--data", DATA, "--ontology", ONTOLOGY, "--threads", "0");
+        assertEquals(1, code);
+        assertEquals(List.of("kg validate: --threads: must be at least 1, not 0"), errLines());
+    }
+
+    @Test
+    void validateRunsOnOneThread() {
+        assertEquals(0, KgCommand.execute("validate", "--data", DATA, "--ontology", ONTOLOGY, "--no-corpus", "--threads", "1"), errLines()::toString);
+    }
+
+    @Test
     void statsWithoutABuildSaysToBuildFirst() {
         int code = KgCommand.execute("stats", "--store", tmp.resolve("empty").toString());
         assertEquals(1, code);
