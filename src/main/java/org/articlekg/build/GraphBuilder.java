@@ -145,7 +145,7 @@ public final class GraphBuilder {
         Ontology ontology = Ontology.read(ontologyDir);
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         LoadResult load = Txn.calculateWrite(dsg, () -> assemble(StreamRDFLib.dataset(dsg), ontology));
-        new ShapeCheck(ontology.shapes(), Prefixes.of(iris)).validate(dsg.getUnionGraph(), load::locate, threads,
+        new ShapeCheck(ontology.shapes(), ontology.graph(), Prefixes.of(iris)).validate(dsg.getUnionGraph(), load::locate, threads,
                 work -> Txn.executeRead(dsg, work));
         Map<String, Long> counts = Txn.calculateRead(dsg, () -> countQuads(dsg));
         return new BuildReport(load, counts, null, List.of(), Duration.between(start, Instant.now()));
@@ -178,7 +178,7 @@ public final class GraphBuilder {
             }
             DatasetGraph db = dsg;
             Map<String, Long> counts = phase("counting quads", () -> Txn.calculateRead(db, () -> countQuads(db)));
-            ShapeCheck shapes = new ShapeCheck(ontology.shapes(), Prefixes.of(iris));
+            ShapeCheck shapes = new ShapeCheck(ontology.shapes(), ontology.graph(), Prefixes.of(iris));
             phase("validating against the SHACL shapes", () -> {
                 shapes.validate(db.getUnionGraph(), load::locate, threads, work -> Txn.executeRead(db, work));
                 return null;

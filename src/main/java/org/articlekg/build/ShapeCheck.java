@@ -15,7 +15,10 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.graph.GraphWrapper;
+import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.validation.ReportEntry;
@@ -38,12 +41,51 @@ public final class ShapeCheck {
 
     private final Graph shapesGraph;
     private final Shapes shapes;
+    private final Graph classes;
     private final PrefixMapping prefixes;
 
-    public ShapeCheck(Graph shapesGraph, PrefixMapping prefixes) {
+    /**
+     * @param ontology the ontology, whose {@code rdfs:subClassOf} statements the validation reads
+     *     from memory (they are the only ones in a built graph), or null to read everything from
+     *     the data graph
+     */
+    public ShapeCheck(Graph shapesGraph, Graph ontology, PrefixMapping prefixes) {
         this.shapesGraph = shapesGraph;
         this.shapes = Shapes.parse(shapesGraph);
         this.prefixes = prefixes;
+        this.classes = GraphFactory.createDefaultGraph();
+        if (ontology != null) ontology.find(Node.ANY, RDFS.Nodes.subClassOf, Node.ANY).forEachRemaining(classes::add);
+    }
+
+    /**
+     * The data graph as the validator sees it: {@code rdfs:subClassOf} statements come from the
+     * ontology in memory. Every {@code sh:class} check walks the class hierarchy of each value's
+     * types; on a database each step would be an index look-up (two thirds of the validation
+     * time, measured), in memory it is a hash look-up.
+     */
+    private Graph withClassesInMemory(Graph data) {
+        if (classes.isEmpty()) return data;
+        return new GraphWrapper(data) {
+            @Override
+            public ExtendedIterator<Triple> find(Node s, Node p, Node o) {
+                return RDFS.Nodes.subClassOf.equals(p) ? classes.find(s, p, o) : super.find(s, p, o);
+            }
+
+            @Override
+            public ExtendedIterator<Triple> find(Triple m) {
+                return find(m.getSubject(), m.getPredicate(), m.getObject());
+            }
+
+            @Override
+            public boolean contains(Node s, Node p, Node o) {
+                return RDFS.Nodes.subClassOf.equals(p) ? classes.contains(s, p, o) : super.contains(s, p, o);
+            }
+
+            @Override
+            public boolean contains(Triple t) {
+                return contains(t.getSubject(), t.getPredicate(), t.getObject());
+            }
+        };
     }
 
     /**
@@ -52,7 +94,7 @@ public final class ShapeCheck {
      * @param locate where a focus node comes from in the input ({@code data/x.csv:12}), or null
      */
     public void validate(Graph data, Function<Node, String> locate) {
-        fail(ShaclValidator.get().validate(shapes, data).getEntries(), locate);
+        fail(ShaclValidator.get().validate(shapes, withClassesInMemory(data)).getEntries(), locate);
     }
 
     /**
@@ -73,7 +115,7 @@ public final class ShapeCheck {
         for (int i = 0; i < parts.size(); i++) {
             int at = i;
             Shapes part = Shapes.parse(parts.get(i));
-            tasks.add(() -> inRead.accept(() -> reports.set(at, ShaclValidator.get().validate(part, data).getEntries())));
+            tasks.add(() -> inRead.accept(() -> reports.set(at, ShaclValidator.get().validate(part, withClassesInMemory(data)).getEntries())));
         }
         Tasks.runAll(threads, tasks);
         fail(reports.stream().flatMap(Collection::stream).toList(), locate);
