@@ -4,12 +4,14 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.articlekg.build.BuildReport;
-import org.articlekg.load.Disagreement;
 import org.articlekg.load.Kind;
 
 /** How build and validation reports read on the terminal. */
 final class Summaries {
     private Summaries() {}
+
+    /** Disagreements listed after a build; a generated corpus has thousands. */
+    static final int SHOWN = 20;
 
     static void print(PrintWriter out, String verb, BuildReport r) {
         out.printf("%s in %.1f s: %d quads (%s)%n", verb, r.duration().toMillis() / 1000.0, r.totalQuads(),
@@ -19,7 +21,9 @@ final class Summaries {
                 .map(k -> k.fileName().replace(".csv", "") + " " + r.load().rows().getOrDefault(k, 0))
                 .collect(Collectors.joining(", ")));
         out.println("  disagreements: " + r.load().disagreements().size());
-        for (Disagreement d : r.load().disagreements()) out.println("    " + d.describe());
+        r.load().disagreements().stream().limit(SHOWN).forEach(d -> out.println("    " + d.describe()));
+        int more = r.load().disagreements().size() - SHOWN;
+        if (more > 0) out.printf("    ... and %d more (kg stats lists them all; the disputes query shows them with their sources)%n", more);
         if (r.location() != null) {
             out.println("  database: " + r.location().resolve("tdb2"));
             r.dumps().forEach(d -> out.println("  dump: " + d));

@@ -221,6 +221,22 @@ class KgCommandTest {
     }
 
     @Test
+    void aBuildListsTheFirstDisagreementsAndCountsTheRest() {
+        Path corpus = tmp.resolve("corpus");
+        assertEquals(0, KgCommand.execute("generate", "--articles", "600", "--seed", "4", "--out", corpus.toString()), errLines()::toString);
+        out.reset();
+        assertEquals(0, KgCommand.execute("validate", "--data", corpus.toString(), "--ontology", ONTOLOGY, "--no-corpus", "-q"),
+                errLines()::toString);
+        List<String> lines = out().lines().toList();
+        int total = Integer.parseInt(lines.stream().filter(l -> l.startsWith("  disagreements: ")).findFirst().orElseThrow()
+                .substring("  disagreements: ".length()));
+        assertTrue(total > Summaries.SHOWN, "the corpus should have more disagreements than are listed: " + total);
+        assertEquals(Summaries.SHOWN, lines.stream().filter(l -> l.startsWith("    ") && !l.startsWith("    ...")).count());
+        assertTrue(lines.contains("    ... and " + (total - Summaries.SHOWN)
+                + " more (kg stats lists them all; the disputes query shows them with their sources)"), out());
+    }
+
+    @Test
     void statsWithoutABuildSaysToBuildFirst() {
         int code = KgCommand.execute("stats", "--store", tmp.resolve("empty").toString());
         assertEquals(1, code);
