@@ -16,11 +16,15 @@ import java.util.Properties;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -57,6 +61,9 @@ public final class GraphBuilder {
             "article-kg.trig", "application/trig", "article-kg.nq", "application/n-quads",
             "article-kg.ttl", "text/turtle", "article-kg.jsonld", "application/ld+json",
             "article-kg.gexf", "application/gexf+xml", "article-kg.graphml", "application/graphml+xml");
+
+    /** The N-Quads dump, written while loading. */
+    static final String NQUADS_DUMP = "article-kg.nq";
 
     /** The dump files written into each build's {@code dumps/} folder, by format. */
     public static final Map<String, RDFFormat> DUMPS = dumps();
@@ -164,10 +171,13 @@ public final class GraphBuilder {
         try {
             dsg = DatabaseMgr.connectDatasetGraph(dir.resolve(Store.TDB2).toString());
             DataLoader tdbLoader = LoaderFactory.sequentialLoader(dsg, (fmt, args) -> { });
+            Path dumpsDir = Files.createDirectories(dir.resolve(Store.DUMPS));
+            long[] streamed = {0};
             tdbLoader.startBulk();
             LoadResult load;
             try {
-                load = phase("checking data and loading into TDB2", () -> assemble(tdbLoader.stream(), ontology));
+                load = phase("checking data and loading into TDB2 (and writing article-kg.nq)",
+                        () -> assembleWithDump(tdbLoader.stream(), ontology, dumpsDir.resolve(NQUADS_DUMP), streamed));
                 phase("finishing TDB2 indexes", () -> {
                     tdbLoader.finishBulk();
                     return null;
@@ -185,16 +195,38 @@ public final class GraphBuilder {
             });
             db.getContext().set(TDB2.symUnionDefaultGraph, true);
             long quads = counts.values().stream().mapToLong(Long::longValue).sum();
-            List<Path> dumps = phase("writing dumps, exports, VoID and the text index", () -> publishFiles(db, config, dir, quads));
+            // The N-Quads written while loading is the dump when the stream held no quad twice
+            // (the database keeps each quad once); otherwise it is rewritten from the database.
+            boolean streamedDump = streamed[0] == quads;
+            if (!streamedDump) {
+                progress.accept(String.format("  %s: %d quads streamed, %d stored; rewritten from the database",
+                        NQUADS_DUMP, streamed[0], quads));
+            }
+            List<Path> dumps = phase("writing dumps, exports, VoID and the text index",
+                    () -> publishFiles(db, config, dir, quads, streamedDump));
             writeInfo(dir, load, counts);
             TDBInternal.expel(dsg);
             dsg = null;
             store.publish(dir);
             return new BuildReport(load, counts, dir, dumps, Duration.between(start, Instant.now()));
+        } catch (IOException e) {
+            if (dsg != null) TDBInternal.expel(dsg);
+            store.discard(dir);
+            throw new KgException("cannot write in " + dir + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (dsg != null) TDBInternal.expel(dsg);
             store.discard(dir);
             throw e;
+        }
+    }
+
+    /** {@link #assemble} into {@code quads} and, as they stream, into an N-Quads file; counts them into {@code count[0]}. */
+    private LoadResult assembleWithDump(StreamRDF quads, Ontology ontology, Path nquads, long[] count) {
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(nquads), 1 << 16)) {
+            StreamRDF dump = GraphStreams.counting(StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS), count);
+            return assemble(GraphStreams.tee(quads, dump), ontology);
+        } catch (IOException e) {
+            throw new KgException("cannot write " + nquads + ": " + e.getMessage(), e);
         }
     }
 
@@ -224,13 +256,9 @@ public final class GraphBuilder {
      * independent tasks on the build's threads (each reads the database in its own transaction).
      * Returns the files written into {@code dumps/}.
      */
-    private List<Path> publishFiles(DatasetGraph dsg, ServiceConfig config, Path dir, long quads) {
+    private List<Path> publishFiles(DatasetGraph dsg, ServiceConfig config, Path dir, long quads, boolean streamedDump) {
         Path dumpsDir = dir.resolve(Store.DUMPS);
-        try {
-            Files.createDirectories(dumpsDir);
-        } catch (IOException e) {
-            throw new KgException("cannot create " + dumpsDir + ": " + e.getMessage(), e);
-        }
+        Path nquads = dumpsDir.resolve(NQUADS_DUMP);
         List<String> names = new ArrayList<>();
         for (String name : DUMPS.keySet()) {
             if (name.endsWith(".jsonld") && quads > maxJsonLdQuads) {
@@ -245,13 +273,20 @@ public final class GraphBuilder {
         for (String name : names) types.put(name, DUMP_TYPES.get(name));
         // Longest first, so that the threads finish together.
         List<Runnable> tasks = new ArrayList<>();
-        for (String name : List.of("article-kg.jsonld", "article-kg.trig", "article-kg.ttl")) {
-            if (names.contains(name)) tasks.add(() -> timed(name, () -> writeDump(dsg, dumpsDir.resolve(name), DUMPS.get(name))));
-        }
         tasks.add(() -> timed("entity graph, GEXF and GraphML", () -> writeEntityGraph(dsg, dumpsDir)));
-        tasks.add(() -> timed("VoID", () -> writeVoid(dsg, dir.resolve(Store.VOID), types)));
-        tasks.add(() -> timed("article-kg.nq", () -> writeDump(dsg, dumpsDir.resolve("article-kg.nq"), DUMPS.get("article-kg.nq"))));
+        for (String name : List.of("article-kg.jsonld", "article-kg.trig", "article-kg.ttl")) {
+            if (!names.contains(name)) continue;
+            Path file = dumpsDir.resolve(name);
+            RDFFormat format = DUMPS.get(name);
+            if (streamedDump && !name.endsWith(".jsonld")) {
+                tasks.add(() -> timed(name + " (from article-kg.nq)", () -> convertDump(nquads, file, format, quads)));
+            } else {
+                tasks.add(() -> timed(name, () -> writeDump(dsg, file, format)));
+            }
+        }
         tasks.add(() -> timed("text index", () -> config.indexText(dsg, dir)));
+        tasks.add(() -> timed("VoID", () -> writeVoid(dsg, dir.resolve(Store.VOID), types)));
+        if (!streamedDump) tasks.add(() -> timed(NQUADS_DUMP, () -> writeDump(dsg, nquads, DUMPS.get(NQUADS_DUMP))));
         Tasks.runAll(threads, tasks);
         List<Path> written = new ArrayList<>();
         for (String name : names) written.add(dumpsDir.resolve(name));
@@ -282,6 +317,41 @@ public final class GraphBuilder {
             });
         } catch (IOException e) {
             throw new KgException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the TriG or Turtle dump from the N-Quads dump, without reading the database: a
+     * streaming parse per graph for TriG (so that each graph is one block), one for Turtle (every
+     * graph's triples in one stream). Checks that it wrote {@code quads} statements.
+     */
+    private void convertDump(Path nquads, Path file, RDFFormat format, long quads) {
+        boolean trig = format.getLang().equals(org.apache.jena.riot.Lang.TRIG);
+        List<Node> graphs = trig
+                ? List.of(iris.graph(Iris.ONTOLOGY_GRAPH), iris.graph(Iris.FACTS_GRAPH), iris.graph(Iris.INFERRED_GRAPH))
+                : java.util.Collections.singletonList(null);
+        long[] written = {0};
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            StreamRDF writer = StreamRDFWriter.getWriterStream(out, format);
+            writer.start();
+            Prefixes.of(iris).getNsPrefixMap().forEach(writer::prefix);
+            for (Node graph : graphs) {
+                RDFParser.source(nquads).lang(org.apache.jena.riot.Lang.NQUADS).checking(false).parse(new StreamRDFBase() {
+                    @Override
+                    public void quad(Quad q) {
+                        if (graph != null && !graph.equals(q.getGraph())) return;
+                        if (trig) writer.quad(q);
+                        else writer.triple(q.asTriple());
+                        written[0]++;
+                    }
+                });
+            }
+            writer.finish();
+        } catch (IOException e) {
+            throw new KgException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        if (written[0] != quads) {
+            throw new KgException(String.format("%s has %d statements, the database %d", file.getFileName(), written[0], quads));
         }
     }
 

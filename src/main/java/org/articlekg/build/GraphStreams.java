@@ -43,4 +43,33 @@ final class GraphStreams {
             }
         };
     }
+
+    /** Sends everything to both streams. */
+    static StreamRDF tee(StreamRDF first, StreamRDF second) {
+        return new StreamRDF() {
+            @Override public void start() { first.start(); second.start(); }
+            @Override public void triple(Triple t) { first.triple(t); second.triple(t); }
+            @Override public void quad(Quad q) { first.quad(q); second.quad(q); }
+            @Override public void base(String base) { first.base(base); second.base(base); }
+            @Override public void prefix(String prefix, String iri) { first.prefix(prefix, iri); second.prefix(prefix, iri); }
+            @Override public void finish() { first.finish(); second.finish(); }
+        };
+    }
+
+    /** Passes everything on, counting the triples and quads into {@code count[0]}. */
+    static StreamRDF counting(StreamRDF out, long[] count) {
+        return new StreamRDFWrapper(out) {
+            @Override
+            public void triple(Triple t) {
+                count[0]++;
+                other.triple(t);
+            }
+
+            @Override
+            public void quad(Quad q) {
+                count[0]++;
+                other.quad(q);
+            }
+        };
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.expr.nodevalue.XSDFuncOp;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
@@ -248,6 +249,8 @@ public final class GraphLoader {
     private final class Emitter {
         private final StreamRDF out;
         private final IdIndex index;
+        /** The shortcut triples written so far, as pairs of id numbers by property: each is written once. */
+        private final Map<Node, Set<Long>> shortcuts = new HashMap<>();
         long count;
 
         Emitter(StreamRDF out, IdIndex index) {
@@ -283,7 +286,12 @@ public final class GraphLoader {
             }
             for (TableSchema.Shortcut sc : table.shortcuts()) {
                 for (String from : e.list(sc.from())) {
-                    for (String to : e.list(sc.to())) triple(node(from), sc.property(), node(to));
+                    for (String to : e.list(sc.to())) {
+                        long pair = ((long) index.get(from).number << 32) | (index.get(to).number & 0xFFFFFFFFL);
+                        if (shortcuts.computeIfAbsent(sc.property(), p -> new HashSet<>()).add(pair)) {
+                            triple(node(from), sc.property(), node(to));
+                        }
+                    }
                 }
             }
         }
@@ -308,8 +316,10 @@ public final class GraphLoader {
                     triple(s, c.predicate(), d.toNode());
                     triple(s, c.precisionPredicate(), AKG.concept("precision", d.precision().id()));
                 }
+                // the canonical form (100000000.0), as TDB2 stores it, so that the N-Quads written
+                // while loading hold the same literals as the database
                 case DECIMAL -> triple(s, c.predicate(),
-                        NodeFactory.createLiteralDT(((BigDecimal) v).toPlainString(), XSDDatatype.XSDdecimal));
+                        NodeFactory.createLiteralDT(XSDFuncOp.canonicalDecimalStr((BigDecimal) v), XSDDatatype.XSDdecimal));
                 case CURRENCY, LANGUAGE, SLUG, ARTICLE_ID -> triple(s, c.predicate(), NodeFactory.createLiteralString((String) v));
                 case ENUM -> triple(s, c.predicate(), c.values().get((String) v));
                 case REF, REFS -> {

@@ -19,10 +19,13 @@ final class IdIndex {
         final int line;
         final String label;
         final String language;
+        /** The order in which the id was first registered: a small number that stands for it. */
+        final int number;
         boolean supported;
 
-        Info(Kind kind, int line, String label, String language) {
+        Info(Kind kind, int line, String label, String language, int number) {
             this.kind = kind;
+            this.number = number;
             this.line = line;
             this.label = label;
             this.language = language;
@@ -44,7 +47,8 @@ final class IdIndex {
         if (id == null) return;
         Kind kind = e.table().kind();
         String label = kind == Kind.ARTICLE ? e.string("title") : kind.isFact() ? null : e.string("label_en");
-        Info earlier = ids.putIfAbsent(id, new Info(kind, (int) e.line(), label, kind == Kind.ARTICLE ? e.string("language") : null));
+        Info earlier = ids.putIfAbsent(id, new Info(kind, (int) e.line(), label, kind == Kind.ARTICLE ? e.string("language") : null,
+                ids.size()));
         if (earlier != null) {
             problems.report(e.problem("id", id, "duplicate id: already used at "
                     + e.file().resolveSibling(earlier.kind.fileName()) + ":" + earlier.line));

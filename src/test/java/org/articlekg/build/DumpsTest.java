@@ -6,6 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2Factory;
 import org.articlekg.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +38,36 @@ class DumpsTest {
         for (String name : List.of("article-kg.trig", "article-kg.nq", "article-kg.ttl", "article-kg.jsonld",
                 "article-kg.gexf", "article-kg.graphml")) {
             assertTrue(Files.isRegularFile(r.location().resolve("dumps").resolve(name)), name);
+        }
+    }
+
+    @Test
+    void everyRdfDumpHoldsTheStoredStatementsOnce() throws Exception {
+        List<String> progress = new ArrayList<>();
+        BuildReport r = build(GraphBuilder.MAX_JSONLD_QUADS, progress);
+        Path dumps = r.location().resolve("dumps");
+        assertTrue(progress.stream().anyMatch(l -> l.contains("article-kg.trig (from article-kg.nq)")), progress.toString());
+        // N-Quads is written while loading: one line per stored quad, none twice
+        List<String> lines = Files.readAllLines(dumps.resolve("article-kg.nq"));
+        assertEquals(r.totalQuads(), lines.size());
+        assertEquals(lines.size(), new java.util.HashSet<>(lines).size());
+        DatasetGraph stored = TDB2Factory.connectDataset(r.location().resolve("tdb2").toString()).asDatasetGraph();
+        try {
+            // compared up to the renaming of the ontology's blank nodes
+            DatasetGraph expected = Txn.calculateRead(stored, () -> {
+                DatasetGraph copy = DatasetGraphFactory.create();
+                stored.find().forEachRemaining(copy::add);
+                return copy;
+            });
+            for (String name : List.of("article-kg.nq", "article-kg.trig", "article-kg.jsonld")) {
+                DatasetGraph dump = RDFDataMgr.loadDatasetGraph(dumps.resolve(name).toString());
+                assertTrue(IsoMatcher.isomorphic(expected, dump), name);
+            }
+            Graph triples = GraphFactory.createDefaultGraph();
+            expected.find().forEachRemaining(q -> triples.add(q.asTriple()));
+            assertTrue(triples.isIsomorphicWith(RDFDataMgr.loadGraph(dumps.resolve("article-kg.ttl").toString())), "article-kg.ttl");
+        } finally {
+            Store.release(stored);
         }
     }
 

@@ -53,8 +53,8 @@ class GraphLoaderTriplesTest {
                     rdfs:label "Acme → NGO: 50000000–100000000 USD (funding, completed) (early 2019-03)"@en ;
                     akg:investor org:acme ;
                     akg:investee org:ngo ;
-                    akg:amount "50000000"^^xsd:decimal ;
-                    akg:amountMax "100000000"^^xsd:decimal ;
+                    akg:amount "50000000.0"^^xsd:decimal ;
+                    akg:amountMax "100000000.0"^^xsd:decimal ;
                     akg:currency "USD" ;
                     akg:date "2019-03"^^xsd:gYearMonth ;
                     akg:datePrecision akg:precision-month ;
@@ -322,7 +322,7 @@ class GraphLoaderTriplesTest {
                     rdfs:label "Widget daily active users: at least 250000000 people (2024-12)"@en ;
                     akg:subject product:widget ;
                     akg:measure akg:measure-daily-active-users ;
-                    akg:value "250000000"^^xsd:decimal ;
+                    akg:value "250000000.0"^^xsd:decimal ;
                     akg:bound akg:bound-at-least ;
                     akg:unit "people" ;
                     akg:date "2024-12"^^xsd:gYearMonth ;
