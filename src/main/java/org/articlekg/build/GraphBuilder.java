@@ -16,15 +16,12 @@ import java.util.Properties;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -276,13 +273,7 @@ public final class GraphBuilder {
         tasks.add(() -> timed("entity graph, GEXF and GraphML", () -> writeEntityGraph(dsg, dumpsDir)));
         for (String name : List.of("article-kg.jsonld", "article-kg.trig", "article-kg.ttl")) {
             if (!names.contains(name)) continue;
-            Path file = dumpsDir.resolve(name);
-            RDFFormat format = DUMPS.get(name);
-            if (streamedDump && !name.endsWith(".jsonld")) {
-                tasks.add(() -> timed(name + " (from article-kg.nq)", () -> convertDump(nquads, file, format, quads)));
-            } else {
-                tasks.add(() -> timed(name, () -> writeDump(dsg, file, format)));
-            }
+            tasks.add(() -> timed(name, () -> writeDump(dsg, dumpsDir.resolve(name), DUMPS.get(name))));
         }
         tasks.add(() -> timed("text index", () -> config.indexText(dsg, dir)));
         tasks.add(() -> timed("VoID", () -> writeVoid(dsg, dir.resolve(Store.VOID), types)));
@@ -317,41 +308,6 @@ public final class GraphBuilder {
             });
         } catch (IOException e) {
             throw new KgException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Writes the TriG or Turtle dump from the N-Quads dump, without reading the database: a
-     * streaming parse per graph for TriG (so that each graph is one block), one for Turtle (every
-     * graph's triples in one stream). Checks that it wrote {@code quads} statements.
-     */
-    private void convertDump(Path nquads, Path file, RDFFormat format, long quads) {
-        boolean trig = format.getLang().equals(org.apache.jena.riot.Lang.TRIG);
-        List<Node> graphs = trig
-                ? List.of(iris.graph(Iris.ONTOLOGY_GRAPH), iris.graph(Iris.FACTS_GRAPH), iris.graph(Iris.INFERRED_GRAPH))
-                : java.util.Collections.singletonList(null);
-        long[] written = {0};
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            StreamRDF writer = StreamRDFWriter.getWriterStream(out, format);
-            writer.start();
-            Prefixes.of(iris).getNsPrefixMap().forEach(writer::prefix);
-            for (Node graph : graphs) {
-                RDFParser.source(nquads).lang(org.apache.jena.riot.Lang.NQUADS).checking(false).parse(new StreamRDFBase() {
-                    @Override
-                    public void quad(Quad q) {
-                        if (graph != null && !graph.equals(q.getGraph())) return;
-                        if (trig) writer.quad(q);
-                        else writer.triple(q.asTriple());
-                        written[0]++;
-                    }
-                });
-            }
-            writer.finish();
-        } catch (IOException e) {
-            throw new KgException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        if (written[0] != quads) {
-            throw new KgException(String.format("%s has %d statements, the database %d", file.getFileName(), written[0], quads));
         }
     }
 
