@@ -59,8 +59,11 @@ public final class GraphBuilder {
             "article-kg.ttl", "text/turtle", "article-kg.jsonld", "application/ld+json",
             "article-kg.gexf", "application/gexf+xml", "article-kg.graphml", "application/graphml+xml");
 
-    /** The N-Quads dump, written while loading. */
+    /** The N-Quads dump. */
     static final String NQUADS_DUMP = "article-kg.nq";
+
+    /** The dumps written while loading (by {@link StreamedDumps}). */
+    static final List<String> STREAMED_DUMPS = List.of(NQUADS_DUMP, "article-kg.trig", "article-kg.ttl");
 
     /** The dump files written into each build's {@code dumps/} folder, by format. */
     public static final Map<String, RDFFormat> DUMPS = dumps();
@@ -172,9 +175,12 @@ public final class GraphBuilder {
             long[] streamed = {0};
             tdbLoader.startBulk();
             LoadResult load;
-            try {
-                load = phase("checking data and loading into TDB2 (and writing article-kg.nq)",
-                        () -> assembleWithDump(tdbLoader.stream(), ontology, dumpsDir.resolve(NQUADS_DUMP), streamed));
+            try (StreamedDumps streamedDumps = new StreamedDumps(dumpsDir, Prefixes.of(iris))) {
+                load = phase("checking data and loading into TDB2 (and writing the N-Quads, TriG and Turtle dumps)", () -> {
+                    LoadResult r = assemble(GraphStreams.tee(tdbLoader.stream(), streamedDumps), ontology);
+                    streamed[0] = streamedDumps.count();
+                    return r;
+                });
                 phase("finishing TDB2 indexes", () -> {
                     tdbLoader.finishBulk();
                     return null;
@@ -192,12 +198,12 @@ public final class GraphBuilder {
             });
             db.getContext().set(TDB2.symUnionDefaultGraph, true);
             long quads = counts.values().stream().mapToLong(Long::longValue).sum();
-            // The N-Quads written while loading is the dump when the stream held no quad twice
-            // (the database keeps each quad once); otherwise it is rewritten from the database.
+            // The dumps written while loading hold the stored graph when the stream held no quad
+            // twice (the database keeps each quad once); otherwise they are rewritten from the database.
             boolean streamedDump = streamed[0] == quads;
             if (!streamedDump) {
-                progress.accept(String.format("  %s: %d quads streamed, %d stored; rewritten from the database",
-                        NQUADS_DUMP, streamed[0], quads));
+                progress.accept(String.format("  dumps: %d quads streamed, %d stored; rewritten from the database",
+                        streamed[0], quads));
             }
             List<Path> dumps = phase("writing dumps, exports, VoID and the text index",
                     () -> publishFiles(db, config, dir, quads, streamedDump));
@@ -214,16 +220,6 @@ public final class GraphBuilder {
             if (dsg != null) TDBInternal.expel(dsg);
             store.discard(dir);
             throw e;
-        }
-    }
-
-    /** {@link #assemble} into {@code quads} and, as they stream, into an N-Quads file; counts them into {@code count[0]}. */
-    private LoadResult assembleWithDump(StreamRDF quads, Ontology ontology, Path nquads, long[] count) {
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(nquads), 1 << 16)) {
-            StreamRDF dump = GraphStreams.counting(StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS), count);
-            return assemble(GraphStreams.tee(quads, dump), ontology);
-        } catch (IOException e) {
-            throw new KgException("cannot write " + nquads + ": " + e.getMessage(), e);
         }
     }
 
@@ -272,7 +268,7 @@ public final class GraphBuilder {
         List<Runnable> tasks = new ArrayList<>();
         tasks.add(() -> timed("entity graph, GEXF and GraphML", () -> writeEntityGraph(dsg, dumpsDir)));
         for (String name : List.of("article-kg.jsonld", "article-kg.trig", "article-kg.ttl")) {
-            if (!names.contains(name)) continue;
+            if (!names.contains(name) || streamedDump && STREAMED_DUMPS.contains(name)) continue;
             tasks.add(() -> timed(name, () -> writeDump(dsg, dumpsDir.resolve(name), DUMPS.get(name))));
         }
         tasks.add(() -> timed("text index", () -> config.indexText(dsg, dir)));

@@ -55,21 +55,4 @@ final class GraphStreams {
             @Override public void finish() { first.finish(); second.finish(); }
         };
     }
-
-    /** Passes everything on, counting the triples and quads into {@code count[0]}. */
-    static StreamRDF counting(StreamRDF out, long[] count) {
-        return new StreamRDFWrapper(out) {
-            @Override
-            public void triple(Triple t) {
-                count[0]++;
-                other.triple(t);
-            }
-
-            @Override
-            public void quad(Quad q) {
-                count[0]++;
-                other.quad(q);
-            }
-        };
-    }
 }

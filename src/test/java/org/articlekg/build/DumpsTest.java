@@ -46,7 +46,7 @@ class DumpsTest {
         List<String> progress = new ArrayList<>();
         BuildReport r = build(GraphBuilder.MAX_JSONLD_QUADS, progress);
         Path dumps = r.location().resolve("dumps");
-        assertTrue(progress.stream().anyMatch(l -> l.startsWith("checking data and loading into TDB2 (and writing article-kg.nq)")),
+        assertTrue(progress.stream().anyMatch(l -> l.startsWith("checking data and loading into TDB2 (and writing the N-Quads, TriG and Turtle dumps)")),
                 progress.toString());
         assertFalse(progress.stream().anyMatch(l -> l.contains("rewritten from the database")), progress.toString());
         // N-Quads is written while loading: one line per stored quad, none twice
