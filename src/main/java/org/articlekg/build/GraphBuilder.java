@@ -128,8 +128,9 @@ public final class GraphBuilder {
         public Builder maxJsonLdQuads(long quads) { this.maxJsonLdQuads = quads; return this; }
 
         /**
-         * Threads for the phases after loading (SHACL validation split by shape targets; dumps,
-         * exports, VoID and text index side by side). Default: one per processor.
+         * Threads for the phases after loading (SHACL validation split by shape targets; then the
+         * exports, VoID and the text index side by side). Default: one per processor. The dumps
+         * are written during loading, on a thread of their own.
          */
         public Builder threads(int threads) {
             if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);

@@ -30,7 +30,7 @@ final class GraphOptions {
     boolean noCorpus;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads for SHACL validation, dumps, exports and the text index (default: one per processor, here ${DEFAULT-VALUE}).")
+            description = "Threads for SHACL validation, then the exports, VoID and the text index (default: one per processor, here ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = {"-q", "--quiet"}, description = "Do not print the build's phases as they run.")
