@@ -206,7 +206,7 @@ public final class GraphBuilder {
                 progress.accept(String.format("  dumps: %d quads streamed, %d stored; rewritten from the database",
                         streamed[0], quads));
             }
-            List<Path> dumps = phase("writing dumps, exports, VoID and the text index",
+            List<Path> dumps = phase("writing the exports, VoID, the text index and the JSON-LD dump",
                     () -> publishFiles(db, config, dir, quads, streamedDump));
             writeInfo(dir, load, counts);
             TDBInternal.expel(dsg);

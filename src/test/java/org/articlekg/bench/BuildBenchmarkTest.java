@@ -28,6 +28,6 @@ class BuildBenchmarkTest {
         assertTrue(r.step('d').triples() > r.step('c').triples(), "(d) adds the ontology and the inferred graph");
         String report = BuildBenchmark.report(r);
         assertTrue(report.contains("c/b = ") && report.contains("d/e = ") && report.contains("Machine: "), report);
-        assertTrue(log.stream().anyMatch(l -> l.contains("(d) writing dumps")), "phases are logged");
+        assertTrue(log.stream().anyMatch(l -> l.contains("(d) writing the exports")), "phases are logged");
     }
 }
