@@ -48,6 +48,7 @@ class QueryBenchmarkTest {
         }
         String report = QueryBenchmark.report(r);
         assertTrue(report.contains("Machine: ") && report.contains("| entity-timeline | sample | 2 |"), report);
+        assertEquals(report.contains("Targets missed:"), report.contains(QueryBenchmark.WHY), "a miss comes with its why");
         assertTrue(r.quads() > 0);
     }
 
