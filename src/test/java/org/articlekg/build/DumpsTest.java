@@ -74,6 +74,28 @@ class DumpsTest {
     }
 
     @Test
+    void whenTheStreamRepeatsAQuadTheDumpsAreRewrittenFromTheDatabase() throws Exception {
+        // the same alias twice: the loader writes the triple twice, the database keeps it once
+        Path data = org.articlekg.DataFixture.minimal()
+                .with("persons.csv", org.articlekg.DataFixture.PERSONS, "alice,Alice,Alice,Al|Al,,", "bob,Bob,Bob,,,")
+                .writeTo(tmp.resolve("data"));
+        List<String> progress = new ArrayList<>();
+        BuildReport r = GraphBuilder.create().dataDir(data).ontologyDir(PROJECT.resolve("ontology"))
+                .serviceConfig(PROJECT.resolve("fuseki-config/config.ttl")).corpus(null).base(org.articlekg.DataFixture.BASE)
+                .progress(progress::add).build().buildInto(new Store(tmp.resolve("store-repeat")));
+        assertTrue(progress.stream().anyMatch(l -> l.contains("rewritten from the database")), progress.toString());
+        Path dumps = r.location().resolve("dumps");
+        List<String> lines = Files.readAllLines(dumps.resolve("article-kg.nq"));
+        assertEquals(r.totalQuads(), lines.size());
+        assertEquals(1, lines.stream().filter(l -> l.contains("altLabel") && l.contains("\"Al\"")).count(), "the alias once");
+        for (String name : List.of("article-kg.trig", "article-kg.ttl")) {
+            long alias = RDFDataMgr.loadDatasetGraph(dumps.resolve(name).toString()).stream()
+                    .filter(q -> q.getObject().isLiteral() && q.getObject().getLiteralLexicalForm().equals("Al")).count();
+            assertEquals(1, alias, name);
+        }
+    }
+
+    @Test
     void jsonLdIsLeftOutAboveTheCapAndSaidSo() throws Exception {
         List<String> progress = new ArrayList<>();
         BuildReport r = build(100, progress);
