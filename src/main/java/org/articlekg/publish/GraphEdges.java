@@ -38,9 +38,10 @@ public final class GraphEdges {
 
     private static final Query NODES = Sparql.parse("""
             SELECT ?x ?t ?label WHERE {
+              # the entities' classes, looked up by class (not every typed statement filtered)
+              VALUES ?t { akg:Person akg:Company akg:Nonprofit akg:ResearchLab akg:Incubator akg:MediaOrganization
+                          akg:Organization akg:AIModel akg:Application akg:Service akg:Vehicle akg:Product }
               GRAPH ?facts { ?x a ?t }
-              FILTER(?t IN (akg:Person, akg:Company, akg:Nonprofit, akg:ResearchLab, akg:Incubator, akg:MediaOrganization,
-                            akg:Organization, akg:AIModel, akg:Application, akg:Service, akg:Vehicle, akg:Product))
               OPTIONAL { ?x rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), "en")) }
               BIND(COALESCE(?l, STR(?x)) AS ?label)
             } ORDER BY ?x""");
@@ -76,14 +77,14 @@ public final class GraphEdges {
                 Map<String, Node> b = new HashMap<>();
                 b.put("facts", facts);
                 if (focus != null) b.put("focus", focus);
-                for (QuerySolution s : Sparql.select(dsg, q, b)) {
+                Sparql.forEach(dsg, q, b, s -> {
                     List<Node> key = List.of(s.get("s").asNode(), sc.property(), s.get("o").asNode());
                     EdgeBuilder e = edges.computeIfAbsent(key, k -> new EdgeBuilder(k.get(0), k.get(1), k.get(2)));
                     e.statements.add(s.get("f").asNode());
                     if (s.contains("article")) e.articles.add(s.get("article").asNode());
                     if (s.contains("adate")) e.date(s.getLiteral("adate").getLexicalForm());
                     if (s.contains("conflict")) e.disputed = true;
-                }
+                });
             }
         }
         for (Node p : List.of(AKG.maker, AKG.parentOrganization)) {
@@ -105,11 +106,11 @@ public final class GraphEdges {
         }
         List<GraphNode> nodes = new ArrayList<>();
         Set<Node> seen = new LinkedHashSet<>();
-        for (QuerySolution s : Sparql.select(dsg, NODES, Map.of("facts", facts))) {
+        Sparql.forEach(dsg, NODES, Map.of("facts", facts), s -> {
             Node x = s.get("x").asNode();
-            if (focus != null && !wanted.contains(x)) continue;
+            if (focus != null && !wanted.contains(x)) return;
             if (seen.add(x)) nodes.add(new GraphNode(x, Pages.local(s.get("t").asNode()), s.getLiteral("label").getString()));
-        }
+        });
         List<Edge> list = edges.values().stream().filter(e -> seen.contains(e.source) && seen.contains(e.target))
                 .map(EdgeBuilder::build).toList();
         return new EntityGraph(nodes, list);

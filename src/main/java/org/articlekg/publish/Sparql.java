@@ -51,6 +51,13 @@ final class Sparql {
         }
     }
 
+    /** Runs a SELECT, handing each row to {@code row} as it comes (nothing held in memory). */
+    static void forEach(DatasetGraph dsg, Query q, Map<String, Node> bindings, java.util.function.Consumer<QuerySolution> row) {
+        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(bound(q, bindings)).build()) {
+            qe.execSelect().forEachRemaining(row);
+        }
+    }
+
     static Graph construct(DatasetGraph dsg, Query q, Map<String, Node> bindings) {
         try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(bound(q, bindings)).build()) {
             return qe.execConstruct().getGraph();
