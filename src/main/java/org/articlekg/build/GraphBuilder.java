@@ -174,11 +174,18 @@ public final class GraphBuilder {
             DataLoader tdbLoader = LoaderFactory.sequentialLoader(dsg, (fmt, args) -> { });
             Path dumpsDir = Files.createDirectories(dir.resolve(Store.DUMPS));
             long[] streamed = {0};
+            VoidDescription.Counts voidCounts = new VoidDescription.Counts();
             tdbLoader.startBulk();
             LoadResult load;
             try (StreamedDumps streamedDumps = new StreamedDumps(dumpsDir, Prefixes.of(iris))) {
                 load = phase("checking data and loading into TDB2 (and writing the N-Quads, TriG and Turtle dumps)", () -> {
-                    LoadResult r = assemble(GraphStreams.tee(tdbLoader.stream(), streamedDumps), ontology);
+                    StreamRDF counting = new org.apache.jena.riot.system.StreamRDFBase() {
+                        @Override
+                        public void quad(org.apache.jena.sparql.core.Quad q) {
+                            voidCounts.add(q);
+                        }
+                    };
+                    LoadResult r = assemble(GraphStreams.tee(tdbLoader.stream(), GraphStreams.tee(streamedDumps, counting)), ontology);
                     streamed[0] = streamedDumps.count();
                     return r;
                 });
@@ -207,7 +214,7 @@ public final class GraphBuilder {
                         streamed[0], quads));
             }
             List<Path> dumps = phase("writing the exports, VoID, the text index and the JSON-LD dump",
-                    () -> publishFiles(db, config, dir, quads, streamedDump));
+                    () -> publishFiles(db, config, dir, quads, streamedDump ? voidCounts : null));
             writeInfo(dir, load, counts);
             TDBInternal.expel(dsg);
             dsg = null;
@@ -246,11 +253,16 @@ public final class GraphBuilder {
     }
 
     /**
-     * Writes the dumps, the GEXF and GraphML exports, the VoID description and the text index, as
-     * independent tasks on the build's threads (each reads the database in its own transaction).
-     * Returns the files written into {@code dumps/}.
+     * Writes the GEXF and GraphML exports, the VoID description, the text index and the dumps not
+     * written while loading, as independent tasks on the build's threads (each reads the database
+     * in its own transaction). Returns the files written into {@code dumps/}.
+     *
+     * @param streamed the VoID counts made while loading when the stream held exactly the stored
+     *     quads (the dumps written while loading are then complete too), or null to count and write
+     *     everything from the database
      */
-    private List<Path> publishFiles(DatasetGraph dsg, ServiceConfig config, Path dir, long quads, boolean streamedDump) {
+    private List<Path> publishFiles(DatasetGraph dsg, ServiceConfig config, Path dir, long quads, VoidDescription.Counts streamed) {
+        boolean streamedDump = streamed != null;
         Path dumpsDir = dir.resolve(Store.DUMPS);
         Path nquads = dumpsDir.resolve(NQUADS_DUMP);
         List<String> names = new ArrayList<>();
@@ -273,7 +285,8 @@ public final class GraphBuilder {
             tasks.add(() -> timed(name, () -> writeDump(dsg, dumpsDir.resolve(name), DUMPS.get(name))));
         }
         tasks.add(() -> timed("text index", () -> config.indexText(dsg, dir)));
-        tasks.add(() -> timed("VoID", () -> writeVoid(dsg, dir.resolve(Store.VOID), types)));
+        tasks.add(() -> timed(streamedDump ? "VoID (counted while loading)" : "VoID",
+                () -> writeVoid(dsg, dir.resolve(Store.VOID), types, streamed)));
         if (!streamedDump) tasks.add(() -> timed(NQUADS_DUMP, () -> writeDump(dsg, nquads, DUMPS.get(NQUADS_DUMP))));
         Tasks.runAll(threads, tasks);
         List<Path> written = new ArrayList<>();
@@ -326,8 +339,9 @@ public final class GraphBuilder {
     }
 
     /** The VoID description of the build, announcing the dump files of {@code types}. */
-    private void writeVoid(DatasetGraph dsg, Path file, Map<String, String> types) {
-        org.apache.jena.graph.Graph description = Txn.calculateRead(dsg, () -> VoidDescription.describe(dsg, iris, types));
+    private void writeVoid(DatasetGraph dsg, Path file, Map<String, String> types, VoidDescription.Counts counts) {
+        org.apache.jena.graph.Graph description = Txn.calculateRead(dsg, () -> counts == null
+                ? VoidDescription.describe(dsg, iris, types) : VoidDescription.describe(dsg, iris, types, counts));
         try (OutputStream out = Files.newOutputStream(file)) {
             RDFDataMgr.write(out, description, RDFFormat.TURTLE_PRETTY);
         } catch (IOException e) {

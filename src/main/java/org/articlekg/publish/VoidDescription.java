@@ -41,6 +41,39 @@ public final class VoidDescription {
      * @param dumps dump file name → media type, offered under {@code {base}dumps/}
      */
     public static Graph describe(DatasetGraph dsg, Iris iris, Map<String, String> dumps) {
+        return describe(dsg, iris, dumps, Counts.of(dsg));
+    }
+
+    /**
+     * Statements per property and instances per class, counted over quads. The graphs hold no
+     * triple twice, so counting quads counts the triples of their union without the in-memory set
+     * a DISTINCT over the union would need; {@link #add} also counts a stream of the stored quads.
+     */
+    public static final class Counts {
+        private final Map<Node, long[]> perProperty = new java.util.TreeMap<>(java.util.Comparator.comparing(Node::getURI));
+        private final Map<Node, long[]> perClass = new java.util.TreeMap<>(java.util.Comparator.comparing(Node::toString));
+        private long total;
+
+        /** Counts one pass over the quads of {@code dsg}. */
+        public static Counts of(DatasetGraph dsg) {
+            Counts c = new Counts();
+            dsg.find().forEachRemaining(c::add);
+            return c;
+        }
+
+        public void add(org.apache.jena.sparql.core.Quad q) {
+            total++;
+            perProperty.computeIfAbsent(q.getPredicate(), k -> new long[1])[0]++;
+            if (q.getPredicate().equals(RDF.Nodes.type)) perClass.computeIfAbsent(q.getObject(), k -> new long[1])[0]++;
+        }
+
+        public long total() {
+            return total;
+        }
+    }
+
+    /** Describes the dataset with counts already made (e.g. while the build streamed its quads). */
+    public static Graph describe(DatasetGraph dsg, Iris iris, Map<String, String> dumps, Counts counts) {
         Graph g = GraphFactory.createDefaultGraph();
         g.getPrefixMapping().setNsPrefix("void", VOID).setNsPrefix("dcat", DCAT).setNsPrefix("dcterms", DCTerms.NS)
                 .setNsPrefix("akg", AKG.NS).setNsPrefix("xsd", XSDDatatype.XSD + "#");
@@ -60,18 +93,7 @@ public final class VoidDescription {
         add(g, ds, v("vocabulary"), NodeFactory.createURI("http://www.w3.org/ns/prov#"));
         add(g, ds, v("vocabulary"), NodeFactory.createURI("https://schema.org/"));
         add(g, ds, dcat("landingPage"), NodeFactory.createURI(iris.base() + "doc/"));
-        // One streaming pass over the quads: the graphs hold no triple twice, so counting quads counts
-        // the triples of their union without the in-memory set a DISTINCT over the union would need.
-        java.util.Map<Node, long[]> perProperty = new java.util.TreeMap<>(java.util.Comparator.comparing(Node::getURI));
-        java.util.Map<Node, long[]> perClass = new java.util.TreeMap<>(java.util.Comparator.comparing(Node::toString));
-        long[] total = {0};
-        Node type = RDF.type.asNode();
-        dsg.find().forEachRemaining(q -> {
-            total[0]++;
-            perProperty.computeIfAbsent(q.getPredicate(), k -> new long[1])[0]++;
-            if (q.getPredicate().equals(type)) perClass.computeIfAbsent(q.getObject(), k -> new long[1])[0]++;
-        });
-        add(g, ds, v("triples"), integer(total[0]));
+        add(g, ds, v("triples"), integer(counts.total));
         for (Map.Entry<String, String> d : dumps.entrySet()) {
             Node url = NodeFactory.createURI(iris.base() + "dumps/" + d.getKey());
             add(g, ds, v("dataDump"), url);
@@ -81,13 +103,13 @@ public final class VoidDescription {
             add(g, dist, dcat("downloadURL"), url);
             add(g, dist, dcat("mediaType"), NodeFactory.createLiteralString(d.getValue()));
         }
-        perClass.forEach((c, n) -> {
+        counts.perClass.forEach((c, n) -> {
             Node part = NodeFactory.createBlankNode();
             add(g, ds, v("classPartition"), part);
             add(g, part, v("class"), c);
             add(g, part, v("entities"), integer(n[0]));
         });
-        perProperty.forEach((p, n) -> {
+        counts.perProperty.forEach((p, n) -> {
             Node part = NodeFactory.createBlankNode();
             add(g, ds, v("propertyPartition"), part);
             add(g, part, v("property"), p);

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -64,6 +66,16 @@ class DumpsTest {
             for (String name : List.of("article-kg.nq", "article-kg.trig", "article-kg.jsonld")) {
                 DatasetGraph dump = RDFDataMgr.loadDatasetGraph(dumps.resolve(name).toString());
                 assertTrue(IsoMatcher.isomorphic(expected, dump), name);
+            }
+            // the VoID partitions, counted while loading, agree with the database
+            Graph description = RDFDataMgr.loadGraph(r.location().resolve(Store.VOID).toString());
+            String v = "http://rdfs.org/ns/void#";
+            var properties = description.find(Node.ANY, NodeFactory.createURI(v + "property"), Node.ANY).toList();
+            assertTrue(properties.size() > 20, "property partitions: " + properties.size());
+            for (var t : properties) {
+                long claimed = Long.parseLong(description.find(t.getSubject(), NodeFactory.createURI(v + "triples"), Node.ANY)
+                        .next().getObject().getLiteralLexicalForm());
+                assertEquals(expected.stream(Node.ANY, Node.ANY, t.getObject(), Node.ANY).count(), claimed, t.getObject().toString());
             }
             Graph triples = GraphFactory.createDefaultGraph();
             expected.find().forEachRemaining(q -> triples.add(q.asTriple()));
