@@ -50,8 +50,9 @@ public final class VoidDescription {
      * a DISTINCT over the union would need; {@link #add} also counts a stream of the stored quads.
      */
     public static final class Counts {
-        private final Map<Node, long[]> perProperty = new java.util.TreeMap<>(java.util.Comparator.comparing(Node::getURI));
-        private final Map<Node, long[]> perClass = new java.util.TreeMap<>(java.util.Comparator.comparing(Node::toString));
+        // hash maps while counting (one look-up per quad), sorted when described
+        private final Map<Node, long[]> perProperty = new java.util.HashMap<>();
+        private final Map<Node, long[]> perClass = new java.util.HashMap<>();
         private long total;
 
         /** Counts one pass over the quads of {@code dsg}. */
@@ -103,13 +104,13 @@ public final class VoidDescription {
             add(g, dist, dcat("downloadURL"), url);
             add(g, dist, dcat("mediaType"), NodeFactory.createLiteralString(d.getValue()));
         }
-        counts.perClass.forEach((c, n) -> {
+        sorted(counts.perClass, Node::toString).forEach((c, n) -> {
             Node part = NodeFactory.createBlankNode();
             add(g, ds, v("classPartition"), part);
             add(g, part, v("class"), c);
             add(g, part, v("entities"), integer(n[0]));
         });
-        counts.perProperty.forEach((p, n) -> {
+        sorted(counts.perProperty, Node::getURI).forEach((p, n) -> {
             Node part = NodeFactory.createBlankNode();
             add(g, ds, v("propertyPartition"), part);
             add(g, part, v("property"), p);
@@ -125,6 +126,12 @@ public final class VoidDescription {
             add(g, sub, v("triples"), integer(dsg.getGraph(graph).size()));
         }
         return g;
+    }
+
+    private static Map<Node, long[]> sorted(Map<Node, long[]> counts, java.util.function.Function<Node, String> key) {
+        Map<Node, long[]> sorted = new java.util.TreeMap<>(java.util.Comparator.comparing(key));
+        sorted.putAll(counts);
+        return sorted;
     }
 
     private static void add(Graph g, Node s, Node p, Node o) {
