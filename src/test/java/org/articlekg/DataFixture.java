@@ -225,6 +225,30 @@ public final class DataFixture {
         return w.toString().lines().sorted().collect(Collectors.joining("\n"));
     }
 
+    /**
+     * A SHACL node shape that every instance of {@code targetClass} fails: it requires a value of
+     * {@code path}, which the build never writes. {@code message} is the violation's message, or null.
+     */
+    public static String requiredShape(String shape, String targetClass, String path, String message) {
+        return "\n<" + shape + "> a <http://www.w3.org/ns/shacl#NodeShape> ;\n"
+                + "    <http://www.w3.org/ns/shacl#targetClass> <" + targetClass + "> ;\n"
+                + "    <http://www.w3.org/ns/shacl#property> [\n"
+                + "        <http://www.w3.org/ns/shacl#path> <" + path + "> ;\n"
+                + "        <http://www.w3.org/ns/shacl#minCount> 1"
+                + (message == null ? "" : " ;\n        <http://www.w3.org/ns/shacl#message> \"" + message + "\"") + " ] .\n";
+    }
+
+    /** A copy of the ontology folder {@code from} in {@code to}, with {@code shapes} (Turtle) added to its shapes file. */
+    public static Path ontologyWithShapes(Path from, Path to, String... shapes) {
+        Path copy = copyTree(from, to);
+        try {
+            Files.writeString(copy.resolve("shapes.ttl"), String.join("", shapes), java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return copy;
+    }
+
     /** Copies a folder tree. */
     public static Path copyTree(Path from, Path to) {
         try (Stream<Path> s = Files.walk(from)) {

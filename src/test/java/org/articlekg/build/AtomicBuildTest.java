@@ -94,17 +94,9 @@ class AtomicBuildTest {
 
     @Test
     void buildThatFailsTheShapesLeavesTheCurrentBuildUntouchedAndDeletesItsFolder() throws IOException {
-        Path ontology = DataFixture.copyTree(ONTOLOGY, tmp.resolve("ontology"));
-        Files.writeString(ontology.resolve(Ontology.SHAPES_FILE), """
-
-                <urn:test:ImpossibleShape> a <http://www.w3.org/ns/shacl#NodeShape> ;
-                    <http://www.w3.org/ns/shacl#targetClass> <https://w3id.org/article-kg/ontology#Person> ;
-                    <http://www.w3.org/ns/shacl#property> [
-                        <http://www.w3.org/ns/shacl#path> <urn:test:nickname> ;
-                        <http://www.w3.org/ns/shacl#minCount> 1 ;
-                        <http://www.w3.org/ns/shacl#message> "every person needs a nickname"
-                    ] .
-                """, StandardOpenOption.APPEND);
+        Path ontology = DataFixture.ontologyWithShapes(ONTOLOGY, tmp.resolve("ontology"), DataFixture.requiredShape(
+                "urn:test:ImpossibleShape", "https://w3id.org/article-kg/ontology#Person", "urn:test:nickname",
+                "every person needs a nickname"));
 
         ShapeViolationException e = assertThrows(ShapeViolationException.class,
                 () -> builder(DATA, ontology).buildInto(store));

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.articlekg.DataFixture;
@@ -21,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@link GraphBuilder#validate()} on inline data: the real shapes accept everything the loaders accept. */
 class GraphBuilderValidateTest {
     static final Path ONTOLOGY = Path.of("ontology");
+    static final String EVIDENCE_NEEDS_A_PAGE = DataFixture.requiredShape("urn:test:EvidenceNeedsAPage",
+            "https://w3id.org/article-kg/ontology#Evidence", "urn:test:page", "evidence needs a page number");
 
     @TempDir Path tmp;
 
@@ -94,16 +95,7 @@ class GraphBuilderValidateTest {
 
     @Test
     void shapeViolationsNameTheCsvRowOfTheirFocusNode() throws IOException {
-        Path ontology = DataFixture.copyTree(ONTOLOGY, tmp.resolve("ontology"));
-        Files.writeString(ontology.resolve(Ontology.SHAPES_FILE), """
-
-                <urn:test:EvidenceNeedsAPage> a <http://www.w3.org/ns/shacl#NodeShape> ;
-                    <http://www.w3.org/ns/shacl#targetClass> <https://w3id.org/article-kg/ontology#Evidence> ;
-                    <http://www.w3.org/ns/shacl#property> [
-                        <http://www.w3.org/ns/shacl#path> <urn:test:page> ;
-                        <http://www.w3.org/ns/shacl#minCount> 1 ;
-                        <http://www.w3.org/ns/shacl#message> "evidence needs a page number" ] .
-                """, StandardOpenOption.APPEND);
+        Path ontology = DataFixture.ontologyWithShapes(ONTOLOGY, tmp.resolve("ontology"), EVIDENCE_NEEDS_A_PAGE);
         Path data = DataFixture.minimal()
                 .fact("releases.csv", "launch,,widget,acme,launch,,,", "Acme lance Widget").writeTo(tmp.resolve("data"));
         ShapeViolationException e = assertThrows(ShapeViolationException.class,
@@ -117,22 +109,9 @@ class GraphBuilderValidateTest {
 
     @Test
     void validationSplitOverThreadsFindsTheSameViolationsAsOneThread() throws IOException {
-        Path ontology = DataFixture.copyTree(ONTOLOGY, tmp.resolve("ontology"));
-        Files.writeString(ontology.resolve(Ontology.SHAPES_FILE), """
-
-                <urn:test:EvidenceNeedsAPage> a <http://www.w3.org/ns/shacl#NodeShape> ;
-                    <http://www.w3.org/ns/shacl#targetClass> <https://w3id.org/article-kg/ontology#Evidence> ;
-                    <http://www.w3.org/ns/shacl#property> [
-                        <http://www.w3.org/ns/shacl#path> <urn:test:page> ;
-                        <http://www.w3.org/ns/shacl#minCount> 1 ;
-                        <http://www.w3.org/ns/shacl#message> "evidence needs a page number" ] .
-                <urn:test:ArticleNeedsAnAuthor> a <http://www.w3.org/ns/shacl#NodeShape> ;
-                    <http://www.w3.org/ns/shacl#targetClass> <https://w3id.org/article-kg/ontology#Article> ;
-                    <http://www.w3.org/ns/shacl#property> [
-                        <http://www.w3.org/ns/shacl#path> <urn:test:author> ;
-                        <http://www.w3.org/ns/shacl#minCount> 1 ;
-                        <http://www.w3.org/ns/shacl#message> "an article needs an author" ] .
-                """, StandardOpenOption.APPEND);
+        Path ontology = DataFixture.ontologyWithShapes(ONTOLOGY, tmp.resolve("ontology"), EVIDENCE_NEEDS_A_PAGE,
+                DataFixture.requiredShape("urn:test:ArticleNeedsAnAuthor", "https://w3id.org/article-kg/ontology#Article",
+                        "urn:test:author", "an article needs an author"));
         Path data = everything().writeTo(tmp.resolve("data"));
         List<List<String>> found = new java.util.ArrayList<>();
         for (int threads : new int[] {1, 3}) {

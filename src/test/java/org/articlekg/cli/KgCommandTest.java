@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.articlekg.DataFixture;
@@ -169,14 +168,8 @@ class KgCommandTest {
 
     @Test
     void buildThatFailsTheShapesExitsWith1AndPrintsOneLinePerViolation() throws IOException {
-        Path ontology = DataFixture.copyTree(Path.of("ontology"), tmp.resolve("ontology"));
-        Files.writeString(ontology.resolve("shapes.ttl"), """
-
-                <urn:test:ImpossibleShape> a <http://www.w3.org/ns/shacl#NodeShape> ;
-                    <http://www.w3.org/ns/shacl#targetClass> <https://w3id.org/article-kg/ontology#Product> ;
-                    <http://www.w3.org/ns/shacl#property> [
-                        <http://www.w3.org/ns/shacl#path> <urn:test:price> ; <http://www.w3.org/ns/shacl#minCount> 1 ] .
-                """, StandardOpenOption.APPEND);
+        Path ontology = DataFixture.ontologyWithShapes(Path.of("ontology"), tmp.resolve("ontology"), DataFixture.requiredShape(
+                "urn:test:ImpossibleShape", "https://w3id.org/article-kg/ontology#Product", "urn:test:price", null));
         Path data = DataFixture.minimal().writeTo(tmp.resolve("data"));
         Path store = tmp.resolve("store");
 
