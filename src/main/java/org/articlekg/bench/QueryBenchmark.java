@@ -60,7 +60,7 @@ public final class QueryBenchmark {
     }
 
     /** The figures of a run. */
-    public record Result(Machine machine, long quads, int articles, int sampleSize, List<Series> series) {}
+    public record Result(Machine machine, long quads, int articles, List<Series> series) {}
 
     /** How many entities of each kind the {@code sample} series draw from. */
     static final int SAMPLE = 200;
@@ -130,7 +130,7 @@ public final class QueryBenchmark {
                 }
             }
         }
-        return new Result(Machine.here(), quads, articles, SAMPLE, all);
+        return new Result(Machine.here(), quads, articles, all);
     }
 
     /**
@@ -314,7 +314,7 @@ public final class QueryBenchmark {
         StringBuilder sb = new StringBuilder();
         sb.append("Machine: ").append(r.machine()).append('\n');
         sb.append(String.format("Graph: %d articles generated, %d quads. Entities: \"sample\" draws each request's entity from "
-                + "a uniform random sample of %d, \"hub\" is the most mentioned one.%n%n", r.articles(), r.quads(), r.sampleSize()));
+                + "a uniform random sample of %d, \"hub\" is the most mentioned one.%n%n", r.articles(), r.quads(), SAMPLE));
         sb.append("| query | entities | clients | api q/s | api p50 ms | api p95 ms | api p99 ms | sparql p50 ms | sparql p95 ms "
                 + "| api/sparql p50 | errors |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");

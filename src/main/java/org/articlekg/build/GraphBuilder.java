@@ -173,22 +173,12 @@ public final class GraphBuilder {
             dsg = DatabaseMgr.connectDatasetGraph(dir.resolve(Store.TDB2).toString());
             DataLoader tdbLoader = LoaderFactory.sequentialLoader(dsg, (fmt, args) -> { });
             Path dumpsDir = Files.createDirectories(dir.resolve(Store.DUMPS));
-            long[] streamed = {0};
-            VoidDescription.Counts voidCounts = new VoidDescription.Counts();
+            VoidDescription.Counts streamed = new VoidDescription.Counts();
             tdbLoader.startBulk();
             LoadResult load;
             try (StreamedDumps streamedDumps = new StreamedDumps(dumpsDir, Prefixes.of(iris))) {
-                load = phase("checking data and loading into TDB2 (and writing the N-Quads, TriG and Turtle dumps)", () -> {
-                    StreamRDF counting = new org.apache.jena.riot.system.StreamRDFBase() {
-                        @Override
-                        public void quad(org.apache.jena.sparql.core.Quad q) {
-                            voidCounts.add(q);
-                        }
-                    };
-                    LoadResult r = assemble(GraphStreams.tee(tdbLoader.stream(), GraphStreams.tee(streamedDumps, counting)), ontology);
-                    streamed[0] = streamedDumps.count();
-                    return r;
-                });
+                load = phase("checking data and loading into TDB2 (and writing the N-Quads, TriG and Turtle dumps)",
+                        () -> assemble(GraphStreams.tee(tdbLoader.stream(), GraphStreams.tee(streamedDumps, streamed)), ontology));
                 phase("finishing TDB2 indexes", () -> {
                     tdbLoader.finishBulk();
                     return null;
@@ -208,26 +198,23 @@ public final class GraphBuilder {
             long quads = counts.values().stream().mapToLong(Long::longValue).sum();
             // The dumps written while loading hold the stored graph when the stream held no quad
             // twice (the database keeps each quad once); otherwise they are rewritten from the database.
-            boolean streamedDump = streamed[0] == quads;
+            boolean streamedDump = streamed.total() == quads;
             if (!streamedDump) {
                 progress.accept(String.format("  dumps: %d quads streamed, %d stored; rewritten from the database",
-                        streamed[0], quads));
+                        streamed.total(), quads));
             }
             List<Path> dumps = phase("writing the exports, VoID, the text index and the JSON-LD dump",
-                    () -> publishFiles(db, config, dir, quads, streamedDump ? voidCounts : null));
+                    () -> publishFiles(db, config, dir, quads, streamedDump ? streamed : null));
             writeInfo(dir, load, counts);
             TDBInternal.expel(dsg);
             dsg = null;
             store.publish(dir);
             return new BuildReport(load, counts, dir, dumps, Duration.between(start, Instant.now()));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             if (dsg != null) TDBInternal.expel(dsg);
             store.discard(dir);
-            throw new KgException("cannot write in " + dir + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            if (dsg != null) TDBInternal.expel(dsg);
-            store.discard(dir);
-            throw e;
+            if (e instanceof IOException) throw new KgException("cannot write in " + dir + ": " + e.getMessage(), e);
+            throw (RuntimeException) e;
         }
     }
 

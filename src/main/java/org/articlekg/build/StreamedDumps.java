@@ -40,7 +40,6 @@ final class StreamedDumps implements StreamRDF, AutoCloseable {
     private final Map<Node, Path> trigParts = new LinkedHashMap<>();
     private List<Quad> batch = new ArrayList<>(BATCH);
     private volatile Throwable failure;
-    private long count;
     private boolean finished;
 
     /** Writes {@code nq}, {@code trig} and {@code ttl} files named {@code article-kg.*} into {@code dir}. */
@@ -49,11 +48,6 @@ final class StreamedDumps implements StreamRDF, AutoCloseable {
         this.prefixes = prefixes.getNsPrefixMap();
         this.writer = new Thread(this::write, "kg-dumps");
         this.writer.setDaemon(true);
-    }
-
-    /** The quads written: valid after {@link #finish()}. */
-    long count() {
-        return count;
     }
 
     @Override
@@ -152,7 +146,6 @@ final class StreamedDumps implements StreamRDF, AutoCloseable {
                             trig.put(q.getGraph(), part);
                         }
                         part.quad(q);
-                        count++;
                     }
                 }
             } finally {

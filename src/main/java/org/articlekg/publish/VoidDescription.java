@@ -47,9 +47,10 @@ public final class VoidDescription {
     /**
      * Statements per property and instances per class, counted over quads. The graphs hold no
      * triple twice, so counting quads counts the triples of their union without the in-memory set
-     * a DISTINCT over the union would need; {@link #add} also counts a stream of the stored quads.
+     * a DISTINCT over the union would need. As a {@link org.apache.jena.riot.system.StreamRDF} it
+     * also counts a stream of the stored quads.
      */
-    public static final class Counts {
+    public static final class Counts extends org.apache.jena.riot.system.StreamRDFBase {
         // hash maps while counting (one look-up per quad), sorted when described
         private final Map<Node, long[]> perProperty = new java.util.HashMap<>();
         private final Map<Node, long[]> perClass = new java.util.HashMap<>();
@@ -58,16 +59,18 @@ public final class VoidDescription {
         /** Counts one pass over the quads of {@code dsg}. */
         public static Counts of(DatasetGraph dsg) {
             Counts c = new Counts();
-            dsg.find().forEachRemaining(c::add);
+            dsg.find().forEachRemaining(c::quad);
             return c;
         }
 
-        public void add(org.apache.jena.sparql.core.Quad q) {
+        @Override
+        public void quad(org.apache.jena.sparql.core.Quad q) {
             total++;
             perProperty.computeIfAbsent(q.getPredicate(), k -> new long[1])[0]++;
             if (q.getPredicate().equals(RDF.Nodes.type)) perClass.computeIfAbsent(q.getObject(), k -> new long[1])[0]++;
         }
 
+        /** The quads counted. */
         public long total() {
             return total;
         }
