@@ -12,11 +12,18 @@ final class ProgressLines implements Consumer<String> {
     private static final Pattern PERCENT = Pattern.compile(".*: (\\d+)% \\(.*");
 
     private final boolean quiet;
-    private final boolean terminal = System.console() != null;
+    private final boolean terminal;
+    private final java.io.PrintStream out;
     private boolean redrawing;
 
     ProgressLines(boolean quiet) {
+        this(quiet, System.console() != null, System.out);
+    }
+
+    ProgressLines(boolean quiet, boolean terminal, java.io.PrintStream out) {
         this.quiet = quiet;
+        this.terminal = terminal;
+        this.out = out;
     }
 
     @Override
@@ -26,16 +33,16 @@ final class ProgressLines implements Consumer<String> {
         if (m.matches()) {
             int percent = Integer.parseInt(m.group(1));
             if (terminal) {
-                System.out.print("\r" + "kg: " + line);
+                out.print("\r" + "kg: " + line);
                 redrawing = true;
             } else if (percent % 10 == 0) {
-                System.out.println("kg: " + line);
+                out.println("kg: " + line);
             }
         } else {
-            if (redrawing) System.out.println();
+            if (redrawing) out.println();
             redrawing = false;
-            System.out.println("kg: " + line);
+            out.println("kg: " + line);
         }
-        System.out.flush();
+        out.flush();
     }
 }
