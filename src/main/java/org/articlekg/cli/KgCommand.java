@@ -53,7 +53,7 @@ public final class KgCommand {
 
     /** Prints the project's own errors as one line each, never a stack trace. */
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        return printError(cl.getErr(), "kg " + cl.getCommandName() + ": ", e);
+        return printError(cl.getErr(), cl.getCommandSpec().qualifiedName() + ": ", e);
     }
 
     /** Prints an error the way every command does and returns its exit code. */

@@ -202,6 +202,13 @@ class KgCommandTest {
     }
 
     @Test
+    void aSubcommandsErrorNamesTheWholeCommand() {
+        int code = KgCommand.execute("bench", "query", "--clients", "0");
+        assertEquals(1, code);
+        assertEquals(List.of("kg bench query: --articles, --seconds and --clients must be positive"), errLines());
+    }
+
+    @Test
     void threadsBelowOneIsAOneLineError() {
         int code = KgCommand.execute("validate", "--data", DATA, "--ontology", ONTOLOGY, "--threads", "0");
         assertEquals(1, code);
