@@ -59,11 +59,8 @@ public final class GraphBuilder {
             "article-kg.ttl", "text/turtle", "article-kg.jsonld", "application/ld+json",
             "article-kg.gexf", "application/gexf+xml", "article-kg.graphml", "application/graphml+xml");
 
-    /** The N-Quads dump. */
-    static final String NQUADS_DUMP = "article-kg.nq";
-
     /** The dumps written while loading (by {@link StreamedDumps}). */
-    static final List<String> STREAMED_DUMPS = List.of(NQUADS_DUMP, "article-kg.trig", "article-kg.ttl");
+    static final List<String> STREAMED_DUMPS = List.of("article-kg.nq", "article-kg.trig", "article-kg.ttl");
 
     /** The dump files written into each build's {@code dumps/} folder, by format. */
     public static final Map<String, RDFFormat> DUMPS = dumps();
@@ -251,7 +248,6 @@ public final class GraphBuilder {
     private List<Path> publishFiles(DatasetGraph dsg, ServiceConfig config, Path dir, long quads, VoidDescription.Counts streamed) {
         boolean streamedDump = streamed != null;
         Path dumpsDir = dir.resolve(Store.DUMPS);
-        Path nquads = dumpsDir.resolve(NQUADS_DUMP);
         List<String> names = new ArrayList<>();
         for (String name : DUMPS.keySet()) {
             if (name.endsWith(".jsonld") && quads > maxJsonLdQuads) {
@@ -267,14 +263,13 @@ public final class GraphBuilder {
         // Longest first, so that the threads finish together.
         List<Runnable> tasks = new ArrayList<>();
         tasks.add(() -> timed("entity graph, GEXF and GraphML", () -> writeEntityGraph(dsg, dumpsDir)));
-        for (String name : List.of("article-kg.jsonld", "article-kg.trig", "article-kg.ttl")) {
+        for (String name : DUMPS.keySet()) {
             if (!names.contains(name) || streamedDump && STREAMED_DUMPS.contains(name)) continue;
             tasks.add(() -> timed(name, () -> writeDump(dsg, dumpsDir.resolve(name), DUMPS.get(name))));
         }
         tasks.add(() -> timed("text index", () -> config.indexText(dsg, dir)));
         tasks.add(() -> timed(streamedDump ? "VoID (counted while loading)" : "VoID",
                 () -> writeVoid(dsg, dir.resolve(Store.VOID), types, streamed)));
-        if (!streamedDump) tasks.add(() -> timed(NQUADS_DUMP, () -> writeDump(dsg, nquads, DUMPS.get(NQUADS_DUMP))));
         Tasks.runAll(threads, tasks);
         List<Path> written = new ArrayList<>();
         for (String name : names) written.add(dumpsDir.resolve(name));
