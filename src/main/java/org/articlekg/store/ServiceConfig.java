@@ -2,10 +2,9 @@ package org.articlekg.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.jena.assembler.Assembler;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -100,12 +99,14 @@ public final class ServiceConfig {
         long[] count = {0};
         try {
             Txn.executeRead(dsg, () -> {
-                Set<List<Node>> seen = new HashSet<>();
+                // The union graph gives each triple once, whichever graphs hold it (TDB2 drops
+                // repeats as they come in index order, instead of remembering every triple seen).
+                Graph union = dsg.getUnionGraph();
                 for (String field : def.fields()) {
                     for (Node p : def.getPredicates(field)) {
-                        dsg.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
-                            if (!q.getObject().isLiteral() || !seen.add(List.of(q.getSubject(), p, q.getObject()))) return;
-                            Entity e = TextQueryFuncs.entityFromQuad(def, Quad.create(Quad.defaultGraphIRI, q.asTriple()));
+                        union.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> {
+                            if (!t.getObject().isLiteral()) return;
+                            Entity e = TextQueryFuncs.entityFromQuad(def, Quad.create(Quad.defaultGraphIRI, t));
                             if (e != null) {
                                 index.addEntity(e);
                                 count[0]++;
