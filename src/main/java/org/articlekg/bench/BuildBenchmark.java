@@ -52,8 +52,17 @@ public final class BuildBenchmark {
         public double seconds() { return Math.max(time.toNanos(), 1) / 1e9; }
     }
 
-    /** The figures of a run. */
-    public record Result(Machine machine, GenerationSummary input, List<Step> steps) {
+    /**
+     * The figures of a run.
+     *
+     * @param buildPhases the phases of (d), as the build timed them
+     */
+    public record Result(Machine machine, GenerationSummary input, List<Step> steps, List<BuildReport.Phase> buildPhases) {
+        public Result {
+            steps = List.copyOf(steps);
+            buildPhases = List.copyOf(buildPhases);
+        }
+
         public Step step(char letter) {
             return steps.get(letter - 'a');
         }
@@ -91,6 +100,7 @@ public final class BuildBenchmark {
         Path nt = work.resolve("loaders.nt");
         steps.add(time("(c) our loaders to N-Triples", () -> loadersToNTriples(data, nt)));
         Path storeDir = work.resolve("store");
+        List<BuildReport.Phase> phases = new ArrayList<>();
         steps.add(time("(d) our full build into TDB2", () -> {
             BuildReport r = GraphBuilder.create().dataDir(data).ontologyDir(project.resolve("ontology"))
                     .serviceConfig(project.resolve("fuseki-config/config.ttl")).corpus(null)
@@ -99,10 +109,11 @@ public final class BuildBenchmark {
                         if (!line.matches(".*: \\d*[1-9]% \\(.*")) log.accept("  (d) " + line);
                     }).build()
                     .buildInto(new Store(storeDir));
+            phases.addAll(r.phases());
             return new long[] {input.totalRows(), r.totalQuads()};
         }));
         steps.add(time("(e) Jena TDB2 bulk loader on (c)", () -> bulkLoad(nt, work.resolve("tdb2-bulk"), input.totalRows())));
-        return new Result(Machine.here(), input, steps);
+        return new Result(Machine.here(), input, steps, phases);
     }
 
     private interface Measured {
@@ -175,7 +186,7 @@ public final class BuildBenchmark {
         }
     }
 
-    /** (e): Jena's sequential bulk loader into a fresh TDB2 database. */
+    /** (e): Jena's phased bulk loader into a fresh TDB2 database. */
     static long[] bulkLoad(Path nt, Path location, long rows) {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
         try {
@@ -217,6 +228,43 @@ public final class BuildBenchmark {
         sb.append(String.format("Target d/e >= 1.00: %s%n", de >= 1.0 ? "met" : String.format("missed (%.0f%% of the target)", 100 * de)));
         sb.append("(d) also writes the inferred graph, the ontology, SHACL validation, the text index, four RDF dumps, "
                 + "GEXF/GraphML and VoID; (b) writes one naive triple per cell and checks nothing.\n");
+        sb.append(String.format("%n(d) by phase (indented: tasks run side by side within the phase after them):%n"));
+        for (BuildReport.Phase p : r.buildPhases()) {
+            sb.append(String.format("  %8.2f s  %s%s%n", p.time().toNanos() / 1e9, p.task() ? "  " : "", p.name()));
+        }
         return sb.toString();
+    }
+
+    /**
+     * How the time of each step and of each phase of (d) grew between consecutive runs on
+     * larger inputs: the factor of rows, the factor of time, and their ratio (time per row at
+     * the larger size over time per row at the smaller: 1.00 is linear, above 1 each row costs
+     * more on the larger input).
+     */
+    public static String growth(List<Result> runs) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i < runs.size(); i++) {
+            Result small = runs.get(i - 1);
+            Result large = runs.get(i);
+            double rows = (double) large.input().totalRows() / small.input().totalRows();
+            sb.append(String.format("%nGrowth from %d to %d rows (%.2f× the rows); per-row cost = time factor / rows factor, "
+                    + "1.00 is linear:%n", small.input().totalRows(), large.input().totalRows(), rows));
+            sb.append(String.format("| %-90s | %9s | %9s | %8s | %13s |%n", "step or phase of (d)", "seconds", "seconds", "time ×", "per-row cost"));
+            sb.append("|").append("-".repeat(92)).append("|").append("-".repeat(11)).append("|").append("-".repeat(11))
+                    .append("|").append("-".repeat(10)).append("|").append("-".repeat(15)).append("|\n");
+            for (int s = 0; s < large.steps().size(); s++) {
+                growthLine(sb, large.steps().get(s).name(), small.steps().get(s).seconds(), large.steps().get(s).seconds(), rows);
+            }
+            for (BuildReport.Phase p : large.buildPhases()) {
+                small.buildPhases().stream().filter(q -> q.name().equals(p.name())).findFirst().ifPresent(q ->
+                        growthLine(sb, "(d) " + (p.task() ? "  " : "") + p.name(), q.time().toNanos() / 1e9, p.time().toNanos() / 1e9, rows));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void growthLine(StringBuilder sb, String name, double small, double large, double rows) {
+        double time = large / Math.max(small, 1e-9);
+        sb.append(String.format("| %-90s | %9.2f | %9.2f | %8.2f | %13.2f |%n", name, small, large, time, time / rows));
     }
 }

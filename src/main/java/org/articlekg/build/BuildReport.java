@@ -14,12 +14,22 @@ import org.articlekg.load.LoadResult;
  * @param location the published build folder, or null for a validation
  * @param dumps the dump files written
  * @param duration how long it took
+ * @param phases how long each phase took, in order (empty for a validation)
  */
 public record BuildReport(LoadResult load, Map<String, Long> quadsPerGraph, Path location, List<Path> dumps,
-                          Duration duration) {
+                          Duration duration, List<Phase> phases) {
+    /**
+     * One timed part of a build.
+     *
+     * @param task true for a task that ran side by side with others inside the phase listed
+     *     after it (their times add up to more than the phase's)
+     */
+    public record Phase(String name, Duration time, boolean task) {}
+
     public BuildReport {
         quadsPerGraph = Map.copyOf(quadsPerGraph);
         dumps = dumps == null ? List.of() : List.copyOf(dumps);
+        phases = List.copyOf(phases);
     }
 
     public long totalQuads() {

@@ -84,12 +84,14 @@ public final class GraphBuilder {
         this.threads = threads;
     }
 
-    /** Runs one phase of the build, reporting its name and how long it took. */
-    private <T> T phase(String name, java.util.function.Supplier<T> work) {
+    /** Runs one phase of the build, reporting its name and how long it took, and adding it to {@code phases}. */
+    private <T> T phase(List<BuildReport.Phase> phases, String name, java.util.function.Supplier<T> work) {
         long start = System.nanoTime();
         progress.accept(name + "...");
         T result = work.get();
-        progress.accept(String.format("%s: %.1f s", name, (System.nanoTime() - start) / 1e9));
+        Duration time = Duration.ofNanos(System.nanoTime() - start);
+        progress.accept(String.format("%s: %.1f s", name, time.toNanos() / 1e9));
+        phases.add(new BuildReport.Phase(name, time, false));
         return result;
     }
 
@@ -153,7 +155,7 @@ public final class GraphBuilder {
         new ShapeCheck(ontology.shapes(), ontology.graph(), Prefixes.of(iris)).validate(dsg.getUnionGraph(), load::locate, threads,
                 work -> Txn.executeRead(dsg, work));
         Map<String, Long> counts = Txn.calculateRead(dsg, () -> countQuads(dsg));
-        return new BuildReport(load, counts, null, List.of(), Duration.between(start, Instant.now()));
+        return new BuildReport(load, counts, null, List.of(), Duration.between(start, Instant.now()), List.of());
     }
 
     /**
@@ -165,6 +167,7 @@ public final class GraphBuilder {
         Ontology ontology = Ontology.read(ontologyDir);
         ServiceConfig config = ServiceConfig.read(serviceConfig);
         Path dir = store.begin();
+        List<BuildReport.Phase> phases = java.util.Collections.synchronizedList(new ArrayList<>());
         DatasetGraph dsg = null;
         try {
             dsg = DatabaseMgr.connectDatasetGraph(dir.resolve(Store.TDB2).toString());
@@ -174,9 +177,9 @@ public final class GraphBuilder {
             tdbLoader.startBulk();
             LoadResult load;
             try (StreamedDumps streamedDumps = new StreamedDumps(dumpsDir, Prefixes.of(iris))) {
-                load = phase("checking data and loading into TDB2 (and writing the N-Quads, TriG and Turtle dumps)",
+                load = phase(phases, "checking data and loading into TDB2 (and writing the N-Quads, TriG and Turtle dumps)",
                         () -> assemble(GraphStreams.tee(tdbLoader.stream(), GraphStreams.tee(streamedDumps, streamed)), ontology));
-                phase("finishing TDB2 indexes", () -> {
+                phase(phases, "finishing TDB2 indexes", () -> {
                     tdbLoader.finishBulk();
                     return null;
                 });
@@ -185,9 +188,9 @@ public final class GraphBuilder {
                 throw e;
             }
             DatasetGraph db = dsg;
-            Map<String, Long> counts = phase("counting quads", () -> Txn.calculateRead(db, () -> countQuads(db)));
+            Map<String, Long> counts = phase(phases, "counting quads", () -> Txn.calculateRead(db, () -> countQuads(db)));
             ShapeCheck shapes = new ShapeCheck(ontology.shapes(), ontology.graph(), Prefixes.of(iris));
-            phase("validating against the SHACL shapes", () -> {
+            phase(phases, "validating against the SHACL shapes", () -> {
                 shapes.validate(db.getUnionGraph(), load::locate, threads, work -> Txn.executeRead(db, work));
                 return null;
             });
@@ -200,13 +203,13 @@ public final class GraphBuilder {
                 progress.accept(String.format("  dumps: %d quads streamed, %d stored; rewritten from the database",
                         streamed.total(), quads));
             }
-            List<Path> dumps = phase("writing the exports, VoID, the text index and the JSON-LD dump",
-                    () -> publishFiles(db, config, dir, quads, streamedDump ? streamed : null));
+            List<Path> dumps = phase(phases, "writing the exports, VoID, the text index and the JSON-LD dump",
+                    () -> publishFiles(db, config, dir, quads, streamedDump ? streamed : null, phases));
             writeInfo(dir, load, counts);
             TDBInternal.expel(dsg);
             dsg = null;
             store.publish(dir);
-            return new BuildReport(load, counts, dir, dumps, Duration.between(start, Instant.now()));
+            return new BuildReport(load, counts, dir, dumps, Duration.between(start, Instant.now()), phases);
         } catch (IOException | RuntimeException e) {
             if (dsg != null) TDBInternal.expel(dsg);
             store.discard(dir);
@@ -244,8 +247,10 @@ public final class GraphBuilder {
      * @param streamed the VoID counts made while loading when the stream held exactly the stored
      *     quads (the dumps written while loading are then complete too), or null to count and write
      *     everything from the database
+     * @param phases where each task's time is added (a synchronized list: the tasks run side by side)
      */
-    private List<Path> publishFiles(DatasetGraph dsg, ServiceConfig config, Path dir, long quads, VoidDescription.Counts streamed) {
+    private List<Path> publishFiles(DatasetGraph dsg, ServiceConfig config, Path dir, long quads, VoidDescription.Counts streamed,
+                                    List<BuildReport.Phase> phases) {
         boolean streamedDump = streamed != null;
         Path dumpsDir = dir.resolve(Store.DUMPS);
         List<String> names = new ArrayList<>();
@@ -262,13 +267,13 @@ public final class GraphBuilder {
         for (String name : names) types.put(name, DUMP_TYPES.get(name));
         // Longest first, so that the threads finish together.
         List<Runnable> tasks = new ArrayList<>();
-        tasks.add(() -> timed("entity graph, GEXF and GraphML", () -> writeEntityGraph(dsg, dumpsDir)));
+        tasks.add(() -> timed(phases, "entity graph, GEXF and GraphML", () -> writeEntityGraph(dsg, dumpsDir)));
         for (String name : DUMPS.keySet()) {
             if (!names.contains(name) || streamedDump && STREAMED_DUMPS.contains(name)) continue;
-            tasks.add(() -> timed(name, () -> writeDump(dsg, dumpsDir.resolve(name), DUMPS.get(name))));
+            tasks.add(() -> timed(phases, name, () -> writeDump(dsg, dumpsDir.resolve(name), DUMPS.get(name))));
         }
-        tasks.add(() -> timed("text index", () -> config.indexText(dsg, dir)));
-        tasks.add(() -> timed(streamedDump ? "VoID (counted while loading)" : "VoID",
+        tasks.add(() -> timed(phases, "text index", () -> config.indexText(dsg, dir)));
+        tasks.add(() -> timed(phases, streamedDump ? "VoID (counted while loading)" : "VoID",
                 () -> writeVoid(dsg, dir.resolve(Store.VOID), types, streamed)));
         Tasks.runAll(threads, tasks);
         List<Path> written = new ArrayList<>();
@@ -276,11 +281,13 @@ public final class GraphBuilder {
         return written;
     }
 
-    /** Runs a task of {@link #publishFiles}, reporting how long it took. */
-    private void timed(String name, Runnable work) {
+    /** Runs a task of {@link #publishFiles}, reporting how long it took and adding it to {@code phases}. */
+    private void timed(List<BuildReport.Phase> phases, String name, Runnable work) {
         long t0 = System.nanoTime();
         work.run();
-        progress.accept(String.format("  %s: %.1f s", name, (System.nanoTime() - t0) / 1e9));
+        Duration time = Duration.ofNanos(System.nanoTime() - t0);
+        progress.accept(String.format("  %s: %.1f s", name, time.toNanos() / 1e9));
+        phases.add(new BuildReport.Phase(name, time, true));
     }
 
     private void writeDump(DatasetGraph dsg, Path file, RDFFormat format) {

@@ -29,30 +29,48 @@ final class BenchCommand {
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = {"On one generated input: (a) CSV parsing alone, (b) parsing + N-Triples to a null sink,",
                     "(c) our loaders to N-Triples, (d) our full build into TDB2, (e) Jena's TDB2 bulk loader on (c);",
-                    "prints rows/s, triples/s and the ratios c/b, d/b, d/e."})
+                    "prints rows/s, triples/s and the ratios c/b, d/b, d/e, and (d)'s phases.",
+                    "With several sizes (--rows 100000,400000), also how each step and phase grows with the rows."})
     static final class Build implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Option(names = "--rows", paramLabel = "N", defaultValue = "100000", description = "About how many CSV rows (default: ${DEFAULT-VALUE}).")
-        long rows;
+        @Option(names = "--rows", paramLabel = "N", split = ",", defaultValue = "100000",
+                description = "About how many CSV rows; several sizes, in increasing order, separated by commas (default: ${DEFAULT-VALUE}).")
+        List<Long> rows;
 
         @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--work", paramLabel = "DIR", description = "Working folder (default: var/bench/build-ROWS).")
+        @Option(names = "--work", paramLabel = "DIR",
+                description = "Working folder (default: var/bench/build-ROWS; with several sizes, DIR/build-ROWS).")
         Path work;
 
         @Override
         public Integer call() throws Exception {
-            if (rows < 1) throw new KgException("--rows must be positive, found " + rows);
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i) < 1) throw new KgException("--rows must be positive, found " + rows.get(i));
+                if (i > 0 && rows.get(i) <= rows.get(i - 1)) {
+                    throw new KgException("--rows sizes must increase, found " + rows.get(i) + " after " + rows.get(i - 1));
+                }
+            }
             PrintWriter out = spec.commandLine().getOut();
-            Path dir = workDir(work, "build-" + rows);
-            clean(dir);
-            BuildBenchmark.Result r = new BuildBenchmark(dir, KgCommand.home(), line -> {
-                System.err.println("bench: " + line);
-            }).run(rows, seed);
-            out.print(BuildBenchmark.report(r));
-            out.flush();
+            List<BuildBenchmark.Result> results = new java.util.ArrayList<>();
+            for (long n : rows) {
+                Path given = work == null || rows.size() == 1 ? work : work.resolve("build-" + n);
+                Path dir = workDir(given, "build-" + n);
+                clean(dir);
+                BuildBenchmark.Result r = new BuildBenchmark(dir, KgCommand.home(), line -> {
+                    System.err.println("bench: " + line);
+                }).run(n, seed);
+                results.add(r);
+                out.print(BuildBenchmark.report(r));
+                out.println();
+                out.flush();
+            }
+            if (results.size() > 1) {
+                out.print(BuildBenchmark.growth(results));
+                out.flush();
+            }
             return 0;
         }
     }

@@ -3,8 +3,13 @@ package org.articlekg.bench;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.articlekg.build.BuildReport;
+import org.articlekg.generate.GenerationSummary;
+import org.articlekg.load.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,5 +34,40 @@ class BuildBenchmarkTest {
         String report = BuildBenchmark.report(r);
         assertTrue(report.contains("c/b = ") && report.contains("d/e = ") && report.contains("Machine: "), report);
         assertTrue(log.stream().anyMatch(l -> l.contains("(d) writing the exports")), "phases are logged");
+        List<String> phases = r.buildPhases().stream().map(BuildReport.Phase::name).toList();
+        assertTrue(phases.contains("validating against the SHACL shapes") && phases.contains("text index"), phases::toString);
+        assertTrue(r.buildPhases().stream().anyMatch(BuildReport.Phase::task), "the side-by-side tasks are marked");
+        for (BuildReport.Phase p : r.buildPhases()) {
+            assertTrue(report.contains(p.name()), "the report lists the phase " + p.name());
+            assertTrue(p.time().compareTo(r.step('d').time()) <= 0, "a phase is part of (d): " + p);
+        }
+    }
+
+    @Test
+    void growthDividesTheTimeFactorByTheRowsFactorForEveryStepAndPhase() {
+        BuildBenchmark.Result small = result(1000, 2.0, 10.0, 4.0);
+        BuildBenchmark.Result large = result(4000, 8.0, 60.0, 20.0);
+        String growth = BuildBenchmark.growth(List.of(small, large));
+        assertTrue(growth.contains("Growth from 1000 to 4000 rows (4.00× the rows)"), growth);
+        // (a) 2 s -> 8 s: 4× the time for 4× the rows, linear; (d) 10 s -> 60 s: 6×, 1.5 per row.
+        assertTrue(line(growth, "(a) CSV").matches(".*\\|\\s+4\\.00 \\|\\s+1\\.00 \\|$"), growth);
+        assertTrue(line(growth, "(d) our full").matches(".*\\|\\s+6\\.00 \\|\\s+1\\.50 \\|$"), growth);
+        assertTrue(line(growth, "(d)   text index").matches(".*\\|\\s+5\\.00 \\|\\s+1\\.25 \\|$"), growth);
+        assertTrue(BuildBenchmark.growth(List.of(small)).isEmpty(), "one size has no growth");
+    }
+
+    private static String line(String report, String start) {
+        return report.lines().filter(l -> l.startsWith("| " + start)).findFirst().orElseThrow(() -> new AssertionError(start + " in " + report));
+    }
+
+    /** A run of {@code rows} rows whose every step took {@code seconds}, except (d) and its text index task. */
+    private static BuildBenchmark.Result result(long rows, double seconds, double build, double textIndex) {
+        List<BuildBenchmark.Step> steps = new ArrayList<>();
+        for (String name : List.of("(a) CSV parsing", "(b) floor", "(c) loaders", "(d) our full build", "(e) Jena")) {
+            steps.add(new BuildBenchmark.Step(name, rows, rows * 10, Duration.ofMillis(Math.round(1000 * (name.startsWith("(d)") ? build : seconds)))));
+        }
+        GenerationSummary input = new GenerationSummary(Path.of("data"), 1, 1, Map.of(Kind.ARTICLE, rows), Duration.ZERO);
+        return new BuildBenchmark.Result(Machine.here(), input, steps,
+                List.of(new BuildReport.Phase("text index", Duration.ofMillis(Math.round(1000 * textIndex)), true)));
     }
 }

@@ -209,6 +209,13 @@ class KgCommandTest {
     }
 
     @Test
+    void benchBuildSizesMustIncrease() {
+        int code = KgCommand.execute("bench", "build", "--rows", "400,200", "--work", tmp.resolve("bench").toString());
+        assertEquals(1, code);
+        assertEquals(List.of("kg bench build: --rows sizes must increase, found 200 after 400"), errLines());
+    }
+
+    @Test
     void threadsBelowOneIsAOneLineError() {
         int code = KgCommand.execute("validate", "--data", DATA, "--ontology", ONTOLOGY, "--threads", "0");
         assertEquals(1, code);
