@@ -50,8 +50,24 @@ import org.articlekg.store.Store;
  * }</pre>
  */
 public final class GraphBuilder {
-    /** The default largest graph written as a JSON-LD dump; larger builds offer the other syntaxes. */
+    /** The largest graph ever written as a JSON-LD dump by default; larger builds offer the other syntaxes. */
     public static final long MAX_JSONLD_QUADS = 1_000_000;
+
+    /**
+     * Heap allowed per quad of the JSON-LD dump: Jena's JSON-LD 1.1 writer (Titanium) holds the
+     * whole graph as JSON objects, measured at 1 to 2 KB per quad (500,000 quads need more than
+     * 512 MB), and the dump is written beside the text index and the entity graph.
+     */
+    static final long JSONLD_HEAP_PER_QUAD = 4096;
+
+    /**
+     * The default largest graph written as a JSON-LD dump: what this JVM's heap allows ({@code
+     * -Xmx} / {@value #JSONLD_HEAP_PER_QUAD} bytes; 262,144 quads with a 1 GiB heap), at most
+     * {@link #MAX_JSONLD_QUADS}.
+     */
+    public static long defaultMaxJsonLdQuads() {
+        return Math.min(MAX_JSONLD_QUADS, Runtime.getRuntime().maxMemory() / JSONLD_HEAP_PER_QUAD);
+    }
 
     /** The media type of each dump file, as the dataset description announces it. */
     public static final Map<String, String> DUMP_TYPES = Map.of(
@@ -105,7 +121,7 @@ public final class GraphBuilder {
         private Path ontologyDir = Path.of("ontology");
         private Path serviceConfig = Path.of("fuseki-config", ServiceConfig.FILE);
         private java.util.function.Consumer<String> progress = line -> { };
-        private long maxJsonLdQuads = MAX_JSONLD_QUADS;
+        private long maxJsonLdQuads = defaultMaxJsonLdQuads();
         private int threads = Tasks.defaultThreads();
 
         public Builder dataDir(Path dir) { loader.dataDir(dir); return this; }
@@ -123,7 +139,10 @@ public final class GraphBuilder {
         /** Where to report each phase as it starts and ends (default: nowhere). */
         public Builder progress(java.util.function.Consumer<String> progress) { this.progress = Objects.requireNonNull(progress); return this; }
 
-        /** The largest build (in quads) that gets a JSON-LD dump: the JSON-LD writer holds the whole graph in memory. */
+        /**
+         * The largest build (in quads) that gets a JSON-LD dump: the JSON-LD writer holds the whole
+         * graph in memory (default: {@link #defaultMaxJsonLdQuads()}).
+         */
         public Builder maxJsonLdQuads(long quads) { this.maxJsonLdQuads = quads; return this; }
 
         /**
@@ -210,10 +229,11 @@ public final class GraphBuilder {
             dsg = null;
             store.publish(dir);
             return new BuildReport(load, counts, dir, dumps, Duration.between(start, Instant.now()), phases);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             if (dsg != null) TDBInternal.expel(dsg);
             store.discard(dir);
             if (e instanceof IOException) throw new KgException("cannot write in " + dir + ": " + e.getMessage(), e);
+            if (e instanceof Error err) throw err;
             throw (RuntimeException) e;
         }
     }
@@ -257,7 +277,7 @@ public final class GraphBuilder {
         for (String name : DUMPS.keySet()) {
             if (name.endsWith(".jsonld") && quads > maxJsonLdQuads) {
                 progress.accept(String.format("  %s: skipped (%d quads; the JSON-LD writer holds the whole graph "
-                        + "in memory, so it is written up to %d quads)", name, quads, maxJsonLdQuads));
+                        + "in memory, so with this heap it is written up to %d quads)", name, quads, maxJsonLdQuads));
             } else {
                 names.add(name);
             }

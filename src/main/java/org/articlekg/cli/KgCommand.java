@@ -73,6 +73,13 @@ public final class KgCommand {
                 err.println(prefix + e.getMessage());
                 return EXIT_INVALID;
             }
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof OutOfMemoryError) {
+                    err.println(prefix + "out of memory: the Java heap (" + (Runtime.getRuntime().maxMemory() >> 20)
+                            + " MB) is too small for this (" + e.getMessage() + "); give Java more, e.g. KG_JAVA_OPTS=-Xmx2g");
+                    return EXIT_INTERNAL;
+                }
+            }
             err.println(prefix + "internal error: " + e);
             e.printStackTrace(err);
             return EXIT_INTERNAL;

@@ -209,6 +209,19 @@ class KgCommandTest {
     }
 
     @Test
+    void runningOutOfMemoryIsOneLineThatSaysHowToGiveMore() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        Exception e = new org.apache.jena.shared.JenaException("Exception while writing JSON-LD 1.1",
+                new OutOfMemoryError("Java heap space"));
+        int code = KgCommand.printError(new java.io.PrintWriter(text), "kg build: ", e);
+        assertEquals(KgCommand.EXIT_INTERNAL, code);
+        List<String> lines = text.toString().lines().toList();
+        assertEquals(1, lines.size(), lines::toString);
+        assertTrue(lines.get(0).startsWith("kg build: out of memory: the Java heap (")
+                && lines.get(0).contains("Exception while writing JSON-LD 1.1") && lines.get(0).endsWith("KG_JAVA_OPTS=-Xmx2g"), lines.get(0));
+    }
+
+    @Test
     void benchBuildSizesMustIncrease() {
         int code = KgCommand.execute("bench", "build", "--rows", "400,200", "--work", tmp.resolve("bench").toString());
         assertEquals(1, code);
