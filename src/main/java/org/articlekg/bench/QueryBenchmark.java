@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
+import org.articlekg.KgException;
 import org.articlekg.build.BuildReport;
 import org.articlekg.build.GraphBuilder;
 import org.articlekg.generate.CorpusGenerator;
@@ -77,7 +78,27 @@ public final class QueryBenchmark {
         this.log = log;
     }
 
+    /** Runs every saved query; see {@link #run(int, long, List, Duration, List)}. */
     public Result run(int articles, long seed, List<Integer> clients, Duration each) throws Exception {
+        return run(articles, seed, clients, each, List.of());
+    }
+
+    /**
+     * Builds (or reuses) the graph of {@code articles} generated articles, serves it, and runs the
+     * saved queries named in {@code only} (all of them when empty) with each number of clients
+     * for {@code each}, through {@code /api/} and the plain endpoint.
+     */
+    public Result run(int articles, long seed, List<Integer> clients, Duration each, List<String> only) throws Exception {
+        QueryLibrary library = QueryLibrary.read(project.resolve("queries"));
+        List<SavedQuery> queries = new ArrayList<>();
+        for (String name : only) {
+            if (library.get(name) == null) {
+                throw new KgException("no saved query named '" + name + "' in " + project.resolve("queries")
+                        + "; there are: " + library.all().stream().map(SavedQuery::name).sorted().toList());
+            }
+            queries.add(library.get(name));
+        }
+        if (queries.isEmpty()) queries.addAll(library.all());
         Path dir = work.resolve("query-" + articles + "-" + seed);
         Store store = new Store(dir.resolve("store"));
         Path config = project.resolve("fuseki-config/config.ttl");
@@ -92,13 +113,12 @@ public final class QueryBenchmark {
             log.accept("reusing the graph built in " + store.current().get());
         }
         long quads = Files.exists(store.current().get().resolve(Store.INFO)) ? quadsOf(store.current().get()) : -1;
-        QueryLibrary library = QueryLibrary.read(project.resolve("queries"));
         log.accept("choosing parameter values...");
         Entities entities = Entities.of(ServiceConfig.read(config), store.requireCurrent(), seed);
         List<Series> all = new ArrayList<>();
         try (KgServer server = KgServer.start(store, ServiceConfig.read(config), library,
                 ServerSettings.defaults().withPort(0).withTimeout(Duration.ofSeconds(30)))) {
-            for (SavedQuery q : library.all()) {
+            for (SavedQuery q : queries) {
                 Map<String, List<Map<String, String>>> plans = new LinkedHashMap<>();
                 if (entities.parameterised(q)) {
                     plans.put("sample", entities.sample(q));

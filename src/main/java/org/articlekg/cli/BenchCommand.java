@@ -98,6 +98,10 @@ final class BenchCommand {
         @Option(names = "--work", paramLabel = "DIR", description = "Working folder, reused between runs (default: var/bench).")
         Path work;
 
+        @Option(names = "--queries", paramLabel = "NAME", split = ",",
+                description = "Only these saved queries, separated by commas (default: every saved query).")
+        List<String> queries = List.of();
+
         @Override
         public Integer call() throws Exception {
             if (articles < 1 || seconds <= 0 || clients.stream().anyMatch(c -> c < 1)) {
@@ -106,7 +110,7 @@ final class BenchCommand {
             PrintWriter out = spec.commandLine().getOut();
             QueryBenchmark.Result r = new QueryBenchmark(workDir(work, ""), KgCommand.home(),
                     line -> System.err.println("bench: " + line))
-                    .run(articles, seed, clients, Duration.ofMillis(Math.round(seconds * 1000)));
+                    .run(articles, seed, clients, Duration.ofMillis(Math.round(seconds * 1000)), queries);
             out.print(QueryBenchmark.report(r));
             out.flush();
             return 0;

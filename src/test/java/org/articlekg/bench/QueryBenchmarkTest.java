@@ -50,6 +50,13 @@ class QueryBenchmarkTest {
         assertTrue(report.contains("Machine: ") && report.contains("| entity-timeline | sample | 2 |"), report);
         assertEquals(report.contains("Targets missed:"), report.contains(QueryBenchmark.WHY), "a miss comes with its why");
         assertTrue(r.quads() > 0);
+
+        // a second run reuses the graph and can be limited to some queries
+        QueryBenchmark.Result some = bench.run(40, 5, List.of(1), Duration.ofMillis(50), List.of("disputes", "roles-at"));
+        assertEquals(Set.of("disputes", "roles-at"), some.series().stream().map(QueryBenchmark.Series::query).collect(Collectors.toSet()));
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("reusing the graph")), log::toString);
+        Exception e = assertThrows(org.articlekg.KgException.class, () -> bench.run(40, 5, List.of(1), Duration.ofMillis(50), List.of("nope")));
+        assertTrue(e.getMessage().startsWith("no saved query named 'nope'"), e.getMessage());
     }
 
     @Test
