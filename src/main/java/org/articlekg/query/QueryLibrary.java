@@ -54,6 +54,9 @@ public final class QueryLibrary {
     }
 
     /** Reads every {@code .rq} file of a folder. */
+    /** Request parameters of the API that every saved query takes, so no query may name a parameter so. */
+    public static final List<String> RESERVED = List.of("format", "limit", "offset");
+
     public static QueryLibrary read(Path dir) {
         if (!Files.isDirectory(dir)) throw new KgException("no saved-query folder " + dir);
         Map<String, SavedQuery> queries = new LinkedHashMap<>();
@@ -107,6 +110,10 @@ public final class QueryLibrary {
                 p = Parameter.of(Var.alloc(varName));
             } catch (IllegalArgumentException e) {
                 throw new KgException(file + ": " + e.getMessage());
+            }
+            if (RESERVED.contains(p.name())) {
+                throw new KgException(file + ": parameter name '" + p.name() + "' (?" + varName + ") is reserved: every saved "
+                        + "query takes " + String.join(", ", RESERVED) + " over HTTP; rename the variable");
             }
             Parameter earlier = parameters.putIfAbsent(p.name(), p);
             if (earlier != null && !earlier.variable().equals(p.variable())) {

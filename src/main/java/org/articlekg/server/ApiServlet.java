@@ -33,6 +33,9 @@ import org.articlekg.query.SavedQuery;
  */
 final class ApiServlet extends HttpServlet {
     private static final String FORMAT = "format";
+    /** The page parameters every saved query takes: the most rows, and how many to skip first. */
+    static final String LIMIT = "limit";
+    static final String OFFSET = "offset";
 
     private final QueryLibrary library;
     private final ServerSettings settings;
@@ -77,7 +80,7 @@ final class ApiServlet extends HttpServlet {
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> p : req.getParameterMap().entrySet()) {
-            if (p.getKey().equals(FORMAT)) continue;
+            if (QueryLibrary.RESERVED.contains(p.getKey())) continue; // format, limit, offset
             if (p.getValue().length != 1) throw new ParameterException(p.getKey(), "given " + p.getValue().length + " times; give it once");
             values.put(p.getKey(), p.getValue()[0]);
         }
@@ -98,7 +101,7 @@ final class ApiServlet extends HttpServlet {
                 return;
             }
         }
-        Query query = saved.bind(values);
+        Query query = page(saved.bind(values), whole(req, LIMIT, 1), whole(req, OFFSET, 0));
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         ResultFormat chosen = format;
         served.get().read(dsg -> {
@@ -109,6 +112,38 @@ final class ApiServlet extends HttpServlet {
         resp.setContentType(format.mediaType() + "; charset=utf-8");
         resp.setContentLength(body.size());
         if (!"HEAD".equals(req.getMethod())) body.writeTo(resp.getOutputStream());
+    }
+
+    /** The value of a whole-number request parameter of at least {@code min}, or null when absent. */
+    private static Long whole(HttpServletRequest req, String name, long min) {
+        String[] given = req.getParameterValues(name);
+        if (given == null) return null;
+        if (given.length != 1) throw new ParameterException(name, "given " + given.length + " times; give it once");
+        try {
+            long v = Long.parseLong(given[0].trim());
+            if (v >= min) return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(name, "must be a whole number of at least " + min + ", not '" + given[0] + "'");
+    }
+
+    /**
+     * The page of {@code query}'s results that starts {@code offset} rows in (after any OFFSET of
+     * its own) and holds at most {@code limit} rows (and never more than its own LIMIT leaves).
+     * Pages follow the query's ORDER BY; null leaves that bound as the query has it.
+     */
+    static Query page(Query query, Long limit, Long offset) {
+        if (limit == null && offset == null || query.isAskType()) return query;
+        Query copy = query.cloneQuery();
+        long own = query.hasOffset() ? query.getOffset() : 0;
+        long start = own + (offset == null ? 0 : offset);
+        copy.setOffset(start);
+        // rows left of the query's own LIMIT after the skipped ones; MAX_VALUE when it has none
+        long left = query.hasLimit() ? Math.max(0, own + query.getLimit() - start) : Long.MAX_VALUE;
+        long rows = Math.min(limit == null ? Long.MAX_VALUE : limit, left);
+        copy.setLimit(rows == Long.MAX_VALUE ? Query.NOLIMIT : rows);
+        return copy;
     }
 
     private void index(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -48,6 +48,9 @@ final class OpenApi {
             formatSchema.put("enum", formats);
             format.put("schema", formatSchema);
             params.add(format);
+            params.add(pageParameter(ApiServlet.LIMIT, 1, "The most rows (solutions) to return: one page. Pages follow the "
+                    + "query's order; a page with fewer rows is the last. At most the server's row cap."));
+            params.add(pageParameter(ApiServlet.OFFSET, 0, "How many rows (solutions) to skip before the page (default 0)."));
             get.put("parameters", params);
             JsonObject responses = new JsonObject();
             JsonObject ok = new JsonObject();
@@ -66,6 +69,19 @@ final class OpenApi {
         }
         root.put("paths", paths);
         return root;
+    }
+
+    private static JsonObject pageParameter(String name, int minimum, String description) {
+        JsonObject p = new JsonObject();
+        p.put("name", name);
+        p.put("in", "query");
+        p.put("required", false);
+        p.put("description", description);
+        JsonObject schema = new JsonObject();
+        schema.put("type", "integer");
+        schema.put("minimum", minimum);
+        p.put("schema", schema);
+        return p;
     }
 
     /** The parameters of a query, as OpenAPI parameter objects (or plainer objects for the JSON index). */

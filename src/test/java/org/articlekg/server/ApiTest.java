@@ -9,6 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -71,6 +77,11 @@ class ApiTest {
                 assertTrue(item.getGet().getParameters().stream().anyMatch(x -> x.getName().equals(p.name())), q.name() + " " + p.name());
             }
         }
+        for (var item : parsed.getOpenAPI().getPaths().values()) {
+            var page = item.getGet().getParameters().stream().filter(p -> p.getName().equals("limit") || p.getName().equals("offset")).toList();
+            assertEquals(2, page.size(), item.getGet().getOperationId() + " takes limit and offset");
+            assertTrue(page.stream().allMatch(p -> "integer".equals(p.getSchema().getType())));
+        }
         var status = parsed.getOpenAPI().getPaths().get("/investments-in").getGet().getParameters().stream()
                 .filter(p -> p.getName().equals("status")).findFirst().orElseThrow();
         assertTrue(status.getSchema().getEnum().contains("rejected"), "enumerations are described");
@@ -99,6 +110,43 @@ class ApiTest {
         assertEquals(2, rejected.split("\r\n").length, rejected);
         String microsoft = api("investments-in?format=csv&investee=" + encode("http://localhost:3030/id/organization/microsoft"), null).body();
         assertEquals(1, microsoft.split("\r\n").length, "nobody invested in Microsoft: " + microsoft);
+    }
+
+    @Test
+    void limitAndOffsetGivePagesOfTheOrderedAnswer() {
+        List<Binding> all = rows(api("entities", "application/sparql-results+json").body());
+        assertTrue(all.size() > 6, "enough entities to page: " + all.size());
+        assertEquals(all.subList(0, 3), rows(api("entities?limit=3", "application/sparql-results+json").body()));
+        assertEquals(all.subList(2, 6), rows(api("entities?offset=2&limit=4", "application/sparql-results+json").body()));
+        assertEquals(all.subList(all.size() - 2, all.size()),
+                rows(api("entities?offset=" + (all.size() - 2) + "&limit=5", "application/sparql-results+json").body()), "the last page is short");
+        assertEquals(List.of(), rows(api("entities?offset=" + all.size(), "application/sparql-results+json").body()));
+        for (String bad : List.of("limit=0", "limit=many", "offset=-1", "limit=2&limit=3")) {
+            HttpResponse<String> r = api("entities?" + bad, null);
+            assertEquals(400, r.statusCode(), bad);
+            assertTrue(r.body().contains("\"parameter\" : \"" + bad.substring(0, bad.indexOf('=')) + "\""), r.body());
+        }
+    }
+
+    @Test
+    void aPageStaysWithinTheQuerysOwnLimitAndOffset() {
+        Query q = QueryFactory.create("SELECT ?s { ?s ?p ?o } ORDER BY ?s LIMIT 10 OFFSET 5");
+        Query page = ApiServlet.page(q, 4L, 8L);
+        assertEquals(List.of(13L, 2L), List.of(page.getOffset(), page.getLimit()), "rows 8 to 9 of the query's 10");
+        assertEquals(List.of(25L, 0L), List.of(ApiServlet.page(q, null, 20L).getOffset(), ApiServlet.page(q, null, 20L).getLimit()));
+        Query open = QueryFactory.create("SELECT ?s { ?s ?p ?o } ORDER BY ?s");
+        assertEquals(List.of(0L, 7L), List.of(ApiServlet.page(open, 7L, null).getOffset(), ApiServlet.page(open, 7L, null).getLimit()));
+        assertFalse(ApiServlet.page(open, null, 3L).hasLimit());
+        assertSame(open, ApiServlet.page(open, null, null));
+        assertEquals(10L, q.getLimit(), "the saved query is left as it was");
+    }
+
+    private static List<Binding> rows(String json) {
+        List<Binding> rows = new java.util.ArrayList<>();
+        ResultSet rs = ResultSetMgr.read(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                ResultSetLang.RS_JSON);
+        while (rs.hasNext()) rows.add(rs.nextBinding());
+        return rows;
     }
 
     @Test
