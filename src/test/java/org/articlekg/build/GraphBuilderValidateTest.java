@@ -1,6 +1,7 @@
 package org.articlekg.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,5 +124,27 @@ class GraphBuilderValidateTest {
         assertTrue(found.get(0).stream().anyMatch(v -> v.contains("evidence needs a page number")), found.get(0)::toString);
         assertTrue(found.get(0).stream().anyMatch(v -> v.contains("an article needs an author")), found.get(0)::toString);
         assertEquals(4, found.get(0).stream().filter(v -> v.contains("an article needs an author")).count(), "one per article");
+    }
+
+    @Test
+    void classChecksOnValuesSeenBeforeFindEveryViolation() throws IOException {
+        // every evidence names an article (a value checked again and again): one violation per
+        // evidence for the wrong class, none for the right one, on one thread and on three
+        String sh = "http://www.w3.org/ns/shacl#";
+        String akg = "https://w3id.org/article-kg/ontology#";
+        String shapes = "\n<urn:test:StatedInAPerson> a <" + sh + "NodeShape> ; <" + sh + "targetClass> <" + akg + "Evidence> ;\n"
+                + "  <" + sh + "property> [ <" + sh + "path> <" + akg + "statedIn> ; <" + sh + "class> <" + akg + "Person> ;"
+                + " <" + sh + "message> \"stated in a person\" ] ,\n"
+                + "  [ <" + sh + "path> <" + akg + "statedIn> ; <" + sh + "class> <" + akg + "Article> ;"
+                + " <" + sh + "message> \"stated in an article\" ] .\n";
+        Path ontology = DataFixture.ontologyWithShapes(ONTOLOGY, tmp.resolve("ontology"), shapes);
+        Path data = everything().writeTo(tmp.resolve("data"));
+        long evidence = Files.readAllLines(data.resolve("evidence.csv")).stream().skip(1).filter(l -> !l.isBlank()).count();
+        for (int threads : new int[] {1, 3}) {
+            ShapeViolationException e = assertThrows(ShapeViolationException.class, () -> GraphBuilder.create().dataDir(data)
+                    .ontologyDir(ontology).base(DataFixture.BASE).threads(threads).build().validate());
+            assertEquals(evidence, e.violations().stream().filter(v -> v.contains("stated in a person")).count(), e.violations()::toString);
+            assertFalse(e.violations().stream().anyMatch(v -> v.contains("stated in an article")), e.violations()::toString);
+        }
     }
 }
