@@ -5,9 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -21,9 +19,6 @@ import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.sparql.graph.GraphWrapper;
-import org.apache.jena.util.iterator.ExtendedIterator;
-import org.apache.jena.util.iterator.WrappedIterator;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.articlekg.KgException;
@@ -41,9 +36,6 @@ public final class ShapeCheck {
 
         public List<String> violations() { return violations; }
     }
-
-    /** Values whose types each validating thread keeps in memory. */
-    private static final int RECENT_TYPES = 50_000;
 
     private final Graph shapesGraph;
     private final Shapes shapes;
@@ -63,53 +55,9 @@ public final class ShapeCheck {
         if (ontology != null) ontology.find(Node.ANY, RDFS.Nodes.subClassOf, Node.ANY).forEachRemaining(classes::add);
     }
 
-    /**
-     * The data graph as the validator sees it: {@code rdfs:subClassOf} statements come from the
-     * ontology in memory. Every {@code sh:class} check walks the class hierarchy of each value's
-     * types; on a database each step would be an index look-up (two thirds of the validation
-     * time, measured), in memory it is a hash look-up. The types of the last values checked are
-     * kept too: the same concepts, articles and popular entities are checked again and again
-     * (10-15 % of the validation time at 3.5M quads, measured).
-     */
-    private Graph withClassesInMemory(Graph data) {
-        if (classes.isEmpty()) return data;
-        // the types of the most recently checked values (one wrapper per validating thread)
-        Map<Node, List<Triple>> types = new LinkedHashMap<>(RECENT_TYPES * 4 / 3 + 1, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Node, List<Triple>> eldest) {
-                return size() > RECENT_TYPES;
-            }
-        };
-        return new GraphWrapper(data) {
-            @Override
-            public ExtendedIterator<Triple> find(Node s, Node p, Node o) {
-                if (RDFS.Nodes.subClassOf.equals(p)) return classes.find(s, p, o);
-                if (RDF.Nodes.type.equals(p) && s != null && s.isConcrete() && (o == null || !o.isConcrete())) {
-                    List<Triple> known = types.get(s);
-                    if (known == null) {
-                        known = super.find(s, p, o).toList();
-                        types.put(s, known);
-                    }
-                    return WrappedIterator.create(known.iterator());
-                }
-                return super.find(s, p, o);
-            }
-
-            @Override
-            public ExtendedIterator<Triple> find(Triple m) {
-                return find(m.getSubject(), m.getPredicate(), m.getObject());
-            }
-
-            @Override
-            public boolean contains(Node s, Node p, Node o) {
-                return RDFS.Nodes.subClassOf.equals(p) ? classes.contains(s, p, o) : super.contains(s, p, o);
-            }
-
-            @Override
-            public boolean contains(Triple t) {
-                return contains(t.getSubject(), t.getPredicate(), t.getObject());
-            }
-        };
+    /** The data graph as one validation reads it (one per thread): see {@link ValidationGraph}. */
+    private Graph view(Graph data) {
+        return classes.isEmpty() ? data : new ValidationGraph(data, classes);
     }
 
     /**
@@ -118,7 +66,7 @@ public final class ShapeCheck {
      * @param locate where a focus node comes from in the input ({@code data/x.csv:12}), or null
      */
     public void validate(Graph data, Function<Node, String> locate) {
-        fail(ShaclValidator.get().validate(shapes, withClassesInMemory(data)).getEntries(), locate);
+        fail(ShaclValidator.get().validate(shapes, view(data)).getEntries(), locate);
     }
 
     /**
@@ -139,7 +87,7 @@ public final class ShapeCheck {
         for (int i = 0; i < parts.size(); i++) {
             int at = i;
             Shapes part = Shapes.parse(parts.get(i));
-            tasks.add(() -> inRead.accept(() -> reports.set(at, ShaclValidator.get().validate(part, withClassesInMemory(data)).getEntries())));
+            tasks.add(() -> inRead.accept(() -> reports.set(at, ShaclValidator.get().validate(part, view(data)).getEntries())));
         }
         Tasks.runAll(threads, tasks);
         fail(reports.stream().flatMap(Collection::stream).toList(), locate);
