@@ -114,18 +114,18 @@ final class ApiServlet extends HttpServlet {
         if (!"HEAD".equals(req.getMethod())) body.writeTo(resp.getOutputStream());
     }
 
-    /** The value of a whole-number request parameter of at least {@code min}, or null when absent. */
+    /** The value of a whole-number request parameter from {@code min} to 2^31-1, or null when absent. */
     private static Long whole(HttpServletRequest req, String name, long min) {
         String[] given = req.getParameterValues(name);
         if (given == null) return null;
         if (given.length != 1) throw new ParameterException(name, "given " + given.length + " times; give it once");
         try {
             long v = Long.parseLong(given[0].trim());
-            if (v >= min) return v;
+            if (v >= min && v <= Integer.MAX_VALUE) return v;
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ParameterException(name, "must be a whole number of at least " + min + ", not '" + given[0] + "'");
+        throw new ParameterException(name, "must be a whole number from " + min + " to " + Integer.MAX_VALUE + ", not '" + given[0] + "'");
     }
 
     /**

@@ -121,7 +121,7 @@ class ApiTest {
         assertEquals(all.subList(all.size() - 2, all.size()),
                 rows(api("entities?offset=" + (all.size() - 2) + "&limit=5", "application/sparql-results+json").body()), "the last page is short");
         assertEquals(List.of(), rows(api("entities?offset=" + all.size(), "application/sparql-results+json").body()));
-        for (String bad : List.of("limit=0", "limit=many", "offset=-1", "limit=2&limit=3")) {
+        for (String bad : List.of("limit=0", "limit=many", "offset=-1", "limit=2&limit=3", "offset=9223372036854775807")) {
             HttpResponse<String> r = api("entities?" + bad, null);
             assertEquals(400, r.statusCode(), bad);
             assertTrue(r.body().contains("\"parameter\" : \"" + bad.substring(0, bad.indexOf('=')) + "\""), r.body());
