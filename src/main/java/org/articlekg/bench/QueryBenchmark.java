@@ -327,7 +327,7 @@ public final class QueryBenchmark {
 
     /** Entity-centric queries, whose p95 target is 50 ms with 4 clients. */
     static final List<String> ENTITY_CENTRIC = List.of("investments-in", "person-connections", "roles-at", "entity-timeline",
-            "entity-neighbourhood");
+            "entity-neighbourhood", "entity-disputes");
 
     /** The report: machine, graph size, one row per query, entities and concurrency, then the targets. */
     public static String report(Result r) {

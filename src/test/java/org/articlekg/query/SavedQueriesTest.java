@@ -129,6 +129,25 @@ class SavedQueriesTest {
     }
 
     @Test
+    void entityDisputesKeepsTheDisagreementsAboutTheEntityWithAllTheirRows() {
+        List<String> all = csv("disputes", java.util.Map.of());
+        List<String> microsoft = csv("entity-disputes", java.util.Map.of("entity", "http://localhost:3030/id/organization/microsoft"));
+        assertEquals(all.get(0), microsoft.get(0), "the columns of disputes");
+        // Microsoft is in one disagreement of the corpus (the amount of its 2023 investment)
+        String about = "http://localhost:3030/id/disagreement/microsoft-invests-2023,";
+        assertEquals(all.stream().filter(r -> r.startsWith(about)).sorted().toList(), microsoft.stream().skip(1).sorted().toList());
+        assertTrue(microsoft.size() > 2 && all.size() > microsoft.size(), "both claims, not every disagreement");
+        assertEquals(1, csv("entity-disputes", java.util.Map.of("entity", "http://localhost:3030/id/organization/nobody")).size(),
+                "an entity in no disagreement: the header only");
+    }
+
+    private List<String> csv(String query, java.util.Map<String, String> values) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        QueryRunner.local(dataset.asDatasetGraph(), Duration.ofSeconds(30), 0).run(library.get(query).bind(values), ResultFormat.CSV, out);
+        return lines(out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void injectionLikeValuesStayPlainValues() {
         SavedQuery search = library.get("search");
         for (String hostile : List.of("x\" } ; DROP ALL #", "back\\slash", "new\nline", "\\u0022")) {
