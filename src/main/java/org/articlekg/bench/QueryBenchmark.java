@@ -318,10 +318,12 @@ public final class QueryBenchmark {
     static final String WHY = """
             Why (see bench/RESULTS.md):
             - hub: the most mentioned entity is in thousands of statements; its answers have thousands of rows and
-              cost time in proportion (no per-entity summaries or paging yet).
+              cost time in proportion (limit/offset pages shorten the answer, not the evaluation; no per-entity
+              summaries yet).
             - sample: the tail (p95, p99) comes from the popular entities a uniform sample still contains.
             - disputes and the queries without an entity summarise the whole graph: every disagreement, article or
-              fact with its evidence, sorted before the row cap applies; their time grows with the graph.
+              fact with its evidence, sorted before the row cap applies; their time grows with the graph
+              (entity-disputes gives one entity's disagreements, starting from the entity).
             - api/sparql: single slow requests vary with the machine's load; /api/ runs the bound query in-process.
             """;
 
