@@ -17,6 +17,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDF2;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.shared.PrefixMapping;
@@ -76,7 +77,7 @@ public final class GraphBuilder {
             "article-kg.gexf", "application/gexf+xml", "article-kg.graphml", "application/graphml+xml");
 
     /** The dumps written while loading (by {@link StreamedDumps}). */
-    static final List<String> STREAMED_DUMPS = List.of("article-kg.nq", "article-kg.trig", "article-kg.ttl");
+    static final List<String> STREAMED_DUMPS = StreamedDumps.FILES;
 
     /** The dump files written into each build's {@code dumps/} folder, by format. */
     public static final Map<String, RDFFormat> DUMPS = dumps();
@@ -197,7 +198,7 @@ public final class GraphBuilder {
             LoadResult load;
             try (StreamedDumps streamedDumps = new StreamedDumps(dumpsDir, Prefixes.of(iris))) {
                 load = phase(phases, "checking data and loading into TDB2 (and writing the N-Quads, TriG and Turtle dumps)",
-                        () -> assemble(GraphStreams.tee(tdbLoader.stream(), GraphStreams.tee(streamedDumps, streamed)), ontology));
+                        () -> assemble(new StreamRDF2(tdbLoader.stream(), new StreamRDF2(streamedDumps, streamed)), ontology));
                 phase(phases, "finishing TDB2 indexes", () -> {
                     tdbLoader.finishBulk();
                     return null;
@@ -316,7 +317,7 @@ public final class GraphBuilder {
                 if (format.getLang().equals(org.apache.jena.riot.Lang.TURTLE)) {
                     // Every graph's triples in one Turtle stream. (Writing the union graph would
                     // de-duplicate through a set in memory; the graphs hold no triple twice.)
-                    StreamRDF turtle = org.apache.jena.riot.system.StreamRDFWriter.getWriterStream(out, format);
+                    StreamRDF turtle = StreamRDFWriter.getWriterStream(out, format);
                     turtle.start();
                     Prefixes.of(iris).getNsPrefixMap().forEach(turtle::prefix);
                     dsg.find().forEachRemaining(q -> turtle.triple(q.asTriple()));

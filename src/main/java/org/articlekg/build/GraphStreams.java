@@ -44,15 +44,4 @@ final class GraphStreams {
         };
     }
 
-    /** Sends everything to both streams. */
-    static StreamRDF tee(StreamRDF first, StreamRDF second) {
-        return new StreamRDF() {
-            @Override public void start() { first.start(); second.start(); }
-            @Override public void triple(Triple t) { first.triple(t); second.triple(t); }
-            @Override public void quad(Quad q) { first.quad(q); second.quad(q); }
-            @Override public void base(String base) { first.base(base); second.base(base); }
-            @Override public void prefix(String prefix, String iri) { first.prefix(prefix, iri); second.prefix(prefix, iri); }
-            @Override public void finish() { first.finish(); second.finish(); }
-        };
-    }
 }

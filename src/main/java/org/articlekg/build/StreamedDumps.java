@@ -30,6 +30,12 @@ import org.articlekg.KgException;
  * stream. Only quads are accepted: the build puts every statement in a named graph.
  */
 final class StreamedDumps implements StreamRDF, AutoCloseable {
+    private static final String NQUADS = "article-kg.nq";
+    private static final String TRIG = "article-kg.trig";
+    private static final String TURTLE = "article-kg.ttl";
+    /** The files it writes. */
+    static final List<String> FILES = List.of(NQUADS, TRIG, TURTLE);
+
     private static final int BATCH = 4096;
     private static final List<Quad> END = List.of();
 
@@ -128,7 +134,7 @@ final class StreamedDumps implements StreamRDF, AutoCloseable {
     private void write() {
         Map<Node, OutputStream> trigOut = new LinkedHashMap<>();
         Map<Node, StreamRDF> trig = new LinkedHashMap<>();
-        try (OutputStream nqOut = open(dir.resolve("article-kg.nq")); OutputStream ttlOut = open(dir.resolve("article-kg.ttl"))) {
+        try (OutputStream nqOut = open(dir.resolve(NQUADS)); OutputStream ttlOut = open(dir.resolve(TURTLE))) {
             StreamRDF nq = started(nqOut, RDFFormat.NQUADS);
             StreamRDF ttl = started(ttlOut, RDFFormat.TURTLE_BLOCKS);
             try {
@@ -138,7 +144,7 @@ final class StreamedDumps implements StreamRDF, AutoCloseable {
                         ttl.triple(q.asTriple());
                         StreamRDF part = trig.get(q.getGraph());
                         if (part == null) {
-                            Path file = dir.resolve("article-kg.trig." + trig.size() + ".part");
+                            Path file = dir.resolve(TRIG + "." + trig.size() + ".part");
                             trigParts.put(q.getGraph(), file);
                             OutputStream out = open(file);
                             trigOut.put(q.getGraph(), out);
@@ -180,7 +186,7 @@ final class StreamedDumps implements StreamRDF, AutoCloseable {
     }
 
     private void joinTrigParts() {
-        Path trig = dir.resolve("article-kg.trig");
+        Path trig = dir.resolve(TRIG);
         try (OutputStream out = Files.newOutputStream(trig)) {
             for (Path part : trigParts.values()) {
                 try (InputStream in = Files.newInputStream(part)) {
