@@ -54,8 +54,12 @@ public final class QueryLibrary {
     }
 
     /** Reads every {@code .rq} file of a folder. */
-    /** Request parameters of the API that every saved query takes, so no query may name a parameter so. */
-    public static final List<String> RESERVED = List.of("format", "limit", "offset");
+    /** The API's request parameters that every saved query takes: the result format, and a page's size and start. */
+    public static final String FORMAT = "format";
+    public static final String LIMIT = "limit";
+    public static final String OFFSET = "offset";
+    /** Those names, which no saved query may give a parameter. */
+    public static final List<String> RESERVED = List.of(FORMAT, LIMIT, OFFSET);
 
     public static QueryLibrary read(Path dir) {
         if (!Files.isDirectory(dir)) throw new KgException("no saved-query folder " + dir);

@@ -32,10 +32,9 @@ import org.articlekg.query.SavedQuery;
  * names the parameter; an unknown query is a 404.
  */
 final class ApiServlet extends HttpServlet {
-    private static final String FORMAT = "format";
-    /** The page parameters every saved query takes: the most rows, and how many to skip first. */
-    static final String LIMIT = "limit";
-    static final String OFFSET = "offset";
+    private static final String FORMAT = QueryLibrary.FORMAT;
+    private static final String LIMIT = QueryLibrary.LIMIT;
+    private static final String OFFSET = QueryLibrary.OFFSET;
 
     private final QueryLibrary library;
     private final ServerSettings settings;
@@ -80,7 +79,7 @@ final class ApiServlet extends HttpServlet {
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> p : req.getParameterMap().entrySet()) {
-            if (QueryLibrary.RESERVED.contains(p.getKey())) continue; // format, limit, offset
+            if (QueryLibrary.RESERVED.contains(p.getKey())) continue; // format, limit, offset: read below
             if (p.getValue().length != 1) throw new ParameterException(p.getKey(), "given " + p.getValue().length + " times; give it once");
             values.put(p.getKey(), p.getValue()[0]);
         }

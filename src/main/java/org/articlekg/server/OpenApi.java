@@ -37,7 +37,7 @@ final class OpenApi {
             get.put("tags", tags);
             JsonArray params = parameters(q, true);
             JsonObject format = new JsonObject();
-            format.put("name", "format");
+            format.put("name", QueryLibrary.FORMAT);
             format.put("in", "query");
             format.put("required", false);
             format.put("description", "Result format; otherwise chosen by the Accept header.");
@@ -48,9 +48,9 @@ final class OpenApi {
             formatSchema.put("enum", formats);
             format.put("schema", formatSchema);
             params.add(format);
-            params.add(pageParameter(ApiServlet.LIMIT, 1, "The most rows (solutions) to return: one page. Pages follow the "
+            params.add(pageParameter(QueryLibrary.LIMIT, 1, "The most rows (solutions) to return: one page. Pages follow the "
                     + "query's order; a page with fewer rows is the last. At most the server's row cap."));
-            params.add(pageParameter(ApiServlet.OFFSET, 0, "How many rows (solutions) to skip before the page (default 0)."));
+            params.add(pageParameter(QueryLibrary.OFFSET, 0, "How many rows (solutions) to skip before the page (default 0)."));
             get.put("parameters", params);
             JsonObject responses = new JsonObject();
             JsonObject ok = new JsonObject();
