@@ -57,7 +57,10 @@ public final class BuildBenchmark {
      *
      * @param buildPhases the phases of (d), as the build timed them
      */
-    public record Result(Machine machine, GenerationSummary input, List<Step> steps, List<BuildReport.Phase> buildPhases) {
+    /**
+     * @param threads the threads (d) used for its phases after loading
+     */
+    public record Result(Machine machine, GenerationSummary input, int threads, List<Step> steps, List<BuildReport.Phase> buildPhases) {
         public Result {
             steps = List.copyOf(steps);
             buildPhases = List.copyOf(buildPhases);
@@ -74,6 +77,7 @@ public final class BuildBenchmark {
     private final Path work;
     private final Path project;
     private final Consumer<String> log;
+    private int threads = Runtime.getRuntime().availableProcessors();
 
     /**
      * @param work an empty folder for the input, databases and N-Triples
@@ -84,6 +88,13 @@ public final class BuildBenchmark {
         this.work = work;
         this.project = project;
         this.log = log;
+    }
+
+    /** The threads of (d)'s phases after loading (default: as {@code kg build}, one per processor). */
+    public BuildBenchmark threads(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        this.threads = threads;
+        return this;
     }
 
     /** Generates about {@code rows} CSV rows and measures (a) to (e). */
@@ -103,7 +114,7 @@ public final class BuildBenchmark {
         List<BuildReport.Phase> phases = new ArrayList<>();
         steps.add(time("(d) our full build into TDB2", () -> {
             BuildReport r = GraphBuilder.create().dataDir(data).ontologyDir(project.resolve("ontology"))
-                    .serviceConfig(project.resolve("fuseki-config/config.ttl")).corpus(null)
+                    .serviceConfig(project.resolve("fuseki-config/config.ttl")).corpus(null).threads(threads)
                     .progress(line -> {
                         // Percentages every tenth of the way; phases always.
                         if (!line.matches(".*: \\d*[1-9]% \\(.*")) log.accept("  (d) " + line);
@@ -113,7 +124,7 @@ public final class BuildBenchmark {
             return new long[] {input.totalRows(), r.totalQuads()};
         }));
         steps.add(time("(e) Jena TDB2 bulk loader on (c)", () -> bulkLoad(nt, work.resolve("tdb2-bulk"), input.totalRows())));
-        return new Result(Machine.here(), input, steps, phases);
+        return new Result(Machine.here(), input, threads, steps, phases);
     }
 
     private interface Measured {
@@ -208,7 +219,8 @@ public final class BuildBenchmark {
     public static String report(Result r) {
         StringBuilder sb = new StringBuilder();
         sb.append("Machine: ").append(r.machine()).append('\n');
-        sb.append(String.format("Input: %d articles, %d CSV rows (seed %d)%n%n", r.input().articles(), r.input().totalRows(), r.input().seed()));
+        sb.append(String.format("Input: %d articles, %d CSV rows (seed %d); (d) on %d thread(s)%n%n", r.input().articles(),
+                r.input().totalRows(), r.input().seed(), r.threads()));
         sb.append(String.format("| %-42s | %10s | %11s | %8s | %12s | %14s |%n", "step", "rows", "triples", "seconds", "rows/s", "triples/s"));
         sb.append("|").append("-".repeat(44)).append("|").append("-".repeat(12)).append("|").append("-".repeat(13))
                 .append("|").append("-".repeat(10)).append("|").append("-".repeat(14)).append("|").append("-".repeat(16)).append("|\n");

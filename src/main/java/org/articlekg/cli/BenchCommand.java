@@ -45,8 +45,13 @@ final class BenchCommand {
                 description = "Working folder (default: var/bench/build-ROWS; with several sizes, DIR/build-ROWS).")
         Path work;
 
+        @Option(names = "--threads", paramLabel = "N",
+                description = "Threads of (d)'s phases after loading, as kg build --threads (default: one per processor, here ${DEFAULT-VALUE}).")
+        int threads = Runtime.getRuntime().availableProcessors();
+
         @Override
         public Integer call() throws Exception {
+            if (threads < 1) throw new KgException("--threads: must be at least 1, not " + threads);
             for (int i = 0; i < rows.size(); i++) {
                 if (rows.get(i) < 1) throw new KgException("--rows must be positive, found " + rows.get(i));
                 if (i > 0 && rows.get(i) <= rows.get(i - 1)) {
@@ -61,7 +66,7 @@ final class BenchCommand {
                 clean(dir);
                 BuildBenchmark.Result r = new BuildBenchmark(dir, KgCommand.home(), line -> {
                     System.err.println("bench: " + line);
-                }).run(n, seed);
+                }).threads(threads).run(n, seed);
                 results.add(r);
                 out.print(BuildBenchmark.report(r));
                 out.println();

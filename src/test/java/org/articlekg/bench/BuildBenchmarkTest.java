@@ -24,7 +24,7 @@ class BuildBenchmarkTest {
     @Test
     void everyStepRunsOnTheSameInputAndTheReportHasTheRatios() throws Exception {
         List<String> log = new ArrayList<>();
-        BuildBenchmark.Result r = new BuildBenchmark(work, Path.of("").toAbsolutePath(), log::add).run(600, 3);
+        BuildBenchmark.Result r = new BuildBenchmark(work, Path.of("").toAbsolutePath(), log::add).threads(1).run(600, 3);
         assertEquals(5, r.steps().size());
         long rows = r.input().totalRows();
         for (BuildBenchmark.Step s : r.steps()) assertEquals(rows, s.rows(), s.name());
@@ -33,6 +33,8 @@ class BuildBenchmarkTest {
         assertTrue(r.step('d').triples() > r.step('c').triples(), "(d) adds the ontology and the inferred graph");
         String report = BuildBenchmark.report(r);
         assertTrue(report.contains("c/b = ") && report.contains("d/e = ") && report.contains("Machine: "), report);
+        assertEquals(1, r.threads());
+        assertTrue(report.contains("(d) on 1 thread(s)"), report);
         assertTrue(log.stream().anyMatch(l -> l.contains("(d) writing the exports")), "phases are logged");
         List<String> phases = r.buildPhases().stream().map(BuildReport.Phase::name).toList();
         assertTrue(phases.contains("validating against the SHACL shapes") && phases.contains("text index"), phases::toString);
@@ -67,7 +69,7 @@ class BuildBenchmarkTest {
             steps.add(new BuildBenchmark.Step(name, rows, rows * 10, Duration.ofMillis(Math.round(1000 * (name.startsWith("(d)") ? build : seconds)))));
         }
         GenerationSummary input = new GenerationSummary(Path.of("data"), 1, 1, Map.of(Kind.ARTICLE, rows), Duration.ZERO);
-        return new BuildBenchmark.Result(Machine.here(), input, steps,
+        return new BuildBenchmark.Result(Machine.here(), input, 2, steps,
                 List.of(new BuildReport.Phase("text index", Duration.ofMillis(Math.round(1000 * textIndex)), true)));
     }
 }

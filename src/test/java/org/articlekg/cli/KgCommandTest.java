@@ -229,6 +229,13 @@ class KgCommandTest {
     }
 
     @Test
+    void benchBuildThreadsBelowOneIsAOneLineError() {
+        int code = KgCommand.execute("bench", "build", "--rows", "200", "--threads", "0", "--work", tmp.resolve("bench").toString());
+        assertEquals(1, code);
+        assertEquals(List.of("kg bench build: --threads: must be at least 1, not 0"), errLines());
+    }
+
+    @Test
     void threadsBelowOneIsAOneLineError() {
         int code = KgCommand.execute("validate", "--data", DATA, "--ontology", ONTOLOGY, "--threads", "0");
         assertEquals(1, code);
