@@ -55,10 +55,8 @@ public final class BuildBenchmark {
     /**
      * The figures of a run.
      *
-     * @param buildPhases the phases of (d), as the build timed them
-     */
-    /**
      * @param threads the threads (d) used for its phases after loading
+     * @param buildPhases the phases of (d), as the build timed them
      */
     public record Result(Machine machine, GenerationSummary input, int threads, List<Step> steps, List<BuildReport.Phase> buildPhases) {
         public Result {
