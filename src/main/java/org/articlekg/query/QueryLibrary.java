@@ -53,7 +53,6 @@ public final class QueryLibrary {
         this.queries = queries;
     }
 
-    /** Reads every {@code .rq} file of a folder. */
     /** The API's request parameters that every saved query takes: the result format, and a page's size and start. */
     public static final String FORMAT = "format";
     public static final String LIMIT = "limit";
@@ -61,6 +60,7 @@ public final class QueryLibrary {
     /** Those names, which no saved query may give a parameter. */
     public static final List<String> RESERVED = List.of(FORMAT, LIMIT, OFFSET);
 
+    /** Reads every {@code .rq} file of a folder. */
     public static QueryLibrary read(Path dir) {
         if (!Files.isDirectory(dir)) throw new KgException("no saved-query folder " + dir);
         Map<String, SavedQuery> queries = new LinkedHashMap<>();
