@@ -75,7 +75,7 @@ public final class BuildBenchmark {
     private final Path work;
     private final Path project;
     private final Consumer<String> log;
-    private int threads = Runtime.getRuntime().availableProcessors();
+    private int threads = GraphBuilder.defaultThreads();
 
     /**
      * @param work an empty folder for the input, databases and N-Triples

@@ -70,14 +70,16 @@ public final class GraphBuilder {
         return Math.min(MAX_JSONLD_QUADS, Runtime.getRuntime().maxMemory() / JSONLD_HEAP_PER_QUAD);
     }
 
+    /** The threads a build uses by default for its phases after loading: one per processor. */
+    public static int defaultThreads() {
+        return Tasks.defaultThreads();
+    }
+
     /** The media type of each dump file, as the dataset description announces it. */
     public static final Map<String, String> DUMP_TYPES = Map.of(
             "article-kg.trig", "application/trig", "article-kg.nq", "application/n-quads",
             "article-kg.ttl", "text/turtle", "article-kg.jsonld", "application/ld+json",
             "article-kg.gexf", "application/gexf+xml", "article-kg.graphml", "application/graphml+xml");
-
-    /** The dumps written while loading (by {@link StreamedDumps}). */
-    static final List<String> STREAMED_DUMPS = StreamedDumps.FILES;
 
     /** The dump files written into each build's {@code dumps/} folder, by format. */
     public static final Map<String, RDFFormat> DUMPS = dumps();
@@ -290,7 +292,7 @@ public final class GraphBuilder {
         List<Runnable> tasks = new ArrayList<>();
         tasks.add(() -> timed(phases, "entity graph, GEXF and GraphML", () -> writeEntityGraph(dsg, dumpsDir)));
         for (String name : DUMPS.keySet()) {
-            if (!names.contains(name) || streamedDump && STREAMED_DUMPS.contains(name)) continue;
+            if (!names.contains(name) || streamedDump && StreamedDumps.FILES.contains(name)) continue;
             tasks.add(() -> timed(phases, name, () -> writeDump(dsg, dumpsDir.resolve(name), DUMPS.get(name))));
         }
         tasks.add(() -> timed(phases, "text index", () -> config.indexText(dsg, dir)));

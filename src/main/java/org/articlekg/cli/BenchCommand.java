@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.articlekg.KgException;
 import org.articlekg.bench.BuildBenchmark;
 import org.articlekg.bench.QueryBenchmark;
+import org.articlekg.build.GraphBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,7 +48,7 @@ final class BenchCommand {
 
         @Option(names = "--threads", paramLabel = "N",
                 description = "Threads of (d)'s phases after loading, as kg build --threads (default: one per processor, here ${DEFAULT-VALUE}).")
-        int threads = Runtime.getRuntime().availableProcessors();
+        int threads = GraphBuilder.defaultThreads();
 
         @Override
         public Integer call() throws Exception {

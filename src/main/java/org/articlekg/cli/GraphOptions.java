@@ -31,7 +31,7 @@ final class GraphOptions {
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for SHACL validation, then the exports, VoID and the text index (default: one per processor, here ${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    int threads = GraphBuilder.defaultThreads();
 
     @Option(names = {"-q", "--quiet"}, description = "Do not print the build's phases as they run.")
     boolean quiet;
