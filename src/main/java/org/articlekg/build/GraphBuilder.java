@@ -191,6 +191,7 @@ public final class GraphBuilder {
         Path dir = store.begin();
         List<BuildReport.Phase> phases = java.util.Collections.synchronizedList(new ArrayList<>());
         DatasetGraph dsg = null;
+        boolean published = false;
         try {
             dsg = DatabaseMgr.connectDatasetGraph(dir.resolve(Store.TDB2).toString());
             DataLoader tdbLoader = LoaderFactory.sequentialLoader(dsg, (fmt, args) -> { });
@@ -231,13 +232,17 @@ public final class GraphBuilder {
             TDBInternal.expel(dsg);
             dsg = null;
             store.publish(dir);
+            published = true;
             return new BuildReport(load, counts, dir, dumps, Duration.between(start, Instant.now()), phases);
-        } catch (IOException | RuntimeException | Error e) {
-            if (dsg != null) TDBInternal.expel(dsg);
-            store.discard(dir);
-            if (e instanceof IOException) throw new KgException("cannot write in " + dir + ": " + e.getMessage(), e);
-            if (e instanceof Error err) throw err;
-            throw (RuntimeException) e;
+        } catch (IOException e) {
+            throw new KgException("cannot write in " + dir + ": " + e.getMessage(), e);
+        } finally {
+            // Whatever failed (an exception or an Error such as running out of memory), the new
+            // folder goes and the current build stays.
+            if (!published) {
+                if (dsg != null) TDBInternal.expel(dsg);
+                store.discard(dir);
+            }
         }
     }
 
