@@ -170,17 +170,23 @@ public final class KgServer implements AutoCloseable {
         LOG.info("Now serving {}", build);
     }
 
+    /**
+     * How long a replaced service stays open before its active requests are counted: a request
+     * that found the old service in the registry just before the swap only counts itself as active
+     * a moment later, and closing the service in between failed it with a 500 (seen under load).
+     */
+    static final long RETIRE_GRACE_MILLIS = 1000;
+
     /** Closes a replaced service once the requests that were using it are done. */
     private void retire(DataService old) {
         Thread t = new Thread(() -> {
             long deadline = System.currentTimeMillis() + 2 * settings.timeout().toMillis() + 1000;
-            while (old.activeTxn.get() > 0 && System.currentTimeMillis() < deadline) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            try {
+                Thread.sleep(RETIRE_GRACE_MILLIS);
+                while (old.activeTxn.get() > 0 && System.currentTimeMillis() < deadline) Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
             close(old);
         }, "kg-retire");
