@@ -85,6 +85,14 @@ public final class DataFixture {
     private DataFixture() {}
 
     /** The minimal valid folder. */
+    /** The declared kinds of row of ontology/, for tests. */
+    public static final org.articlekg.load.FactModel MODEL = org.articlekg.load.FactModel.read(java.nio.file.Path.of("ontology"));
+
+    /** A declared kind by name: {@code kind("investment")}. */
+    public static org.articlekg.load.Kind kind(String name) {
+        return java.util.Objects.requireNonNull(MODEL.kind(name), name);
+    }
+
     public static DataFixture minimal() {
         DataFixture f = new DataFixture();
         f.with("articles.csv", ARTICLES, ARTICLE + ",Premier article,,,2024-12-30,stated,fr,");

@@ -31,7 +31,6 @@ import org.articlekg.build.GraphBuilder;
 import org.articlekg.generate.CorpusGenerator;
 import org.articlekg.generate.GenerationSummary;
 import org.articlekg.load.GraphLoader;
-import org.articlekg.load.Kind;
 import org.articlekg.load.LoadResult;
 import org.articlekg.store.Store;
 
@@ -138,11 +137,18 @@ public final class BuildBenchmark {
         return s;
     }
 
+    /** The CSV files of a data folder, by name. */
+    private static List<Path> csvFiles(Path data) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(data)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+        }
+    }
+
     /** (a): every record of every file, parsed and dropped. */
     static long parseOnly(Path data) throws IOException {
         long rows = 0;
-        for (Kind kind : Kind.values()) {
-            try (Reader r = Files.newBufferedReader(data.resolve(kind.fileName()), StandardCharsets.UTF_8);
+        for (Path file : csvFiles(data)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                  CSVParser p = CSVParser.builder().setReader(r).setFormat(CSVFormat.RFC4180).get()) {
                 for (CSVRecord rec : p) {
                     if (rec.getRecordNumber() > 1) rows++;
@@ -158,8 +164,8 @@ public final class BuildBenchmark {
         long triples = 0;
         StreamRDF out = StreamRDFWriter.getWriterStream(NULL, RDFFormat.NTRIPLES);
         out.start();
-        for (Kind kind : Kind.values()) {
-            try (Reader r = Files.newBufferedReader(data.resolve(kind.fileName()), StandardCharsets.UTF_8);
+        for (Path file : csvFiles(data)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                  CSVParser p = CSVParser.builder().setReader(r).setFormat(CSVFormat.RFC4180).get()) {
                 Node[] columns = null;
                 for (CSVRecord rec : p) {
@@ -169,7 +175,7 @@ public final class BuildBenchmark {
                         continue;
                     }
                     rows++;
-                    Node s = NodeFactory.createURI(BASE + "row/" + kind.segment() + "/" + rec.getRecordNumber());
+                    Node s = NodeFactory.createURI(BASE + "row/" + file.getFileName().toString().replace(".csv", "") + "/" + rec.getRecordNumber());
                     for (int i = 0; i < rec.size() && i < columns.length; i++) {
                         String v = rec.get(i);
                         if (v.isEmpty()) continue;

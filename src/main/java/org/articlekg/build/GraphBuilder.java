@@ -84,15 +84,16 @@ public final class GraphBuilder {
     /** The dump files written into each build's {@code dumps/} folder, by format. */
     public static final Map<String, RDFFormat> DUMPS = dumps();
 
-    private final GraphLoader loader;
+    private final GraphLoader.Builder loader;
     private final Path ontologyDir;
     private final Path serviceConfig;
     private final Iris iris;
     private final java.util.function.Consumer<String> progress;
     private final long maxJsonLdQuads;
     private final int threads;
+    private volatile PrefixMapping prefixes;
 
-    private GraphBuilder(GraphLoader loader, Path ontologyDir, Path serviceConfig, java.util.function.Consumer<String> progress,
+    private GraphBuilder(GraphLoader.Builder loader, Path ontologyDir, Path serviceConfig, java.util.function.Consumer<String> progress,
                          long maxJsonLdQuads, int threads) {
         this.loader = loader;
         this.ontologyDir = ontologyDir;
@@ -162,7 +163,7 @@ public final class GraphBuilder {
         public GraphBuilder build() {
             java.util.function.Consumer<String> report = progress;
             loader.progress(line -> report.accept("loading: " + line));
-            return new GraphBuilder(loader.build(), ontologyDir, serviceConfig, progress, maxJsonLdQuads, threads);
+            return new GraphBuilder(loader, ontologyDir, serviceConfig, progress, maxJsonLdQuads, threads);
         }
     }
 
@@ -174,7 +175,7 @@ public final class GraphBuilder {
         Ontology ontology = Ontology.read(ontologyDir);
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         LoadResult load = Txn.calculateWrite(dsg, () -> assemble(StreamRDFLib.dataset(dsg), ontology));
-        new ShapeCheck(ontology.shapes(), ontology.graph(), Prefixes.of(iris)).validate(dsg.getUnionGraph(), load::locate, threads,
+        new ShapeCheck(ontology.shapes(), ontology.graph(), prefixes()).validate(dsg.getUnionGraph(), load::locate, threads,
                 work -> Txn.executeRead(dsg, work));
         Map<String, Long> counts = Txn.calculateRead(dsg, () -> countQuads(dsg));
         return new BuildReport(load, counts, null, List.of(), Duration.between(start, Instant.now()), List.of());
@@ -199,7 +200,7 @@ public final class GraphBuilder {
             VoidDescription.Counts streamed = new VoidDescription.Counts();
             tdbLoader.startBulk();
             LoadResult load;
-            try (StreamedDumps streamedDumps = new StreamedDumps(dumpsDir, Prefixes.of(iris))) {
+            try (StreamedDumps streamedDumps = new StreamedDumps(dumpsDir, prefixes())) {
                 load = phase(phases, "checking data and loading into TDB2 (and writing the N-Quads, TriG and Turtle dumps)",
                         () -> assemble(new StreamRDF2(tdbLoader.stream(), new StreamRDF2(streamedDumps, streamed)), ontology));
                 phase(phases, "finishing TDB2 indexes", () -> {
@@ -212,7 +213,7 @@ public final class GraphBuilder {
             }
             DatasetGraph db = dsg;
             Map<String, Long> counts = phase(phases, "counting quads", () -> Txn.calculateRead(db, () -> countQuads(db)));
-            ShapeCheck shapes = new ShapeCheck(ontology.shapes(), ontology.graph(), Prefixes.of(iris));
+            ShapeCheck shapes = new ShapeCheck(ontology.shapes(), ontology.graph(), prefixes());
             phase(phases, "validating against the SHACL shapes", () -> {
                 shapes.validate(db.getUnionGraph(), load::locate, threads, work -> Txn.executeRead(db, work));
                 return null;
@@ -249,10 +250,10 @@ public final class GraphBuilder {
     /** Streams the ontology and the facts with what they imply into the three named graphs. */
     private LoadResult assemble(StreamRDF quads, Ontology ontology) {
         quads.start();
-        Prefixes.of(iris).getNsPrefixMap().forEach(quads::prefix);
+        prefixes().getNsPrefixMap().forEach(quads::prefix);
         StreamRDF onto = GraphStreams.intoGraph(quads, iris.graph(Iris.ONTOLOGY_GRAPH));
         ontology.graph().find().forEachRemaining(onto::triple);
-        LoadResult result = loader.load(GraphStreams.withInference(quads, ontology,
+        LoadResult result = loader.model(ontology.model()).build().load(GraphStreams.withInference(quads, ontology,
                 iris.graph(Iris.FACTS_GRAPH), iris.graph(Iris.INFERRED_GRAPH)));
         quads.finish();
         return result;
@@ -326,7 +327,7 @@ public final class GraphBuilder {
                     // de-duplicate through a set in memory; the graphs hold no triple twice.)
                     StreamRDF turtle = StreamRDFWriter.getWriterStream(out, format);
                     turtle.start();
-                    Prefixes.of(iris).getNsPrefixMap().forEach(turtle::prefix);
+                    prefixes().getNsPrefixMap().forEach(turtle::prefix);
                     dsg.find().forEachRemaining(q -> turtle.triple(q.asTriple()));
                     turtle.finish();
                 } else {
@@ -389,8 +390,10 @@ public final class GraphBuilder {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    /** The prefixes of this graph's IRIs. */
+    /** The prefixes of this graph's IRIs (one per declared kind of row). */
     public PrefixMapping prefixes() {
-        return Prefixes.of(iris);
+        PrefixMapping p = prefixes;
+        if (p == null) prefixes = p = Prefixes.of(iris, Ontology.read(ontologyDir).model());
+        return p;
     }
 }

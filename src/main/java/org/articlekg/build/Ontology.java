@@ -14,6 +14,7 @@ import org.apache.jena.riot.RiotException;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDFS;
 import org.articlekg.KgException;
+import org.articlekg.load.FactModel;
 
 /**
  * The ontology and SHACL shapes of {@code ontology/}, with the super-class and super-property
@@ -25,24 +26,34 @@ public final class Ontology {
 
     private final Graph ontology;
     private final Graph shapes;
+    private final FactModel model;
     private final Map<Node, Set<Node>> superClasses;
     private final Map<Node, Set<Node>> superProperties;
 
-    private Ontology(Graph ontology, Graph shapes) {
+    private Ontology(Graph ontology, Graph shapes, FactModel model) {
         this.ontology = ontology;
         this.shapes = shapes;
+        this.model = model;
         this.superClasses = closure(ontology, RDFS.subClassOf.asNode());
         this.superProperties = closure(ontology, RDFS.subPropertyOf.asNode());
     }
 
-    /** Reads {@value #ONTOLOGY_FILE} and {@value #SHAPES_FILE} from a folder. */
+    /**
+     * Reads {@value #ONTOLOGY_FILE} and the declarations of {@value FactModel#KINDS_FILE} (one
+     * graph: the ontology graph of a build holds both), and {@value #SHAPES_FILE} with the shapes
+     * the declarations imply for each kind of fact.
+     */
     public static Ontology read(Path dir) {
-        return new Ontology(parse(dir.resolve(ONTOLOGY_FILE)), parse(dir.resolve(SHAPES_FILE)));
+        Graph ontology = parse(dir.resolve(ONTOLOGY_FILE), GraphFactory.createDefaultGraph());
+        parse(dir.resolve(FactModel.KINDS_FILE), ontology);
+        FactModel model = FactModel.of(ontology, dir.resolve(FactModel.KINDS_FILE).toString());
+        Graph shapes = parse(dir.resolve(SHAPES_FILE), GraphFactory.createDefaultGraph());
+        DeclaredShapes.of(model).find().forEachRemaining(shapes::add);
+        return new Ontology(ontology, shapes, model);
     }
 
-    private static Graph parse(Path file) {
+    private static Graph parse(Path file, Graph g) {
         if (!Files.isRegularFile(file)) throw new KgException(file + ": file not found");
-        Graph g = GraphFactory.createDefaultGraph();
         try {
             RDFParser.source(file).parse(g);
         } catch (RiotException e) {
@@ -54,6 +65,9 @@ public final class Ontology {
     public Graph graph() { return ontology; }
 
     public Graph shapes() { return shapes; }
+
+    /** The declared kinds of row. */
+    public FactModel model() { return model; }
 
     /** Every named super-class of a class, transitively, without the class itself. */
     public Set<Node> superClassesOf(Node c) {

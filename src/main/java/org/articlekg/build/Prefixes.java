@@ -7,6 +7,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.XSD;
+import org.articlekg.load.FactModel;
 import org.articlekg.load.Iris;
 import org.articlekg.load.Kind;
 import org.articlekg.vocab.AKG;
@@ -16,7 +17,7 @@ import org.articlekg.vocab.PROV;
 public final class Prefixes {
     private Prefixes() {}
 
-    public static PrefixMapping of(Iris iris) {
+    public static PrefixMapping of(Iris iris, FactModel model) {
         PrefixMapping pm = PrefixMapping.Factory.create();
         pm.setNsPrefix("akg", AKG.NS);
         pm.setNsPrefix("rdf", RDF.getURI());
@@ -29,7 +30,8 @@ public final class Prefixes {
         pm.setNsPrefix("schema", "https://schema.org/");
         pm.setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/");
         pm.setNsPrefix("org", "http://www.w3.org/ns/org#");
-        for (Kind kind : Kind.values()) pm.setNsPrefix(kind.segment(), iris.idNamespace() + kind.segment() + "/");
+        for (Kind kind : model.kinds()) pm.setNsPrefix(kind.segment(), iris.idNamespace() + kind.segment() + "/");
+        pm.setNsPrefix("event", iris.idNamespace() + "event/");
         pm.setNsPrefix("disagreement", iris.idNamespace() + "disagreement/");
         pm.setNsPrefix("graph", iris.base() + "graph/");
         return pm;

@@ -26,6 +26,8 @@ final class StatsCommand implements Callable<Integer> {
         table(out, stats.perArticle());
         out.println("Disagreements: " + stats.disagreements().size());
         stats.disagreements().forEach(d -> out.println("  " + d));
+        out.println("Refinements (a claim more precise than another of its event, not a disagreement): " + stats.refinements().size());
+        stats.refinements().forEach(r -> out.println("  " + r));
         out.flush();
         return 0;
     }

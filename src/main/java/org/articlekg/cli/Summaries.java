@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.articlekg.build.BuildReport;
-import org.articlekg.load.Kind;
 
 /** How build and validation reports read on the terminal. */
 final class Summaries {
@@ -17,11 +16,13 @@ final class Summaries {
         out.printf("%s in %.1f s: %d quads (%s)%n", verb, r.duration().toMillis() / 1000.0, r.totalQuads(),
                 r.quadsPerGraph().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .collect(Collectors.joining(", ")));
-        out.println("  rows: " + java.util.Arrays.stream(Kind.values())
-                .map(k -> k.fileName().replace(".csv", "") + " " + r.load().rows().getOrDefault(k, 0))
+        out.println("  rows: " + r.load().rows().entrySet().stream()
+                .map(e -> e.getKey().fileName().replace(".csv", "") + " " + e.getValue())
                 .collect(Collectors.joining(", ")));
         out.println("  disagreements: " + r.load().disagreements().size());
         r.load().disagreements().stream().limit(SHOWN).forEach(d -> out.println("    " + d.describe()));
+        out.println("  refinements (a claim more precise than another of its event, not a disagreement): " + r.load().refinements().size());
+        r.load().refinements().stream().limit(SHOWN).forEach(x -> out.println("    " + x.describe()));
         int more = r.load().disagreements().size() - SHOWN;
         if (more > 0) out.printf("    ... and %d more (kg stats lists them all; the disputes query shows them with their sources)%n", more);
         if (r.location() != null) {

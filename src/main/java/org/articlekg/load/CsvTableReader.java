@@ -201,9 +201,9 @@ final class CsvTableReader {
                 }
                 return new BigDecimal(raw);
             case CURRENCY:
-                if (Schemas.NON_CURRENCY_UNITS.contains(raw) && column.name().equals("unit")) return raw;
+                if (column.alsoAllowed().contains(raw)) return raw;
                 return check(isCurrency(raw), column, raw, line, number, "not an ISO 4217 currency code (e.g. USD, EUR)"
-                        + (column.name().equals("unit") ? " nor one of: " + String.join(", ", Schemas.NON_CURRENCY_UNITS) : ""));
+                        + (column.alsoAllowed().isEmpty() ? "" : " nor one of: " + String.join(", ", column.alsoAllowed())));
             case LANGUAGE:
                 return check(isLanguageTag(raw), column, raw, line, number, "not a BCP 47 language tag (e.g. fr, en)");
             case ENUM:
@@ -226,7 +226,7 @@ final class CsvTableReader {
     }
 
     private boolean checkId(Column column, String id, long line, int number) {
-        boolean ok = column.targets().contains(Kind.ARTICLE) && column.targets().size() == 1
+        boolean ok = column.targets().size() == 1 && column.targets().iterator().next().role() == Kind.Role.ARTICLE
                 ? ARTICLE_ID.matcher(id).matches()
                 : SLUG.matcher(id).matches();
         if (!ok) problem(line, number, column, id, "not an id: use lower-case letters, digits and single hyphens");

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Claims about one event that articles report differently.
+ * Claims about one event that articles report in incompatible ways.
  *
  * @param event the event the claims are about
  * @param kind the kind of fact
  * @param claims every claim about the event, in file order
- * @param columns the compared columns on which some pair of claims differ
- * @param conflicts the pairs of claims that differ, each pair once
+ * @param columns the compared columns on which some pair of claims conflicts
+ * @param conflicts the pairs of claims that conflict, each pair once
  */
 public record Disagreement(String event, Kind kind, List<Entry> claims, List<Column> columns,
                            List<List<Entry>> conflicts) {

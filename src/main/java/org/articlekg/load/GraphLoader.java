@@ -3,7 +3,7 @@ package org.articlekg.load;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,8 +26,11 @@ import org.articlekg.vocab.PROV;
  * Reads the CSV files of a data folder, checks them all, and streams the facts as RDF triples,
  * in three passes over the files so that memory grows with the number of ids, not the rows:
  * (1) every row checked on its own and its id indexed; (2) evidence checked against the index,
- * facts without evidence and disagreements found; (3) the files read again, references checked
- * and the triples streamed. Problems of passes 1 and 2 stop the load before anything is
+ * facts without evidence found, the claims of each event checked and compared (disagreements and
+ * refinements); (3) the files read again, references checked and the triples streamed: each
+ * claim with its event ({@code {base}id/event/…}), its labels in English and French, its
+ * reported time and its number of articles and independent origins. Which files and columns
+ * there are is the {@link FactModel}'s to say ({@code ontology/kinds.ttl}). Problems of passes 1 and 2 stop the load before anything is
  * streamed; a row whose references fail in pass 3 is not streamed, and the load then throws once
  * every row has been seen. Either way {@link InvalidInputException} lists every problem with
  * its file, line, column and value, and whatever was streamed must be discarded (the builder
@@ -43,12 +46,16 @@ public final class GraphLoader {
     private final Path dataDir;
     private final Iris iris;
     private final Corpus corpus;
+    private final FactModel model;
+    private final Labels labels;
     private final java.util.function.Consumer<String> progress;
 
-    private GraphLoader(Path dataDir, Iris iris, Corpus corpus, java.util.function.Consumer<String> progress) {
+    private GraphLoader(Path dataDir, Iris iris, Corpus corpus, FactModel model, java.util.function.Consumer<String> progress) {
         this.dataDir = dataDir;
         this.iris = iris;
         this.corpus = corpus;
+        this.model = model;
+        this.labels = new Labels(model);
         this.progress = progress;
     }
 
@@ -61,6 +68,7 @@ public final class GraphLoader {
         private Path dataDir = Path.of("data");
         private String base = Iris.DEFAULT_BASE;
         private Path corpusDir;
+        private FactModel model;
         private java.util.function.Consumer<String> progress = line -> { };
 
         public Builder dataDir(Path dir) { this.dataDir = Objects.requireNonNull(dir); return this; }
@@ -71,15 +79,24 @@ public final class GraphLoader {
         /** The folder of article texts to check quotes against, or null to skip the check. */
         public Builder corpus(Path dir) { this.corpusDir = dir; return this; }
 
+        /** The declared kinds of row (default: read from {@code ontology/}). */
+        public Builder model(FactModel model) { this.model = Objects.requireNonNull(model); return this; }
+
         /** Told, at each percent of the rows streamed, {@code "45% (4500/10000 rows)"}. */
         public Builder progress(java.util.function.Consumer<String> progress) { this.progress = Objects.requireNonNull(progress); return this; }
 
+        /** The IRIs the loader will mint. */
+        public Iris iris() { return new Iris(base); }
+
         public GraphLoader build() {
-            return new GraphLoader(dataDir, new Iris(base), corpusDir == null ? null : new Corpus(corpusDir), progress);
+            FactModel m = model != null ? model : FactModel.read(Path.of("ontology"));
+            return new GraphLoader(dataDir, new Iris(base), corpusDir == null ? null : new Corpus(corpusDir), m, progress);
         }
     }
 
     public Iris iris() { return iris; }
+
+    public FactModel model() { return model; }
 
     /** Checks everything (all three passes, into a sink) and writes nothing. */
     public LoadResult check() {
@@ -93,33 +110,40 @@ public final class GraphLoader {
 
     private LoadResult run(StreamRDF out) {
         ProblemCollector problems = new ProblemCollector();
-        Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
+        Map<Kind, Integer> counts = new LinkedHashMap<>();
         IdIndex index = new IdIndex();
         List<Entry> grouped = new ArrayList<>();
+        TableSchema evidence = model.evidence();
 
         // Pass 1: every entity and fact file, each row checked on its own; only ids, labels and the
         // claims that name an event are kept, so memory grows with the ids, not with the rows.
-        for (Kind kind : Kind.values()) {
-            if (kind == Kind.EVIDENCE) continue;
-            counts.put(kind, read(kind, problems, e -> {
+        for (TableSchema table : model.tables()) {
+            if (table == evidence) continue;
+            counts.put(table.kind(), read(table, problems, e -> {
                 RowRules.check(e, problems);
                 index.add(e, problems);
-                if (kind.isFact() && e.string("event") != null) grouped.add(e);
+                if (table.kind().isFact() && e.string("event") != null) grouped.add(e);
             }));
         }
         grouped.addAll(claimsNamedByEvents(grouped, index));
         if (corpus != null) checkArticlesInCorpus(index, problems);
+        index.groupOrigins();
 
         // Pass 2: evidence, against the complete index.
-        counts.put(Kind.EVIDENCE, read(Kind.EVIDENCE, problems, ev -> checkEvidence(ev, index, problems)));
-        index.reportUnsupportedFacts(dataDir, problems);
+        counts.put(evidence.kind(), read(evidence, problems, ev -> {
+            RowRules.check(ev, problems);
+            checkEvidence(ev, index, problems);
+        }));
+        index.reportUnsupportedFacts(dataDir, model.kinds(), problems);
         checkEvents(grouped, problems);
-        List<Disagreement> disagreements = Disagreements.find(grouped);
+        Disagreements.Comparison comparison = Disagreements.compare(grouped, model);
         problems.throwIfAny();
 
         // Pass 3: every file again, references checked and triples streamed. A row whose references
         // fail is reported and not written; a failed load throws once every row has been seen.
         Emitter emitter = new Emitter(out == null ? StreamRDFLib.sinkNull() : out, index);
+        Set<String> groupedEvents = new HashSet<>();
+        for (Entry e : grouped) groupedEvents.add(e.event());
         long total = counts.values().stream().mapToLong(Integer::longValue).sum();
         long[] done = {0, -1};
         Runnable step = () -> {
@@ -129,27 +153,35 @@ public final class GraphLoader {
                 progress.accept(percent + "% (" + done[0] + "/" + total + " rows)");
             }
         };
-        for (Kind kind : Kind.values()) {
-            if (kind == Kind.EVIDENCE) continue;
-            read(kind, p -> { }, e -> {
-                if (checkReferences(e, index, problems)) emitter.emitRow(e);
+        for (TableSchema table : model.tables()) {
+            if (table == evidence) continue;
+            read(table, p -> { }, e -> {
+                if (checkReferences(e, index, problems)) {
+                    emitter.emitRow(e);
+                    if (table.kind().isFact() && !groupedEvents.contains(e.event())) emitter.emitEvent(e.event(), List.of(e));
+                }
                 step.run();
             });
         }
-        read(Kind.EVIDENCE, p -> { }, e -> {
+        read(evidence, p -> { }, e -> {
             emitter.emitEvidence(e);
             step.run();
         });
-        for (Disagreement d : disagreements) emitter.emitDisagreement(d);
+        Map<String, List<Entry>> events = new LinkedHashMap<>();
+        for (Entry e : grouped) events.computeIfAbsent(e.event(), k -> new ArrayList<>()).add(e);
+        events.forEach(emitter::emitEvent);
+        for (Disagreement d : comparison.disagreements()) emitter.emitDisagreement(d);
+        for (Refinement r : comparison.refinements()) emitter.emitRefinement(r);
         problems.throwIfAny();
-        return new LoadResult(counts, disagreements, out == null ? 0 : emitter.count, index.locator(dataDir, iris));
+        return new LoadResult(counts, comparison.disagreements(), comparison.refinements(), out == null ? 0 : emitter.count,
+                index.locator(dataDir, iris, evidence.kind()));
     }
 
     /** Reads one file, passing each row on; returns the number of rows. */
-    private int read(Kind kind, ProblemHandler problems, java.util.function.Consumer<Entry> sink) {
-        Path file = dataDir.resolve(kind.fileName());
+    private int read(TableSchema table, ProblemHandler problems, java.util.function.Consumer<Entry> sink) {
+        Path file = dataDir.resolve(table.kind().fileName());
         int[] rows = {0};
-        new CsvTableReader(Schemas.of(kind), file, file, problems).read(e -> {
+        new CsvTableReader(table, file, file, problems).read(e -> {
             rows[0]++;
             sink.accept(e);
         });
@@ -169,9 +201,8 @@ public final class GraphLoader {
         for (Entry e : grouped) wanted.remove(e.id());
         List<Entry> found = new ArrayList<>();
         if (wanted.isEmpty()) return found;
-        for (Kind kind : Kind.values()) {
-            if (!kind.isFact()) continue;
-            read(kind, p -> { }, e -> {
+        for (TableSchema table : model.facts()) {
+            read(table, p -> { }, e -> {
                 if (e.id() != null && wanted.contains(e.id()) && e.string("event") == null) found.add(e);
             });
         }
@@ -182,7 +213,7 @@ public final class GraphLoader {
     private static boolean checkReferences(Entry e, IdIndex index, ProblemHandler problems) {
         boolean ok = true;
         for (Column c : e.table().columns()) {
-            if (c.type() != ValueType.REF && c.type() != ValueType.REFS) continue;
+            if (!c.type().isReference()) continue;
             for (String id : e.list(c.name())) {
                 IdIndex.Info target = index.get(id);
                 if (target != null && c.targets().contains(target.kind)) continue;
@@ -200,9 +231,10 @@ public final class GraphLoader {
     }
 
     private void checkArticlesInCorpus(IdIndex index, ProblemHandler problems) {
+        Kind articles = model.articles().kind();
         index.forEach((id, info) -> {
-            if (info.kind == Kind.ARTICLE && !corpus.has(id)) {
-                problems.report(new Problem(dataDir.resolve(Kind.ARTICLE.fileName()), info.line,
+            if (info.kind.equals(articles) && !corpus.has(id)) {
+                problems.report(new Problem(dataDir.resolve(articles.fileName()), info.line,
                         1, "id", id, "no file " + corpus.fileOf(id) + " in the corpus"));
             }
         });
@@ -213,7 +245,7 @@ public final class GraphLoader {
         String article = ev.string("article");
         String quote = ev.string("quote");
         IdIndex.Info supported = fact == null ? null : index.get(fact);
-        if (supported != null && supported.kind != Kind.ARTICLE) supported.supported = true;
+        if (supported != null && supported.kind.role() != Kind.Role.ARTICLE) supported.supported = true;
         if (!checkReferences(ev, index, problems)) fact = article = null;
         if (fact != null && article != null) {
             Integer earlier = index.addEvidence(fact, article, (int) ev.line());
@@ -223,24 +255,38 @@ public final class GraphLoader {
             }
         }
         if (quote == null) return;
-        if (quote.length() > Schemas.MAX_QUOTE_LENGTH) {
-            problems.report(ev.problem("quote", quote, "quote has " + quote.length()
-                    + " characters; evidence quotes are at most " + Schemas.MAX_QUOTE_LENGTH));
-        }
         if (corpus != null && article != null && corpus.has(article) && !corpus.contains(article, quote)) {
             problems.report(ev.problem("quote", quote, "quote does not occur in article " + article
                     + " (compared with white space and apostrophes folded)"));
         }
     }
 
-    /** An event's claims must all be in one file: claims of different kinds cannot be compared. */
+    /**
+     * The claims of an event must be of one kind (claims of different kinds cannot be compared)
+     * and name the same main participants (the columns that identify the event).
+     */
     private static void checkEvents(List<Entry> grouped, ProblemHandler problems) {
         Map<String, Entry> firstByEvent = new HashMap<>();
         for (Entry f : grouped) {
             Entry first = firstByEvent.putIfAbsent(f.event(), f);
-            if (first != null && first.table().kind() != f.table().kind()) {
+            if (first == null) continue;
+            if (!first.table().kind().equals(f.table().kind())) {
                 problems.report(f.problem("event", f.event(), "event is also used by a " + first.table().kind().noun()
                         + " at " + first.file() + ":" + first.line() + "; claims about one event belong in one file"));
+                continue;
+            }
+            for (Column c : f.table().eventColumns()) {
+                Object mine = f.get(c.name());
+                Object theirs = first.get(c.name());
+                if (mine == null || theirs == null) continue;
+                boolean same = c.type().isList() ? new HashSet<>(f.list(c.name())).equals(new HashSet<>(first.list(c.name())))
+                        : mine.equals(theirs);
+                if (!same) {
+                    problems.report(f.problem(c.name(), String.join("|", f.list(c.name())) + (c.type().isList() || mine instanceof String ? "" : mine),
+                            "claims of event '" + f.event() + "' must have the same " + c.name() + " (it identifies the event): "
+                                    + first.file() + ":" + first.line() + " has '" + String.join("|", first.list(c.name()))
+                                    + (c.type().isList() || theirs instanceof String ? "" : theirs) + "'"));
+                }
             }
         }
     }
@@ -267,10 +313,18 @@ public final class GraphLoader {
             return iris.entity(index.get(id).kind, id);
         }
 
-        /** The English label of an entity, the title of an article, or the id. */
-        private String label(String id) {
+        /** The label of an entity in a language (English when it has no other), the title of an article, or the id. */
+        private String label(String id, String lang) {
             IdIndex.Info info = index.get(id);
-            return info == null || info.label == null ? id : info.label;
+            if (info == null) return id;
+            if ("fr".equals(lang) && info.labelFr != null) return info.labelFr;
+            return info.label == null ? id : info.label;
+        }
+
+        private void labels(Node s, TableSchema table, Map<String, Object> values) {
+            for (String lang : Labels.LANGUAGES) {
+                triple(s, RDFS.label.asNode(), NodeFactory.createLiteralLang(labels.label(table, values, lang, this::label), lang));
+            }
         }
 
         void emitRow(Entry e) {
@@ -278,7 +332,9 @@ public final class GraphLoader {
             Node s = iris.entity(table.kind(), e.id());
             if (table.rdfClass() != null) triple(s, RDF.type.asNode(), table.rdfClass());
             if (table.kind().isFact()) {
-                triple(s, RDFS.label.asNode(), NodeFactory.createLiteralLang(factLabel(e), "en"));
+                labels(s, table, e.values());
+                triple(s, AKG.event, iris.event(e.event()));
+                support(s, index.get(e.id()).articles);
             }
             for (Column c : table.columns()) {
                 if (c.predicate() == null || e.get(c.name()) == null) continue;
@@ -296,15 +352,73 @@ public final class GraphLoader {
             }
         }
 
-        private String factLabel(Entry e) {
-            return e.table().label().label(e, this::label);
+        /**
+         * What its articles say of a claim's or an event's support: the earliest article's date
+         * (its reported time), the number of articles and of independent origins.
+         */
+        private void support(Node s, List<String> articles) {
+            PartialDate earliest = null;
+            Set<String> origins = new HashSet<>();
+            for (String a : articles) {
+                IdIndex.Info info = index.get(a);
+                if (info.date != null && (earliest == null || info.date.iso().compareTo(earliest.iso()) < 0)) earliest = info.date;
+                origins.add(info.origin == null ? a : info.origin);
+            }
+            if (earliest != null) {
+                triple(s, AKG.reportedDate, earliest.toNode());
+                triple(s, AKG.reportedPrecision, AKG.concept("precision", earliest.precision().id()));
+            }
+            triple(s, AKG.articleCount, NodeFactory.createLiteralDT(Integer.toString(articles.size()), XSDDatatype.XSDinteger));
+            triple(s, AKG.originCount, NodeFactory.createLiteralDT(Integer.toString(origins.size()), XSDDatatype.XSDinteger));
+        }
+
+        /**
+         * An event: its kind, its labels, its main participants and every compared value its claims
+         * agree on (given by at least one, contradicted or refined by none), its articles and support.
+         */
+        void emitEvent(String event, List<Entry> claims) {
+            Node ev = iris.event(event);
+            TableSchema table = claims.get(0).table();
+            triple(ev, RDF.type.asNode(), AKG.Event);
+            triple(ev, AKG.eventKind, table.rdfClass());
+            Map<String, Object> agreed = new HashMap<>();
+            Set<String> disputed = new HashSet<>();
+            for (Column c : table.columns()) {
+                if (!c.identifiesEvent() && !c.compared()) continue;
+                Object value = null;
+                for (int i = 0; i < claims.size(); i++) {
+                    Entry claim = claims.get(i);
+                    for (int j = 0; j < i; j++) {
+                        if (Disagreements.outcome(c, claims.get(j), claim, model) == Disagreements.Outcome.CONFLICT) disputed.add(c.name());
+                    }
+                    Object v = claim.get(c.name());
+                    if (v == null) continue;
+                    // keep the coarser of two values, what both say
+                    if (value == null || Disagreements.outcome(c, value, v, model) == Disagreements.Outcome.FIRST_REFINES) value = v;
+                }
+                if (value != null && !disputed.contains(c.name())) agreed.put(c.name(), value);
+            }
+            Entry values = new Entry(table, claims.get(0).file(), claims.get(0).line(), Map.of(), agreed);
+            for (String lang : Labels.LANGUAGES) {
+                triple(ev, RDFS.label.asNode(), NodeFactory.createLiteralLang(labels.label(table, agreed, disputed, lang, this::label), lang));
+            }
+            for (Column c : table.columns()) {
+                if (c.predicate() != null && agreed.containsKey(c.name())) emitValue(values, ev, c);
+            }
+            List<String> articles = new ArrayList<>();
+            for (Entry claim : claims) {
+                for (String a : index.get(claim.id()).articles) if (!articles.contains(a)) articles.add(a);
+            }
+            for (String a : articles) triple(ev, AKG.reportedIn, node(a));
+            triple(ev, AKG.claimCount, NodeFactory.createLiteralDT(Integer.toString(claims.size()), XSDDatatype.XSDinteger));
+            support(ev, articles);
         }
 
         private void emitValue(Entry e, Node s, Column c) {
             Object v = e.get(c.name());
             switch (c.type()) {
                 case TEXT -> {
-                    String lang = Schemas.ROW_LANGUAGE.equals(c.lang()) ? e.string("language") : c.lang();
+                    String lang = Column.ROW_LANGUAGE.equals(c.lang()) ? e.string("language") : c.lang();
                     triple(s, c.predicate(), lang == null ? NodeFactory.createLiteralString((String) v)
                             : NodeFactory.createLiteralLang((String) v, lang));
                 }
@@ -328,6 +442,11 @@ public final class GraphLoader {
             }
         }
 
+        /**
+         * An evidence node: the article, the quote in the article's language, who says it
+         * ({@code said_by}: empty for the article's own reporting), through what and in which
+         * mode (by default {@code reported}, or {@code attributed} when someone is named).
+         */
         void emitEvidence(Entry ev) {
             String factId = ev.string("fact");
             String articleId = ev.string("article");
@@ -335,18 +454,42 @@ public final class GraphLoader {
             Node fact = node(factId);
             Node article = node(articleId);
             triple(evidence, RDF.type.asNode(), AKG.Evidence);
-            triple(evidence, AKG.statedIn, article);
-            triple(evidence, AKG.quote, NodeFactory.createLiteralLang(ev.string("quote"), index.get(articleId).language));
+            for (Column c : ev.table().columns()) {
+                if (c.predicate() == null || ev.get(c.name()) == null) continue;
+                if (c.name().equals("quote")) {
+                    triple(evidence, c.predicate(), NodeFactory.createLiteralLang(ev.string("quote"), index.get(articleId).language));
+                } else {
+                    emitValue(ev, evidence, c);
+                }
+            }
+            if (ev.table().has("mode") && ev.get("mode") == null) {
+                Column mode = ev.table().column("mode");
+                triple(evidence, mode.predicate(), mode.values().get(ev.list("said_by").isEmpty() ? "reported" : "attributed"));
+            }
             triple(fact, PROV.wasDerivedFrom, evidence);
             if (index.get(factId).kind.isFact()) triple(fact, AKG.reportedIn, article);
         }
 
         void emitDisagreement(Disagreement d) {
             Node node = iris.disagreement(d.event());
+            TableSchema table = d.claims().get(0).table();
             triple(node, RDF.type.asNode(), AKG.Disagreement);
-            String what = String.join(", ", d.columns().stream().map(c -> c.name().replace('_', ' ')).toList());
-            triple(node, RDFS.label.asNode(), NodeFactory.createLiteralLang(
-                    "Articles disagree (" + what + "): " + factLabel(d.claims().get(0)), "en"));
+            triple(node, AKG.event, iris.event(d.event()));
+            Set<String> disputed = new HashSet<>();
+            for (Column c : d.columns()) disputed.add(c.name());
+            Map<String, Object> shared = new HashMap<>();
+            for (Column c : table.columns()) {
+                Object v = d.claims().get(0).get(c.name());
+                if (v != null && !disputed.contains(c.name()) && d.claims().stream().allMatch(x -> v.equals(x.get(c.name())))) {
+                    shared.put(c.name(), v);
+                }
+            }
+            for (String lang : Labels.LANGUAGES) {
+                String what = String.join(", ", d.columns().stream().map(c -> columnLabel(c, lang)).distinct().toList());
+                String event = labels.label(table, shared, disputed, lang, this::label);
+                triple(node, RDFS.label.asNode(), NodeFactory.createLiteralLang(
+                        ("fr".equals(lang) ? "Les articles divergent (" + what + ") : " : "Articles disagree (" + what + "): ") + event, lang));
+            }
             for (Entry claim : d.claims()) triple(node, AKG.claim, node(claim.id()));
             Set<Node> properties = new java.util.LinkedHashSet<>();
             for (Column c : d.columns()) properties.add(c.predicate());
@@ -357,6 +500,15 @@ public final class GraphLoader {
                 triple(a, AKG.conflictsWith, b);
                 triple(b, AKG.conflictsWith, a);
             }
+        }
+
+        void emitRefinement(Refinement r) {
+            triple(node(r.finer().id()), AKG.refines, node(r.coarser().id()));
+        }
+
+        private String columnLabel(Column c, String lang) {
+            String l = c.predicate() == null ? null : model.label(c.predicate(), lang);
+            return l != null ? l : c.name().replace('_', ' ');
         }
     }
 }

@@ -9,7 +9,8 @@ import org.articlekg.KgException;
 /**
  * Mints the IRIs of the graph under a base (default {@value #DEFAULT_BASE}) from stable slugs:
  * {@code {base}id/person/elon-musk}, {@code {base}id/evidence/{fact}/{article}},
- * {@code {base}id/disagreement/{event}} and the named graphs {@code {base}graph/{name}}.
+ * {@code {base}id/event/{event}}, {@code {base}id/disagreement/{event}} and the named graphs
+ * {@code {base}graph/{name}}.
  */
 public record Iris(String base) {
     public static final String DEFAULT_BASE = "http://localhost:3030/";
@@ -39,6 +40,10 @@ public record Iris(String base) {
 
     public Node evidence(String factId, String articleId) {
         return NodeFactory.createURI(base + "id/evidence/" + factId + "/" + articleId);
+    }
+
+    public Node event(String event) {
+        return NodeFactory.createURI(base + "id/event/" + event);
     }
 
     public Node disagreement(String event) {

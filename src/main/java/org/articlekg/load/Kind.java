@@ -1,42 +1,35 @@
 package org.articlekg.load;
 
+import java.util.Objects;
+
 /**
- * The kinds of CSV file in {@code data/}: one file per kind, named {@link #fileName()}, whose rows
- * become resources under {@code {base}id/{segment}/{id}}.
+ * A kind of row in {@code data/}: one CSV file, whose rows become resources under
+ * {@code {base}id/{name}/{id}}. Kinds are declared in {@code ontology/kinds.ttl} and read into a
+ * {@link FactModel}; nothing in the code lists them.
+ *
+ * @param name the kind's name, also its IRI path segment: {@code investment}
+ * @param fileName the CSV file: {@code investments.csv}
+ * @param role what the rows are: articles, entities, facts (claims) or evidence
  */
-public enum Kind {
-    ARTICLE("articles.csv", "article", false),
-    PERSON("persons.csv", "person", false),
-    ORGANIZATION("organizations.csv", "organization", false),
-    PRODUCT("products.csv", "product", false),
-    FOUNDING("foundings.csv", "founding", true),
-    ROLE("roles.csv", "role", true),
-    INVESTMENT("investments.csv", "investment", true),
-    LAWSUIT("lawsuits.csv", "lawsuit", true),
-    PROPOSAL("proposals.csv", "proposal", true),
-    DEPARTURE("departures.csv", "departure", true),
-    OBSERVATION("observations.csv", "observation", true),
-    RELEASE("releases.csv", "release", true),
-    EVIDENCE("evidence.csv", "evidence", false);
+public record Kind(String name, String fileName, Role role) {
+    /** What the rows of a kind are; the loader treats each role its own way. */
+    public enum Role { ARTICLE, ENTITY, FACT, EVIDENCE }
 
-    private final String fileName;
-    private final String segment;
-    private final boolean fact;
-
-    Kind(String fileName, String segment, boolean fact) {
-        this.fileName = fileName;
-        this.segment = segment;
-        this.fact = fact;
+    public Kind {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(role, "role");
     }
 
-    public String fileName() { return fileName; }
-
     /** The IRI path segment: {@code {base}id/{segment}/{id}}. */
-    public String segment() { return segment; }
+    public String segment() { return name; }
 
     /** Whether rows are claims (statements) that need evidence. */
-    public boolean isFact() { return fact; }
+    public boolean isFact() { return role == Role.FACT; }
 
     /** The word users read in messages: "person", "organization". */
-    public String noun() { return segment; }
+    public String noun() { return name; }
+
+    @Override
+    public String toString() { return name; }
 }

@@ -9,13 +9,15 @@ import org.apache.jena.graph.Node;
  *
  * @param rows rows read per file
  * @param disagreements the disagreements found between claims
+ * @param refinements the claims that refine another claim of their event
  * @param triples triples streamed (0 for a check that writes nothing)
  * @param locator where the row an entity or fact IRI was minted from is ({@code file:line}), or null
  */
-public record LoadResult(Map<Kind, Integer> rows, List<Disagreement> disagreements, long triples,
+public record LoadResult(Map<Kind, Integer> rows, List<Disagreement> disagreements, List<Refinement> refinements, long triples,
                          java.util.function.Function<Node, String> locator) {
     public LoadResult {
-        rows = Map.copyOf(rows);
+        rows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rows));
+        refinements = List.copyOf(refinements);
         disagreements = List.copyOf(disagreements);
     }
 

@@ -2,63 +2,73 @@ package org.articlekg.load;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
-/** Checks that involve several cells of one row (each cell alone was checked when read). */
+/**
+ * Checks that involve several cells of one row (each cell alone was checked when read), as the
+ * columns declare them: a qualifier needs its date, a unit its value, an upper bound its lower
+ * bound and no less, an end date no earlier than its start, two lists no id in common, a column
+ * required with another, a text within its length.
+ */
 final class RowRules {
     private RowRules() {}
 
-    /** Qualifier columns and the date column each one qualifies. */
-    private static final Map<String, String> QUALIFIED = Map.of(
-            "date_qualifier", "date", "start_qualifier", "start", "end_qualifier", "end");
-
     static void check(Entry e, ProblemHandler problems) {
-        for (Map.Entry<String, String> q : QUALIFIED.entrySet()) {
-            if (e.get(q.getKey()) != null && e.columnNumbers().containsKey(q.getValue()) && !e.given(q.getValue())) {
-                problems.report(e.problem(q.getKey(), e.string(q.getKey()), "qualifier given without a " + q.getValue()));
+        for (Column c : e.table().columns()) {
+            if (!e.columnNumbers().containsKey(c.name()) && !e.given(c.name())) continue;
+            if (c.qualifier() != null) onlyWith(e, c.qualifier(), c.name(), problems);
+            if (c.unit() != null) requiredWith(e, c.unit(), c.name(), problems);
+            if (c.requiredWith() != null) requiredWith(e, c.name(), c.requiredWith(), problems);
+            if (c.upperBound() != null) upperBound(e, c, problems);
+            if (c.notBefore() != null) notBefore(e, c, problems);
+            if (c.disjointFrom() != null) disjoint(e, c, problems);
+            if (c.maxLength() > 0 && e.get(c.name()) instanceof String s && s.length() > c.maxLength()) {
+                problems.report(e.problem(c.name(), s, c.name() + " has " + s.length() + " characters; at most "
+                        + c.maxLength() + " are allowed"));
             }
         }
-        switch (e.table().kind()) {
-            case ARTICLE -> {
-                if (e.get("date") != null && !e.given("date_basis")) {
-                    problems.report(e.problem("date_basis", "", "date_basis ('stated' or 'inferred') is required when date is given"));
-                }
-                if (!e.given("date") && e.get("date_basis") != null) {
-                    problems.report(e.problem("date_basis", e.string("date_basis"), "date_basis given without a date"));
-                }
-            }
-            case INVESTMENT -> {
-                BigDecimal amount = e.decimal("amount");
-                BigDecimal max = e.decimal("amount_max");
-                if (amount != null && !e.given("currency")) {
-                    problems.report(e.problem("currency", "", "currency is required when amount is given"));
-                }
-                if (!e.given("amount") && e.get("currency") != null) {
-                    problems.report(e.problem("currency", e.string("currency"), "currency given without an amount"));
-                }
-                if (max != null && !e.given("amount")) {
-                    problems.report(e.problem("amount_max", max.toPlainString(), "amount_max given without amount (the lower bound)"));
-                }
-                if (max != null && amount != null && max.compareTo(amount) < 0) {
-                    problems.report(e.problem("amount_max", max.toPlainString(), "amount_max is less than amount " + amount.toPlainString()));
-                }
-            }
-            case ROLE -> {
-                PartialDate start = e.date("start");
-                PartialDate end = e.date("end");
-                if (start != null && end != null && start.conflictsWith(end) && end.iso().compareTo(start.iso()) < 0) {
-                    problems.report(e.problem("end", end.iso(), "end is before start " + start.iso()));
-                }
-            }
-            case LAWSUIT -> {
-                Set<String> both = new HashSet<>(e.list("plaintiffs"));
-                both.retainAll(e.list("defendants"));
-                if (!both.isEmpty()) {
-                    problems.report(e.problem("defendants", String.join("|", both), "is both plaintiff and defendant"));
-                }
-            }
-            default -> { }
+    }
+
+    /** {@code column} may be given only when {@code other} is. */
+    private static void onlyWith(Entry e, String column, String other, ProblemHandler problems) {
+        if (e.get(column) != null && !e.given(other)) {
+            problems.report(e.problem(column, String.valueOf(e.get(column)), column + " is given but " + other + " is empty"));
+        }
+    }
+
+    /** {@code column} is required when {@code other} is given, and may be given only then. */
+    private static void requiredWith(Entry e, String column, String other, ProblemHandler problems) {
+        if (e.get(other) != null && !e.given(column)) {
+            Column c = e.table().column(column);
+            String values = c.values().isEmpty() ? "" : " (" + c.allowedValues() + ")";
+            problems.report(e.problem(column, "", column + values + " is required when " + other + " is given"));
+        }
+        onlyWith(e, column, other, problems);
+    }
+
+    private static void upperBound(Entry e, Column c, ProblemHandler problems) {
+        onlyWith(e, c.upperBound(), c.name(), problems);
+        BigDecimal low = e.decimal(c.name());
+        BigDecimal high = e.decimal(c.upperBound());
+        if (low != null && high != null && high.compareTo(low) < 0) {
+            problems.report(e.problem(c.upperBound(), high.toPlainString(), c.upperBound() + " is less than "
+                    + c.name() + " " + low.toPlainString()));
+        }
+    }
+
+    private static void notBefore(Entry e, Column c, ProblemHandler problems) {
+        PartialDate start = e.date(c.notBefore());
+        PartialDate end = e.date(c.name());
+        if (start != null && end != null && start.conflictsWith(end) && end.iso().compareTo(start.iso()) < 0) {
+            problems.report(e.problem(c.name(), end.iso(), c.name() + " is before " + c.notBefore() + " " + start.iso()));
+        }
+    }
+
+    private static void disjoint(Entry e, Column c, ProblemHandler problems) {
+        Set<String> both = new HashSet<>(e.list(c.disjointFrom()));
+        both.retainAll(e.list(c.name()));
+        if (!both.isEmpty()) {
+            problems.report(e.problem(c.name(), String.join("|", both), "is in both " + c.disjointFrom() + " and " + c.name()));
         }
     }
 }

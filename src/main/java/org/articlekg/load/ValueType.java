@@ -14,14 +14,20 @@ public enum ValueType {
     DATE,
     /** A decimal number, {@code .} as separator, no grouping, not negative. */
     DECIMAL,
-    /** An ISO 4217 currency code. */
+    /** An ISO 4217 currency code (or one of the column's other allowed values). */
     CURRENCY,
     /** A BCP 47 language tag. */
     LANGUAGE,
-    /** One of a column's allowed values. */
+    /** One of a column's allowed values, written as the node it stands for (a concept or a class). */
     ENUM,
     /** The id of a row of one of the column's target kinds. */
     REF,
     /** Several such ids separated by {@code |}. */
-    REFS
+    REFS;
+
+    /** Whether a cell holds several values separated by {@code |}. */
+    public boolean isList() { return this == TEXT_LIST || this == REFS; }
+
+    /** Whether a cell names rows by id. */
+    public boolean isReference() { return this == REF || this == REFS; }
 }

@@ -35,7 +35,8 @@ public final class Explorer {
 
     private static final Query EVIDENCE = Sparql.parse("""
             SELECT ?label ?article ?title ?quote WHERE {
-              ?this rdfs:label ?label ; prov:wasDerivedFrom ?ev . ?ev akg:statedIn ?article ; akg:quote ?quote .
+              ?this rdfs:label ?label ; prov:wasDerivedFrom ?ev . FILTER(LANGMATCHES(LANG(?label), "en"))
+              ?ev akg:statedIn ?article ; akg:quote ?quote .
               ?article dcterms:title ?title .
             } ORDER BY ?article""");
 

@@ -12,8 +12,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.articlekg.load.Iris;
-import org.articlekg.load.Kind;
-import org.articlekg.load.Schemas;
+import org.articlekg.load.FactModel;
 import org.articlekg.load.TableSchema;
 import org.articlekg.vocab.AKG;
 
@@ -21,7 +20,8 @@ import org.articlekg.vocab.AKG;
  * The graph of entities for visualisation: persons, organisations and products as nodes; the
  * shortcut relationships as edges, each with the statements behind it, its number of sources
  * (articles), whether any of those statements is disputed, and the first and last date it was
- * reported. Which statement properties make which edge comes from {@link Schemas}.
+ * reported. Which statement properties make which edge is declared in {@code ontology/kinds.ttl}
+ * ({@link TableSchema#edges()}).
  */
 public final class GraphEdges {
     /** A node: an entity with its most specific type and English label. */
@@ -36,15 +36,14 @@ public final class GraphEdges {
     /** Nodes and edges. */
     public record EntityGraph(List<GraphNode> nodes, List<Edge> edges) {}
 
-    private static final Query NODES = Sparql.parse("""
-            SELECT ?x ?t ?label WHERE {
-              # the entities' classes, looked up by class (not every typed statement filtered)
-              VALUES ?t { akg:Person akg:Company akg:Nonprofit akg:ResearchLab akg:Incubator akg:MediaOrganization
-                          akg:Organization akg:AIModel akg:Application akg:Service akg:Vehicle akg:Product }
-              GRAPH ?facts { ?x a ?t }
-              OPTIONAL { ?x rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), "en")) }
-              BIND(COALESCE(?l, STR(?x)) AS ?label)
-            } ORDER BY ?x""");
+    /** The entities with their classes: the classes of the declared entity kinds, looked up by class. */
+    private static Query nodes(FactModel model) {
+        StringBuilder classes = new StringBuilder();
+        for (Node c : model.entityClasses()) classes.append(" <").append(c.getURI()).append('>');
+        return Sparql.parse("SELECT ?x ?t ?label WHERE { VALUES ?t {" + classes + " } GRAPH ?facts { ?x a ?t } "
+                + "OPTIONAL { ?x rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), \"en\")) } "
+                + "BIND(COALESCE(?l, STR(?x)) AS ?label) } ORDER BY ?x");
+    }
 
     private GraphEdges() {}
 
@@ -61,22 +60,30 @@ public final class GraphEdges {
     private static EntityGraph build(DatasetGraph dsg, Iris iris, Node focus) {
         Node facts = iris.graph(Iris.FACTS_GRAPH);
         Map<List<Node>, EdgeBuilder> edges = new LinkedHashMap<>();
-        for (Kind kind : Kind.values()) {
-            TableSchema t = Schemas.of(kind);
-            if (!kind.isFact()) continue;
-            for (TableSchema.Shortcut sc : t.shortcuts()) {
-                if (sc.property().equals(AKG.foundedBy)) continue; // the inverse of founded: one edge is enough
+        FactModel model = Kinds.of(dsg, iris);
+        for (TableSchema t : model.tables()) {
+            for (TableSchema.Shortcut sc : t.edges()) {
+                Map<String, Node> b = new HashMap<>();
+                b.put("facts", facts);
+                if (focus != null) b.put("focus", focus);
+                String filter = focus == null ? "" : "FILTER(?s = ?focus || ?o = ?focus) ";
+                if (!t.kind().isFact()) {
+                    // an entity's own reference, e.g. a product's maker
+                    Node p = t.column(sc.to()).predicate();
+                    Query q = Sparql.parse("SELECT ?s ?o WHERE { GRAPH ?facts { ?s <" + p.getURI() + "> ?o } " + filter + "}");
+                    for (QuerySolution s : Sparql.select(dsg, q, b)) {
+                        List<Node> key = List.of(s.get("s").asNode(), sc.property(), s.get("o").asNode());
+                        edges.computeIfAbsent(key, k -> new EdgeBuilder(k.get(0), k.get(1), k.get(2)));
+                    }
+                    continue;
+                }
                 Node from = t.column(sc.from()).predicate();
                 Node to = t.column(sc.to()).predicate();
                 Query q = Sparql.parse("SELECT ?s ?o ?f ?article ?adate ?conflict WHERE { "
                         + "GRAPH ?facts { ?f a <" + t.rdfClass().getURI() + "> ; <" + from.getURI() + "> ?s ; <"
-                        + to.getURI() + "> ?o } "
-                        + (focus == null ? "" : "FILTER(?s = ?focus || ?o = ?focus) ")
+                        + to.getURI() + "> ?o } " + filter
                         + "OPTIONAL { ?f akg:reportedIn ?article OPTIONAL { ?article akg:date ?adate } } "
                         + "OPTIONAL { ?f akg:conflictsWith ?conflict } }");
-                Map<String, Node> b = new HashMap<>();
-                b.put("facts", facts);
-                if (focus != null) b.put("focus", focus);
                 Sparql.forEach(dsg, q, b, s -> {
                     List<Node> key = List.of(s.get("s").asNode(), sc.property(), s.get("o").asNode());
                     EdgeBuilder e = edges.computeIfAbsent(key, k -> new EdgeBuilder(k.get(0), k.get(1), k.get(2)));
@@ -87,17 +94,6 @@ public final class GraphEdges {
                 });
             }
         }
-        for (Node p : List.of(AKG.maker, AKG.parentOrganization)) {
-            Query q = Sparql.parse("SELECT ?s ?o WHERE { GRAPH ?facts { ?s <" + p.getURI() + "> ?o } "
-                    + (focus == null ? "" : "FILTER(?s = ?focus || ?o = ?focus) ") + "}");
-            Map<String, Node> b = new HashMap<>();
-            b.put("facts", facts);
-            if (focus != null) b.put("focus", focus);
-            for (QuerySolution s : Sparql.select(dsg, q, b)) {
-                List<Node> key = List.of(s.get("s").asNode(), p, s.get("o").asNode());
-                edges.computeIfAbsent(key, k -> new EdgeBuilder(k.get(0), k.get(1), k.get(2)));
-            }
-        }
         Set<Node> wanted = new LinkedHashSet<>();
         if (focus != null) wanted.add(focus);
         for (EdgeBuilder e : edges.values()) {
@@ -106,7 +102,7 @@ public final class GraphEdges {
         }
         List<GraphNode> nodes = new ArrayList<>();
         Set<Node> seen = new LinkedHashSet<>();
-        Sparql.forEach(dsg, NODES, Map.of("facts", facts), s -> {
+        Sparql.forEach(dsg, nodes(model), Map.of("facts", facts), s -> {
             Node x = s.get("x").asNode();
             if (focus != null && !wanted.contains(x)) return;
             if (seen.add(x)) nodes.add(new GraphNode(x, Pages.local(s.get("t").asNode()), s.getLiteral("label").getString()));

@@ -29,7 +29,7 @@ public final class Pages {
             SELECT DISTINCT ?f ?kind ?role ?label ?date WHERE {
               GRAPH ?facts { ?f ?role ?this . ?f a ?kind }
               ?kind rdfs:subClassOf akg:Fact .
-              ?f rdfs:label ?label .
+              ?f rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), "en"))
               OPTIONAL { ?f akg:date ?d1 } OPTIONAL { ?f akg:startDate ?d2 }
               BIND(COALESCE(?d1, ?d2) AS ?date)
             } ORDER BY ?kind ?date ?label""");
@@ -56,7 +56,7 @@ public final class Pages {
             } ORDER BY ?p ?other""");
     private static final Query REPORTED = Sparql.parse("""
             SELECT ?f ?kind ?label ?quote WHERE {
-              ?f akg:reportedIn ?this ; prov:wasDerivedFrom ?ev ; rdfs:label ?label .
+              ?f akg:reportedIn ?this ; prov:wasDerivedFrom ?ev ; rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), "en"))
               GRAPH ?facts { ?f a ?kind } ?kind rdfs:subClassOf akg:Fact .
               ?ev akg:statedIn ?this ; akg:quote ?quote .
             } ORDER BY ?kind ?label""");
@@ -103,18 +103,13 @@ public final class Pages {
                 .link(editorLink(iri), "open a query about it in the SPARQL editor")
                 .markup(" · as ").link(docPath(iri) + "?format=ttl", "Turtle").markup(", ")
                 .link(docPath(iri) + "?format=jsonld", "JSON-LD").markup("</p>\n");
-        boolean fact = types.stream().anyMatch(Pages::isFactClass);
+        boolean fact = types.stream().anyMatch(t -> Kinds.of(dsg, iris).factOfClass(t) != null);
         if (fact) factSections(h, iri);
         else if (types.contains(AKG.Article)) articleSections(h, iri);
         else if (types.contains(AKG.Disagreement)) disagreement(h, iri);
         else if (!types.isEmpty() && !types.contains(AKG.Evidence)) entitySections(h, iri);
         properties(h, iri);
         return h.end();
-    }
-
-    private static boolean isFactClass(Node t) {
-        return List.of(AKG.Founding, AKG.Role, AKG.Investment, AKG.Lawsuit, AKG.Proposal, AKG.Departure,
-                AKG.Observation, AKG.Release).contains(t);
     }
 
     private void entitySections(HtmlWriter h, Node iri) {
@@ -310,7 +305,7 @@ public final class Pages {
 
     private static String editorLink(Node iri) {
         String q = Sparql.PREFIXES + "SELECT ?fact ?label ?article ?quote WHERE {\n  ?fact ?role <" + iri.getURI()
-                + "> ; rdfs:label ?label ; prov:wasDerivedFrom ?ev .\n  ?ev akg:statedIn ?article ; akg:quote ?quote .\n} ORDER BY ?label";
+                + "> ; rdfs:label ?label ; prov:wasDerivedFrom ?ev .\n  FILTER(LANGMATCHES(LANG(?label), \"en\"))\n  ?ev akg:statedIn ?article ; akg:quote ?quote .\n} ORDER BY ?label";
         return "/#/dataset/kg/query?query=" + HtmlWriter.urlEncode(q);
     }
 

@@ -69,7 +69,7 @@ final class LinkedDataServlet extends HttpServlet {
             return;
         }
         Graph description = g.read(dsg -> Describer.describe(dsg, iri));
-        description.getPrefixMapping().setNsPrefixes(Prefixes.of(g.iris()));
+        description.getPrefixMapping().setNsPrefixes(Prefixes.of(g.iris(), g.read(dsg -> org.articlekg.publish.Kinds.of(dsg, g.iris()))));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, description, Negotiation.lang(type));
         send(resp, 200, type + (type.startsWith("text/") || type.contains("json") ? "; charset=utf-8" : ""), out.toByteArray());

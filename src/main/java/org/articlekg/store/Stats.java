@@ -15,13 +15,15 @@ import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
- * Figures about a built graph: instances per class, facts per article, disagreements.
+ * Figures about a built graph: instances per class, facts per article, disagreements and refinements.
  *
  * @param perClass instances of each ontology class (asserted or inferred), largest first
  * @param perArticle facts each article reports, by article id
  * @param disagreements the label of each disagreement
+ * @param refinements each claim that refines another of its event, as "finer  refines  coarser" by their labels
  */
-public record Stats(Map<String, Long> perClass, Map<String, Long> perArticle, List<String> disagreements) {
+public record Stats(Map<String, Long> perClass, Map<String, Long> perArticle, List<String> disagreements,
+                    List<String> refinements) {
     private static final String PREFIXES = """
             PREFIX akg: <https://w3id.org/article-kg/ontology#>
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -34,9 +36,13 @@ public record Stats(Map<String, Long> perClass, Map<String, Long> perArticle, Li
             return Txn.calculateRead(dsg, () -> new Stats(
                     counts(dsg, "SELECT ?key (COUNT(DISTINCT ?s) AS ?n) { ?s a ?c . FILTER(STRSTARTS(STR(?c), STR(akg:))) "
                             + "BIND(STRAFTER(STR(?c), '#') AS ?key) } GROUP BY ?key ORDER BY DESC(?n) ?key"),
-                    counts(dsg, "SELECT ?key (COUNT(DISTINCT ?f) AS ?n) { ?f akg:reportedIn ?a . "
+                    counts(dsg, "SELECT ?key (COUNT(DISTINCT ?f) AS ?n) { ?f akg:reportedIn ?a . ?f a akg:Fact . "
                             + "BIND(STRAFTER(STR(?a), '/id/article/') AS ?key) } GROUP BY ?key ORDER BY ?key"),
-                    labels(dsg, "SELECT ?label { ?d a akg:Disagreement ; rdfs:label ?label } ORDER BY ?label")));
+                    labels(dsg, "SELECT ?label { ?d a akg:Disagreement ; rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), 'en')) } "
+                            + "ORDER BY ?label"),
+                    labels(dsg, "SELECT ?label { ?finer akg:refines ?coarser . ?finer rdfs:label ?f . ?coarser rdfs:label ?c "
+                            + "FILTER(LANGMATCHES(LANG(?f), 'en') && LANGMATCHES(LANG(?c), 'en')) "
+                            + "BIND(CONCAT(STR(?f), '  refines  ', STR(?c)) AS ?label) } ORDER BY ?label")));
         } finally {
             TDBInternal.expel(dsg);
         }

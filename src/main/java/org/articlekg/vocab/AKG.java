@@ -50,6 +50,7 @@ public final class AKG {
     public static final Node Release = term("Release");
     public static final Node Evidence = term("Evidence");
     public static final Node Disagreement = term("Disagreement");
+    public static final Node Event = term("Event");
 
     // Provenance and disagreement properties
     public static final Node statedIn = term("statedIn");
@@ -58,6 +59,21 @@ public final class AKG {
     public static final Node conflictsWith = term("conflictsWith");
     public static final Node claim = term("claim");
     public static final Node disputedProperty = term("disputedProperty");
+    public static final Node refines = term("refines");
+
+    // Events, support and reported time
+    public static final Node event = term("event");
+    public static final Node eventKind = term("eventKind");
+    public static final Node claimCount = term("claimCount");
+    public static final Node articleCount = term("articleCount");
+    public static final Node originCount = term("originCount");
+    public static final Node reportedDate = term("reportedDate");
+    public static final Node reportedPrecision = term("reportedPrecision");
+
+    // Attribution: who says it, through what, in which mode
+    public static final Node saidBy = term("saidBy");
+    public static final Node channel = term("channel");
+    public static final Node attributionMode = term("attributionMode");
 
     // Fact properties
     public static final Node organization = term("organization");

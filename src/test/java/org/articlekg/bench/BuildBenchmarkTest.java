@@ -78,7 +78,7 @@ class BuildBenchmarkTest {
             boolean d = name.startsWith("(d)");
             steps.add(new BuildBenchmark.Step(name, 1_000_000, d ? quads : quads / 2, Duration.ofMillis(Math.round(1000 * (d ? seconds : 10)))));
         }
-        GenerationSummary input = new GenerationSummary(Path.of("data"), 1, 1, Map.of(Kind.ARTICLE, 1_000_000L), Duration.ofSeconds(5));
+        GenerationSummary input = new GenerationSummary(Path.of("data"), 1, 1, Map.of(org.articlekg.DataFixture.kind("article"), 1_000_000L), Duration.ofSeconds(5));
         return new BuildBenchmark.Result(new Machine("test CPU", 2, 1L << 34, "Java", heap), input, 1, steps, List.of());
     }
 
@@ -92,7 +92,7 @@ class BuildBenchmarkTest {
         for (String name : List.of("(a) CSV parsing", "(b) floor", "(c) loaders", "(d) our full build", "(e) Jena")) {
             steps.add(new BuildBenchmark.Step(name, rows, rows * 10, Duration.ofMillis(Math.round(1000 * (name.startsWith("(d)") ? build : seconds)))));
         }
-        GenerationSummary input = new GenerationSummary(Path.of("data"), 1, 1, Map.of(Kind.ARTICLE, rows), Duration.ZERO);
+        GenerationSummary input = new GenerationSummary(Path.of("data"), 1, 1, Map.of(org.articlekg.DataFixture.kind("article"), rows), Duration.ZERO);
         return new BuildBenchmark.Result(Machine.here(), input, 2, steps,
                 List.of(new BuildReport.Phase("text index", Duration.ofMillis(Math.round(1000 * textIndex)), true)));
     }

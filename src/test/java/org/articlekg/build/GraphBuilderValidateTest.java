@@ -66,8 +66,8 @@ class GraphBuilderValidateTest {
         assertNull(r.location());
         assertEquals(List.of(), r.dumps());
         assertEquals(java.util.Set.of("facts", "ontology", "inferred"), r.quadsPerGraph().keySet());
-        assertEquals(4, r.load().rows().get(Kind.ARTICLE));
-        assertEquals(3, r.load().rows().get(Kind.INVESTMENT));
+        assertEquals(4, r.load().rows().get(org.articlekg.DataFixture.kind("article")));
+        assertEquals(3, r.load().rows().get(org.articlekg.DataFixture.kind("investment")));
         assertEquals(1, r.load().disagreements().size(), "the three claims about 'money' differ");
         assertTrue(r.quadsPerGraph().get("inferred") > 0);
     }

@@ -50,7 +50,7 @@ class DisagreementsTest {
         assertEquals(1, found.size());
         Disagreement d = found.get(0);
         assertEquals("ev", d.event());
-        assertEquals(Kind.INVESTMENT, d.kind());
+        assertEquals(org.articlekg.DataFixture.kind("investment"), d.kind());
         assertEquals(List.of("amount"), columns(d));
         assertEquals(List.of("claim-a", "claim-b"), d.claims().stream().map(Entry::id).toList());
         assertEquals(1, d.conflicts().size());
@@ -81,10 +81,9 @@ class DisagreementsTest {
     }
 
     @Test
-    void blankAmountAgainstAFigureDisagrees() {
-        List<Disagreement> found = disagreements(twoInvestments("10000000000,,USD,2023", ",,,2023"));
-        assertEquals(1, found.size());
-        assertEquals(List.of("amount"), columns(found.get(0)), "a blank currency is not a conflict of its own");
+    void blankAmountAgainstAFigureDoesNotDisagree() {
+        assertTrue(disagreements(twoInvestments("10000000000,,USD,2023", ",,,2023")).isEmpty(),
+                "a missing value never conflicts");
     }
 
     @Test
@@ -101,9 +100,76 @@ class DisagreementsTest {
 
     @Test
     void exactAmountAndARangeWithTheSameLowerBoundDisagreeOnAmountMax() {
+        // 50000000 is the range 50000000–50000000
         List<Disagreement> found = disagreements(twoInvestments("50000000,,USD,", "50000000,100000000,USD,"));
         assertEquals(1, found.size());
         assertEquals(List.of("amount_max"), columns(found.get(0)));
+    }
+
+    private List<Refinement> refinements(DataFixture f) {
+        return f.loadResult(tmp, GraphFactory.createDefaultGraph()).refinements();
+    }
+
+    private static DataFixture twoFoundings(String a, String b) {
+        return DataFixture.minimal()
+                .fact("foundings.csv", "found-a,ev,acme," + a + ",", "a")
+                .fact("foundings.csv", "found-b,ev,acme," + b + ",", "b");
+    }
+
+    @Test
+    void aDayInsideTheOtherClaimsYearRefinesItAndIsNoDisagreement() {
+        DataFixture f = twoInvestments("100,,USD,2019", "100,,USD,2019-03-11");
+        assertTrue(disagreements(f).isEmpty());
+        List<Refinement> r = refinements(f);
+        assertEquals(1, r.size());
+        assertEquals("claim-b", r.get(0).finer().id());
+        assertEquals("claim-a", r.get(0).coarser().id());
+        assertEquals(List.of("date"), r.get(0).columns().stream().map(Column::name).toList());
+    }
+
+    @Test
+    void aNarrowerConceptRefinesTheBroaderOne() {
+        // capped_profit is skos:broader for_profit in the ontology
+        DataFixture f = twoFoundings(",2019,,capped_profit", ",2019,,for_profit");
+        assertTrue(disagreements(f).isEmpty());
+        assertEquals("found-a refines found-b", refinements(f).get(0).finer().id() + " refines " + refinements(f).get(0).coarser().id());
+    }
+
+    @Test
+    void conceptsWithNoHierarchyBetweenThemConflict() {
+        List<Disagreement> found = disagreements(twoFoundings(",2019,,nonprofit", ",2019,,for_profit"));
+        assertEquals(List.of("legal_form"), columns(found.get(0)));
+        assertTrue(refinements(twoFoundings(",2019,,nonprofit", ",2019,,for_profit")).isEmpty());
+    }
+
+    @Test
+    void aLongerListOfFoundersRefinesAShorterOneItContains() {
+        DataFixture f = twoFoundings("alice|bob,2015,,", "alice,2015,,");
+        assertTrue(disagreements(f).isEmpty());
+        assertEquals("found-a", refinements(f).get(0).finer().id());
+        List<Disagreement> found = disagreements(twoFoundings("alice,2015,,", "bob,2015,,"));
+        assertEquals(List.of("founders"), columns(found.get(0)));
+    }
+
+    @Test
+    void refinementsInOppositeDirectionsOnTwoColumnsAreNeitherRefinementNorConflict() {
+        DataFixture f = twoFoundings(",2019-03-11,,for_profit", ",2019,,capped_profit");
+        assertTrue(disagreements(f).isEmpty());
+        assertTrue(refinements(f).isEmpty());
+    }
+
+    @Test
+    void refinementIsWrittenFromTheFinerClaimToTheCoarserAndTheEventKeepsWhatBothSay() {
+        Graph g = GraphFactory.createDefaultGraph();
+        twoFoundings(",2019,,for_profit", ",2019-03-11,,capped_profit").loadResult(tmp, g);
+        Node a = NodeFactory.createURI(DataFixture.BASE + "id/founding/found-a");
+        Node b = NodeFactory.createURI(DataFixture.BASE + "id/founding/found-b");
+        Node ev = NodeFactory.createURI(DataFixture.BASE + "id/event/ev");
+        assertTrue(g.contains(b, AKG.refines, a));
+        assertTrue(!g.contains(a, AKG.refines, b) && !g.contains(a, AKG.conflictsWith, b));
+        assertTrue(g.contains(ev, AKG.legalForm, AKG.concept("legal-form", "for_profit")));
+        assertTrue(g.contains(ev, AKG.date, NodeFactory.createLiteralDT("2019", org.apache.jena.datatypes.xsd.XSDDatatype.XSDgYear)));
+        assertTrue(!g.contains(ev, AKG.legalForm, AKG.concept("legal-form", "capped_profit")));
     }
 
     @Test
@@ -150,10 +216,14 @@ class DisagreementsTest {
                 .fact("lawsuits.csv", "claim-b,ev,alice,ngo|acme,,,,filed,", "Alice poursuit NGO et Acme");
         assertTrue(disagreements(same).isEmpty());
         DataFixture different = DataFixture.minimal()
-                .fact("lawsuits.csv", "claim-a,ev,alice,acme|ngo,,,,filed,", "Alice poursuit Acme et NGO")
-                .fact("lawsuits.csv", "claim-b,ev,alice,acme,,,,filed,", "Alice poursuit Acme");
+                .fact("lawsuits.csv", "claim-a,ev,alice,acme,,,,filed,", "Alice poursuit Acme")
+                .fact("lawsuits.csv", "claim-b,ev,alice,ngo,,,,filed,", "Alice poursuit NGO");
         List<Disagreement> found = disagreements(different);
         assertEquals(List.of("defendants"), columns(found.get(0)));
+        DataFixture more = DataFixture.minimal()
+                .fact("lawsuits.csv", "claim-a,ev,alice,acme|ngo,,,,filed,", "Alice poursuit Acme et NGO")
+                .fact("lawsuits.csv", "claim-b,ev,alice,acme,,,,filed,", "Alice poursuit Acme");
+        assertTrue(disagreements(more).isEmpty(), "naming one more defendant refines");
     }
 
     @Test
@@ -162,7 +232,9 @@ class DisagreementsTest {
         twoInvestments("100000000,,USD,2017", "50000000,,USD,2018").loadResult(tmp, g);
         assertIsomorphic(turtle("""
                 disagreement:ev a akg:Disagreement ;
-                    rdfs:label "Articles disagree (amount, date): Acme → NGO: 100000000 USD (funding, completed) (2017)"@en ;
+                    rdfs:label "Articles disagree (amount, date): Acme → NGO: disputed (funding, completed) (disputed)"@en ,
+                        "Les articles divergent (montant, date) : Acme → ONG : contesté (financement, réalisé) (contesté)"@fr ;
+                    akg:event <http://example.org/id/event/ev> ;
                     akg:claim investment:claim-a, investment:claim-b ;
                     akg:disputedProperty akg:amount, akg:date .
                 """), about(g, "disagreement"));

@@ -19,9 +19,9 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.articlekg.load.Column;
-import org.articlekg.load.Kind;
+import org.articlekg.load.FactModel;
 import org.articlekg.load.PartialDate;
-import org.articlekg.load.Schemas;
+import org.articlekg.load.TableSchema;
 import org.articlekg.load.ValueType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,20 +79,20 @@ class AKGTest {
     void everyConceptAndClassTheLoadersWriteExistsInTheOntology() {
         List<String> missing = new ArrayList<>();
         int checked = 0;
-        for (Kind kind : Kind.values()) {
-            for (Column c : Schemas.of(kind).columns()) {
+        for (TableSchema table : FactModel.read(Path.of("ontology")).tables()) {
+            for (Column c : table.columns()) {
                 List<Node> written = new ArrayList<>(c.values().values());
                 if (c.predicate() != null && c.predicate().getURI().startsWith(AKG.NS)) written.add(c.predicate());
                 if (c.precisionPredicate() != null) written.add(c.precisionPredicate());
-                if (Schemas.of(kind).rdfClass() != null) written.add(Schemas.of(kind).rdfClass());
+                if (table.rdfClass() != null) written.add(table.rdfClass());
                 for (Node n : written) {
                     checked++;
-                    if (!declared(n)) missing.add(kind.fileName() + " " + c.name() + " → " + n.getURI());
+                    if (!declared(n)) missing.add(table.kind().fileName() + " " + c.name() + " → " + n.getURI());
                 }
             }
-            for (var sc : Schemas.of(kind).shortcuts()) {
+            for (var sc : table.shortcuts()) {
                 checked++;
-                if (!declared(sc.property())) missing.add(kind.fileName() + " shortcut → " + sc.property().getURI());
+                if (!declared(sc.property())) missing.add(table.kind().fileName() + " shortcut → " + sc.property().getURI());
             }
         }
         for (PartialDate.Precision p : PartialDate.Precision.values()) {
@@ -106,13 +106,13 @@ class AKGTest {
     @Test
     void everyEnumeratedConceptIsOfItsCategorysClassAndNotatedWithItsCsvValue() {
         List<String> wrong = new ArrayList<>();
-        for (Kind kind : Kind.values()) {
-            for (Column c : Schemas.of(kind).columns()) {
+        for (TableSchema table : FactModel.read(Path.of("ontology")).tables()) {
+            for (Column c : table.columns()) {
                 if (c.type() != ValueType.ENUM || c.predicate().equals(RDF.type.asNode())) continue;
                 c.values().forEach((csv, node) -> {
                     if (!ontology.contains(node, NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#notation"),
                             NodeFactory.createLiteralString(csv))) {
-                        wrong.add(kind.fileName() + " " + c.name() + " '" + csv + "' → " + node.getURI() + " has no skos:notation \"" + csv + "\"");
+                        wrong.add(table.kind().fileName() + " " + c.name() + " '" + csv + "' → " + node.getURI() + " has no skos:notation \"" + csv + "\"");
                     }
                 });
             }
