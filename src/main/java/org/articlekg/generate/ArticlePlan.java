@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.articlekg.load.Kind;
 import org.articlekg.load.PartialDate.Precision;
 
 /**
@@ -71,9 +70,9 @@ final class ArticlePlan {
         return LocalDate.ofEpochDay(latest);
     }
 
-    /** The row of article {@code i}. */
-    Cells row(int i, String title, Entities entities, SplittableRandom r) {
-        Cells c = new Cells(Kind.ARTICLE).set("id", id(i)).set("title", title).set("language", french[i] ? "fr" : "en");
+    /** Fills {@code c}, an empty row of the articles' file, as the row of article {@code i}. */
+    Cells row(Cells c, int i, String title, Entities entities, SplittableRandom r) {
+        c.set("id", id(i)).set("title", title).set("language", french[i] ? "fr" : "en");
         LocalDate d = LocalDate.ofEpochDay(day[i]);
         switch (form[i]) {
             case STATED_DAY -> c.set("date", Dates.iso(d, Precision.DAY)).set("date_basis", "stated");

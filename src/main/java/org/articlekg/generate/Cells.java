@@ -1,49 +1,36 @@
 package org.articlekg.generate;
 
+import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.articlekg.load.Column;
 import org.articlekg.load.Kind;
-import org.articlekg.load.Schemas;
+import org.articlekg.load.PartialDate;
+import org.articlekg.load.TableSchema;
 
 /**
- * One row being made: its cells by column name, kept in the column order of {@link Schemas}, so
- * that every file is written with the header the loaders expect.
+ * One row being made: its cells by column name, kept in the declared column order of its
+ * {@link Layout}, so that every file is written with the header the loader expects.
  */
 final class Cells {
-    private static final Map<Kind, Map<String, Integer>> INDEX = new EnumMap<>(Kind.class);
-
-    static {
-        for (Kind kind : Kind.values()) {
-            Map<String, Integer> index = new HashMap<>();
-            List<Column> columns = Schemas.of(kind).columns();
-            for (int i = 0; i < columns.size(); i++) index.put(columns.get(i).name(), i);
-            INDEX.put(kind, index);
-        }
-    }
-
-    private final Kind kind;
+    private final Layout layout;
     private final String[] values;
 
-    Cells(Kind kind) {
-        this.kind = kind;
-        this.values = new String[INDEX.get(kind).size()];
+    Cells(Layout layout) {
+        this.layout = layout;
+        this.values = new String[layout.index().size()];
     }
 
-    /** The header of a file: its column names in schema order. */
-    static List<String> header(Kind kind) {
-        return Schemas.of(kind).columns().stream().map(Column::name).toList();
-    }
+    TableSchema table() { return layout.table(); }
 
-    Kind kind() { return kind; }
+    Kind kind() { return layout.table().kind(); }
 
     /** Sets a cell; null or "" leaves it empty. */
     Cells set(String column, String value) {
-        values[index(column)] = value == null || value.isEmpty() ? null : value;
+        values[layout.position(column)] = value == null || value.isEmpty() ? null : value;
         return this;
     }
 
@@ -54,7 +41,7 @@ final class Cells {
 
     /** The cell, or null when empty. */
     String get(String column) {
-        return values[index(column)];
+        return values[layout.position(column)];
     }
 
     boolean has(String column) { return get(column) != null; }
@@ -66,9 +53,28 @@ final class Cells {
     }
 
     Cells copy() {
-        Cells c = new Cells(kind);
+        Cells c = new Cells(layout);
         System.arraycopy(values, 0, c.values, 0, values.length);
         return c;
+    }
+
+    /**
+     * The filled cells typed as the loader reads them ({@link org.articlekg.load.Entry#values()}):
+     * lists, {@link PartialDate}s, {@link BigDecimal}s, else strings. What labels are made from.
+     */
+    Map<String, Object> typed() {
+        Map<String, Object> typed = new HashMap<>();
+        for (Column c : layout.table().columns()) {
+            String v = get(c.name());
+            if (v == null) continue;
+            typed.put(c.name(), switch (c.type()) {
+                case REFS, TEXT_LIST -> list(c.name());
+                case DATE -> PartialDate.parseOrNull(v);
+                case DECIMAL -> new BigDecimal(v);
+                default -> v;
+            });
+        }
+        return typed;
     }
 
     /** The cells to print, empty cells as "". */
@@ -76,11 +82,5 @@ final class Cells {
         Object[] out = new Object[values.length];
         for (int i = 0; i < values.length; i++) out[i] = values[i] == null ? "" : values[i];
         return out;
-    }
-
-    private int index(String column) {
-        Integer i = INDEX.get(kind).get(column);
-        if (i == null) throw new IllegalArgumentException(kind.fileName() + " has no column " + column);
-        return i;
     }
 }

@@ -5,15 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 import org.articlekg.load.Column;
-import org.articlekg.load.Kind;
-import org.articlekg.load.Schemas;
+import org.articlekg.load.TableSchema;
 
 /**
  * A weighted random choice among a fixed list of values, for picking values in realistic
- * proportions. {@link #column} reads the allowed values of a column from {@link Schemas}, so a
- * value added to the schema is generated too and a value dropped from it fails fast here.
+ * proportions. {@link #column} and {@link #declared} read the allowed values of a column from the
+ * fact model, so a value added to {@code ontology/kinds.ttl} is generated too and a value dropped
+ * from it fails fast here.
  */
 final class Choice<T> {
     private final List<T> values;
@@ -37,37 +36,38 @@ final class Choice<T> {
     }
 
     /**
-     * The allowed values of a column, in alphabetical order, each with weight {@code otherWeight} unless named in
+     * The allowed values of a column, in declared order, each with weight {@code otherWeight} unless named in
      * {@code named}: pairs of value and weight, {@code "completed", 6, "offered", 1}.
      */
-    static Choice<String> column(Kind kind, String column, double otherWeight, Object... named) {
-        Column c = Schemas.of(kind).column(column);
-        if (c.values().isEmpty()) throw new IllegalArgumentException(kind.fileName() + " " + column + " is not an enumeration");
+    static Choice<String> column(TableSchema table, String column, double otherWeight, Object... named) {
+        Column c = table.column(column);
+        String where = table.kind().fileName() + " " + column;
+        if (c.values().isEmpty()) throw new IllegalArgumentException(where + " is not an enumeration");
         Map<String, Double> weights = new LinkedHashMap<>();
-        // Sorted: some columns' values come from Map.of, whose order changes from run to run.
-        for (String v : new TreeSet<>(c.values().keySet())) weights.put(v, otherWeight);
+        for (String v : c.values().keySet()) weights.put(v, otherWeight);
         for (int i = 0; i < named.length; i += 2) {
             String value = (String) named[i];
-            if (!weights.containsKey(value)) {
-                throw new IllegalArgumentException(kind.fileName() + " " + column + " does not allow '" + value + "'");
-            }
+            if (!weights.containsKey(value)) throw new IllegalArgumentException(where + " does not allow '" + value + "'");
             weights.put(value, ((Number) named[i + 1]).doubleValue());
         }
         return new Choice<>(new ArrayList<>(weights.keySet()), new ArrayList<>(weights.values()));
     }
 
-    T pick(SplittableRandom r) {
-        return values.get(Weights.pick(cumulative, r));
+    /**
+     * The allowed values of an enumerated column, mildly skewed towards the first declared: the
+     * value at position i weighs {@code 1 / (1 + i / 3)}, so the last of ten is a third as likely
+     * as the first.
+     */
+    static Choice<String> declared(Column c) {
+        List<String> values = new ArrayList<>(c.values().keySet());
+        if (values.isEmpty()) throw new IllegalArgumentException(c.name() + " is not an enumeration");
+        List<Double> weights = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) weights.add(1 / (1 + i / 3.0));
+        return new Choice<>(values, weights);
     }
 
-    /** A value other than {@code value}: weighted when possible, else the first other value. */
-    T pickOtherThan(T value, SplittableRandom r) {
-        for (int attempt = 0; attempt < 16; attempt++) {
-            T v = pick(r);
-            if (!v.equals(value)) return v;
-        }
-        for (T v : values) if (!v.equals(value)) return v;
-        throw new IllegalStateException("no value other than " + value);
+    T pick(SplittableRandom r) {
+        return values.get(Weights.pick(cumulative, r));
     }
 
     List<T> values() { return values; }

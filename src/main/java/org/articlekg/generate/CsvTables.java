@@ -7,77 +7,101 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.articlekg.KgException;
+import org.articlekg.load.FactModel;
 import org.articlekg.load.Kind;
+import org.articlekg.load.TableSchema;
 
 /**
- * The thirteen CSV files of a data folder, open for writing row by row: RFC 4180 quoting, UTF-8,
- * the header of each file in schema order, and line feeds between records as in {@code data/}.
+ * The CSV files of a data folder, one per kind the {@link FactModel} declares, open for writing
+ * row by row: RFC 4180 quoting, UTF-8, the header of each file in declared order, and line feeds
+ * between records as in {@code data/}.
  */
 final class CsvTables implements Closeable {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
     private static final int BUFFER = 1 << 16;
 
+    /** One open file. */
+    private static final class Table {
+        final Layout layout;
+        final CSVPrinter printer;
+        long rows;
+
+        Table(Layout layout, CSVPrinter printer) {
+            this.layout = layout;
+            this.printer = printer;
+        }
+    }
+
     private final Path dir;
-    private final Map<Kind, CSVPrinter> printers = new EnumMap<>(Kind.class);
-    private final long[] rows = new long[Kind.values().length];
+    private final Map<Kind, Table> tables = new LinkedHashMap<>();
 
     private CsvTables(Path dir) {
         this.dir = dir;
     }
 
-    /** Creates (or truncates) every file of {@code dir} and writes its header. */
-    static CsvTables open(Path dir) {
-        CsvTables tables = new CsvTables(dir);
+    /** Creates (or truncates) the file of every kind of {@code model} in {@code dir} and writes its header. */
+    static CsvTables open(Path dir, FactModel model) {
+        CsvTables out = new CsvTables(dir);
         try {
-            for (Kind kind : Kind.values()) {
+            for (TableSchema schema : model.tables()) {
+                Kind kind = schema.kind();
                 BufferedWriter w = new BufferedWriter(new OutputStreamWriter(
                         Files.newOutputStream(dir.resolve(kind.fileName())), StandardCharsets.UTF_8), BUFFER);
+                Layout layout = Layout.of(schema);
                 CSVPrinter printer = new CSVPrinter(w, FORMAT);
-                tables.printers.put(kind, printer);
-                printer.printRecord(Cells.header(kind));
+                out.tables.put(kind, new Table(layout, printer));
+                printer.printRecord(layout.header());
             }
-            return tables;
+            return out;
         } catch (IOException e) {
-            tables.closeQuietly();
+            out.closeQuietly();
             throw new KgException("cannot write in " + dir + ": " + e.getMessage(), e);
         }
     }
 
+    /** An empty row of a kind's file. */
+    Cells row(Kind kind) {
+        Table t = tables.get(kind);
+        if (t == null) throw new IllegalArgumentException("no file for kind " + kind);
+        return new Cells(t.layout);
+    }
+
     void write(Cells cells) {
         Kind kind = cells.kind();
+        Table t = tables.get(kind);
         try {
-            printers.get(kind).printRecord(cells.record());
-            rows[kind.ordinal()]++;
+            t.printer.printRecord(cells.record());
+            t.rows++;
         } catch (IOException e) {
             throw new KgException("cannot write " + dir.resolve(kind.fileName()) + ": " + e.getMessage(), e);
         }
     }
 
-    /** Data rows written so far per file. */
+    /** Data rows written so far per file, in the model's order of kinds. */
     Map<Kind, Long> rows() {
-        Map<Kind, Long> m = new EnumMap<>(Kind.class);
-        for (Kind kind : Kind.values()) m.put(kind, rows[kind.ordinal()]);
+        Map<Kind, Long> m = new LinkedHashMap<>();
+        tables.forEach((kind, t) -> m.put(kind, t.rows));
         return m;
     }
 
     @Override
     public void close() {
         KgException failure = null;
-        for (Map.Entry<Kind, CSVPrinter> p : printers.entrySet()) {
+        for (Map.Entry<Kind, Table> t : tables.entrySet()) {
             try {
-                p.getValue().close(true);
+                t.getValue().printer.close(true);
             } catch (IOException e) {
                 if (failure == null) {
-                    failure = new KgException("cannot write " + dir.resolve(p.getKey().fileName()) + ": " + e.getMessage(), e);
+                    failure = new KgException("cannot write " + dir.resolve(t.getKey().fileName()) + ": " + e.getMessage(), e);
                 }
             }
         }
-        printers.clear();
+        tables.clear();
         if (failure != null) throw failure;
     }
 

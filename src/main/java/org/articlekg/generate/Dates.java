@@ -1,22 +1,16 @@
 package org.articlekg.generate;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.articlekg.load.PartialDate;
 import org.articlekg.load.PartialDate.Precision;
 
-/** Dates as the data files write them ({@code 2018}, {@code 2018-03}, {@code 2019-03-11}) and as articles say them. */
+/** Dates as the data files write them: {@code 2018}, {@code 2018-03}, {@code 2019-03-11}. */
 final class Dates {
     private Dates() {}
 
     static final LocalDate FIRST_ARTICLE = LocalDate.of(2015, 1, 1);
     static final LocalDate LAST_ARTICLE = LocalDate.of(2025, 12, 31);
-
-    private static final List<String> MONTHS_EN = List.of("January", "February", "March", "April", "May", "June",
-            "July", "August", "September", "October", "November", "December");
-    private static final List<String> MONTHS_FR = List.of("janvier", "février", "mars", "avril", "mai", "juin",
-            "juillet", "août", "septembre", "octobre", "novembre", "décembre");
 
     /** A day written at a precision. */
     static String iso(LocalDate day, Precision precision) {
@@ -56,40 +50,34 @@ final class Dates {
         return iso(day.plusYears(years), d.precision());
     }
 
-    static int year(String iso) {
+    private static int year(String iso) {
         return Integer.parseInt(iso.substring(0, 4));
     }
 
-    /** How an article writes a date: {@code 2019}, {@code March 2019}, {@code 11 March 2019} (or in French). */
-    static String words(String iso, boolean french) {
-        List<String> months = french ? MONTHS_FR : MONTHS_EN;
-        // The generator writes years of four digits, so the length tells the precision.
-        return switch (iso.length()) {
-            case 4 -> iso;
-            case 7 -> months.get(Integer.parseInt(iso.substring(5, 7)) - 1) + " " + iso.substring(0, 4);
-            default -> Integer.parseInt(iso.substring(8, 10)) + " " + months.get(Integer.parseInt(iso.substring(5, 7)) - 1)
-                    + " " + iso.substring(0, 4);
-        };
+    /**
+     * A date that is not before {@code start}: in one of the six years after it, no later than
+     * {@code latest}, at year or month precision; null when {@code start} is in {@code latest}'s year.
+     */
+    static String notBefore(String start, LocalDate latest, SplittableRandom r) {
+        int startYear = year(start);
+        if (startYear >= latest.getYear()) return null;
+        int endYear = Math.min(latest.getYear(), startYear + 1 + r.nextInt(6));
+        return endYear < latest.getYear() && r.nextBoolean() ? endYear + "-" + twoDigits(1 + r.nextInt(12)) : Integer.toString(endYear);
     }
 
     /**
-     * The time phrase of a sentence: {@code in 2019}, {@code in early 2019}, {@code on 11 March 2019},
-     * {@code before 2019}; in French {@code en 2019}, {@code début 2019}, {@code le 11 mars 2019}.
+     * A finer date inside the period of {@code iso} and no later than {@code latest}: a month or a
+     * day of a year, a day of a month ({@code 2019} → {@code 2019-03-11}); null when {@code iso} is
+     * a day or its period starts after {@code latest}.
      */
-    static String when(String iso, String qualifier, boolean french) {
-        String w = words(iso, french);
-        boolean day = iso.length() == 10;
-        if (qualifier == null) {
-            return french ? (day ? "le " : "en ") + w : (day ? "on " : "in ") + w;
-        }
-        return switch (qualifier) {
-            case "early" -> french ? "début " + w : "in early " + w;
-            case "mid" -> french ? "à la mi-" + w : "in mid-" + w;
-            case "late" -> french ? "fin " + w : "in late " + w;
-            case "before" -> french ? "avant " + w : "before " + w;
-            case "after" -> french ? "après " + w : "after " + w;
-            case "circa" -> french ? "vers " + w : "around " + w;
-            default -> (french ? "en " : "in ") + w;
-        };
+    static String inside(String iso, LocalDate latest, SplittableRandom r) {
+        PartialDate d = PartialDate.parseOrNull(iso);
+        if (d == null || d.precision() == Precision.DAY) return null;
+        LocalDate first = d.precision() == Precision.YEAR ? LocalDate.of(year(iso), 1, 1) : LocalDate.parse(iso + "-01");
+        LocalDate last = d.precision() == Precision.YEAR ? first.plusYears(1).minusDays(1) : first.plusMonths(1).minusDays(1);
+        if (latest.isBefore(last)) last = latest;
+        if (last.isBefore(first)) return null;
+        LocalDate day = first.plusDays(r.nextLong(last.toEpochDay() - first.toEpochDay() + 1));
+        return iso(day, d.precision() == Precision.YEAR && r.nextBoolean() ? Precision.MONTH : Precision.DAY);
     }
 }

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
+import org.articlekg.load.FactModel;
 import org.articlekg.load.Kind;
+import org.articlekg.load.TableSchema;
 
 /**
  * The persons, organisations and products of a generated corpus: made up, written to their files
@@ -19,10 +21,6 @@ import org.articlekg.load.Kind;
 final class Entities {
     /** Exponent of the Zipf-like popularity: the entity of rank k weighs 1/k^s. */
     static final double ZIPF_EXPONENT = 1.0;
-
-    /** Ids facts and articles get, which entities must not take. */
-    private static final Pattern RESERVED = Pattern.compile(
-            "a\\d+|(event|founding|role|investment|lawsuit|proposal|departure|observation|release)(-\\d+)+");
 
     private static final String[][] COUNTRIES = {
             {"France", "France"}, {"United States", "États-Unis"}, {"United Kingdom", "Royaume-Uni"},
@@ -83,43 +81,18 @@ final class Entities {
     final List<Entity> organizations;
     final List<Entity> products;
 
-    /** Organisations that are not media. */
-    final Pool orgs;
+    /** Media organisations: the sites of articles and the outlets they cite. */
     final Pool media;
-    final Pool companies;
-    /** Who invests or funds: companies and incubators. */
-    final Pool funders;
-    /** Who receives investments: companies, labs, non-profits. */
-    final Pool investees;
-    /** Who makes products: companies and research labs. */
-    final Pool makers;
-    final Pool people;
-    final Pool productPool;
-    /** Parties to suits and deals: persons and organisations (not media). */
-    final Pool actors;
 
     private final Map<String, Entity> byId = new HashMap<>();
-    private final List<Entity> foundingOrder;
-    private int foundingCursor;
+    private final Map<Set<Kind>, Pool> participants = new HashMap<>();
 
-    private Entities(List<Entity> persons, List<Entity> organizations, List<Entity> products, SplittableRandom r) {
+    private Entities(List<Entity> persons, List<Entity> organizations, List<Entity> products) {
         this.persons = List.copyOf(persons);
         this.organizations = List.copyOf(organizations);
         this.products = List.copyOf(products);
         for (List<Entity> l : List.of(persons, organizations, products)) for (Entity e : l) byId.put(e.id(), e);
-        orgs = Pool.of(organizations, e -> !e.type().equals("media"));
         media = Pool.of(organizations, e -> e.type().equals("media"));
-        companies = Pool.of(organizations, e -> e.type().equals("company"));
-        funders = Pool.of(organizations, e -> e.type().equals("company") || e.type().equals("incubator"));
-        investees = Pool.of(organizations, e -> e.type().equals("company") || e.type().equals("research_lab")
-                || e.type().equals("nonprofit"));
-        makers = Pool.of(organizations, e -> e.type().equals("company") || e.type().equals("research_lab"));
-        people = new Pool(persons);
-        productPool = new Pool(products);
-        List<Entity> actorList = new ArrayList<>(persons);
-        for (Entity o : organizations) if (!o.type().equals("media")) actorList.add(o);
-        actors = new Pool(actorList);
-        foundingOrder = shuffled(organizations, r);
     }
 
     /** How many persons, organisations and products a corpus of {@code articles} articles has. */
@@ -127,15 +100,26 @@ final class Entities {
         return new int[] {Math.max(8, articles / 2), Math.max(16, articles / 3), Math.max(10, articles / 5)};
     }
 
-    /** Makes the entities of a corpus of {@code articles} articles, writing each row to {@code out}. */
-    static Entities generate(int articles, SplittableRandom r, CsvTables out) {
+    /**
+     * Makes the entities of a corpus of {@code articles} articles, writing each row to {@code out}:
+     * the kinds {@code person}, {@code organization} and {@code product} of the model.
+     */
+    static Entities generate(int articles, SplittableRandom r, CsvTables out, FactModel model) {
         int[] counts = counts(articles);
         Set<String> used = new HashSet<>();
-        List<Entity> organizations = organizations(counts[1], r, used, out);
-        List<Entity> persons = persons(counts[0], r, used, out);
+        Pattern reserved = reserved(model);
+        List<Entity> organizations = organizations(counts[1], r, used, reserved, out, model.schema("organization"));
+        List<Entity> persons = persons(counts[0], r, used, reserved, out, model.schema("person"));
         Pool makers = Pool.of(organizations, e -> e.type().equals("company") || e.type().equals("research_lab"));
-        List<Entity> products = products(counts[2], r, used, makers, out);
-        return new Entities(persons, organizations, products, r);
+        List<Entity> products = products(counts[2], r, used, reserved, makers, out, model.schema("product"));
+        return new Entities(persons, organizations, products);
+    }
+
+    /** Ids that articles, claims and events get, which entities must not take. */
+    private static Pattern reserved(FactModel model) {
+        List<String> prefixes = new ArrayList<>(List.of("event"));
+        for (TableSchema t : model.facts()) prefixes.add(Pattern.quote(t.kind().name()));
+        return Pattern.compile("a\\d+|(" + String.join("|", prefixes) + ")(-\\d+)+");
     }
 
     Entity byId(String id) {
@@ -144,15 +128,30 @@ final class Entities {
         return e;
     }
 
-    /** The next organisation whose founding is reported: each once before any twice. */
-    Entity nextToFound() {
-        Entity e = foundingOrder.get(foundingCursor);
-        foundingCursor = (foundingCursor + 1) % foundingOrder.size();
-        return e;
+    /** The entity with this id, or null. */
+    Entity find(String id) {
+        return byId.get(id);
     }
 
-    private static List<Entity> organizations(int count, SplittableRandom r, Set<String> used, CsvTables out) {
-        Choice<String> types = Choice.column(Kind.ORGANIZATION, "type", 5,
+    /**
+     * The entities of some kinds that take part in facts, by popularity: every person and product,
+     * and the organisations other than media (which report facts rather than take part in them),
+     * unless there are no others. Null when none of the kinds is an entity kind made here.
+     */
+    Pool participants(Set<Kind> kinds) {
+        return participants.computeIfAbsent(kinds, ks -> {
+            List<Entity> members = new ArrayList<>();
+            for (List<Entity> l : List.of(persons, organizations, products)) {
+                for (Entity e : l) if (ks.contains(e.kind()) && !"media".equals(e.type())) members.add(e);
+            }
+            if (members.isEmpty()) for (Entity e : organizations) if (ks.contains(e.kind())) members.add(e);
+            return members.isEmpty() ? null : new Pool(members);
+        });
+    }
+
+    private static List<Entity> organizations(int count, SplittableRandom r, Set<String> used, Pattern reserved, CsvTables out,
+                                              TableSchema schema) {
+        Choice<String> types = Choice.column(schema, "type", 5,
                 "company", 50, "research_lab", 10, "nonprofit", 8, "incubator", 6, "media", 16, "other", 6);
         double[] popularity = popularities(count, r);
         List<Entity> all = new ArrayList<>();
@@ -168,11 +167,11 @@ final class Entities {
                 brand = Names.brand(r);
                 pattern = patterns[r.nextInt(patterns.length)];
                 String candidate = Names.slug(pattern[0].replace("{B}", brand));
-                if (!used.contains(candidate) && !RESERVED.matcher(candidate).matches()) id = candidate;
+                if (!used.contains(candidate) && !reserved.matcher(candidate).matches()) id = candidate;
             }
             String labelEn = pattern[0].replace("{B}", brand);
             String labelFr = pattern[1].replace("{B}", brand);
-            if (id == null) id = uniqueId(Names.slug(labelEn), used);
+            if (id == null) id = uniqueId(Names.slug(labelEn), used, reserved);
             used.add(id);
             Entity parent = null;
             if (!parents.isEmpty() && !type.equals("media") && r.nextInt(100) < 12) {
@@ -182,8 +181,8 @@ final class Entities {
             if (!labelEn.equals(brand) && r.nextInt(100) < 25) aliases.add(brand);
             String acronym = Names.acronym(labelEn);
             if (acronym.length() >= 2 && r.nextInt(100) < 20) aliases.add(acronym);
-            Entity e = new Entity(id, Kind.ORGANIZATION, type, labelEn, labelFr, parent, popularity[i]);
-            Cells row = new Cells(Kind.ORGANIZATION).set("id", id).set("type", type).set("label_en", labelEn)
+            Entity e = new Entity(id, schema.kind(), type, labelEn, labelFr, parent, popularity[i]);
+            Cells row = out.row(schema.kind()).set("id", id).set("type", type).set("label_en", labelEn)
                     .set("label_fr", labelFr).setList("aliases", aliases).set("parent", parent == null ? null : parent.id());
             if (r.nextInt(100) < 75) describe(row, ORG_DESCRIPTIONS.getOrDefault(type, new String[] {"Organisation", "Organisation"}), r);
             out.write(row);
@@ -193,7 +192,8 @@ final class Entities {
         return all;
     }
 
-    private static List<Entity> persons(int count, SplittableRandom r, Set<String> used, CsvTables out) {
+    private static List<Entity> persons(int count, SplittableRandom r, Set<String> used, Pattern reserved, CsvTables out,
+                                        TableSchema schema) {
         double[] popularity = popularities(count, r);
         List<Entity> all = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -204,29 +204,30 @@ final class Entities {
                 first = Names.firstName(r);
                 last = Names.surname(r);
                 String candidate = Names.slug(first + " " + last);
-                if (!used.contains(candidate) && !RESERVED.matcher(candidate).matches()) id = candidate;
+                if (!used.contains(candidate) && !reserved.matcher(candidate).matches()) id = candidate;
             }
             String label = first + " " + last;
-            if (id == null) id = uniqueId(Names.slug(label), used);
+            if (id == null) id = uniqueId(Names.slug(label), used, reserved);
             used.add(id);
             List<String> aliases = new ArrayList<>();
             int a = r.nextInt(100);
             if (a < 40) aliases.add(last);
             if (a >= 30 && a < 45) aliases.add(first.charAt(0) + ". " + last);
-            Cells row = new Cells(Kind.PERSON).set("id", id).set("label_en", label).set("label_fr", label)
+            Cells row = out.row(schema.kind()).set("id", id).set("label_en", label).set("label_fr", label)
                     .setList("aliases", aliases);
             if (r.nextInt(100) < 70) {
                 String[] d = PERSON_DESCRIPTIONS[r.nextInt(PERSON_DESCRIPTIONS.length)];
                 row.set("description_en", d[0]).set("description_fr", d[1]);
             }
             out.write(row);
-            all.add(new Entity(id, Kind.PERSON, null, label, label, null, popularity[i]));
+            all.add(new Entity(id, schema.kind(), null, label, label, null, popularity[i]));
         }
         return all;
     }
 
-    private static List<Entity> products(int count, SplittableRandom r, Set<String> used, Pool makers, CsvTables out) {
-        Choice<String> types = Choice.column(Kind.PRODUCT, "type", 5,
+    private static List<Entity> products(int count, SplittableRandom r, Set<String> used, Pattern reserved, Pool makers,
+                                         CsvTables out, TableSchema schema) {
+        Choice<String> types = Choice.column(schema, "type", 5,
                 "ai_model", 35, "application", 28, "service", 20, "vehicle", 5, "other", 12);
         double[] popularity = popularities(count, r);
         List<Entity> all = new ArrayList<>();
@@ -243,15 +244,15 @@ final class Entities {
                 labelEn = pattern[0].replace("{B}", brand).replace("{N}", number);
                 labelFr = pattern[1].replace("{B}", brand).replace("{N}", number);
                 String candidate = Names.slug(labelEn);
-                if (!used.contains(candidate) && !RESERVED.matcher(candidate).matches()) id = candidate;
+                if (!used.contains(candidate) && !reserved.matcher(candidate).matches()) id = candidate;
             }
-            if (id == null) id = uniqueId(Names.slug(labelEn), used);
+            if (id == null) id = uniqueId(Names.slug(labelEn), used, reserved);
             used.add(id);
             Entity maker = r.nextInt(100) < 92 ? makers.pick(r) : null;
             List<String> aliases = new ArrayList<>();
             if (labelEn.contains("-") && r.nextInt(100) < 30) aliases.add(labelEn.replace('-', ' '));
             if (!labelFr.equals(labelEn)) aliases.add(labelFr);
-            Cells row = new Cells(Kind.PRODUCT).set("id", id).set("type", type).set("label_en", labelEn)
+            Cells row = out.row(schema.kind()).set("id", id).set("type", type).set("label_en", labelEn)
                     .set("label_fr", labelFr).setList("aliases", aliases).set("maker", maker == null ? null : maker.id());
             if (r.nextInt(100) < 70) {
                 String[] d = PRODUCT_DESCRIPTIONS.getOrDefault(type, new String[] {"Product", "Produit"});
@@ -260,7 +261,7 @@ final class Entities {
                 row.set("description_en", d[0] + by[0] + ".").set("description_fr", d[1] + by[1] + ".");
             }
             out.write(row);
-            all.add(new Entity(id, Kind.PRODUCT, type, labelEn, labelFr, maker, popularity[i]));
+            all.add(new Entity(id, schema.kind(), type, labelEn, labelFr, maker, popularity[i]));
         }
         return all;
     }
@@ -271,10 +272,10 @@ final class Entities {
     }
 
     /** {@code base}, or {@code base-2}, {@code base-3} … whichever is free. */
-    private static String uniqueId(String base, Set<String> used) {
+    private static String uniqueId(String base, Set<String> used, Pattern reserved) {
         if (base.isEmpty()) base = "x";
         String id = base;
-        for (int k = 2; used.contains(id) || RESERVED.matcher(id).matches(); k++) id = base + "-" + k;
+        for (int k = 2; used.contains(id) || reserved.matcher(id).matches(); k++) id = base + "-" + k;
         return id;
     }
 
@@ -291,16 +292,5 @@ final class Entities {
         double[] w = new double[count];
         for (int i = 0; i < count; i++) w[i] = 1.0 / Math.pow(rank[i] + 1, ZIPF_EXPONENT);
         return w;
-    }
-
-    private static List<Entity> shuffled(List<Entity> list, SplittableRandom r) {
-        List<Entity> copy = new ArrayList<>(list);
-        for (int i = copy.size() - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            Entity t = copy.get(i);
-            copy.set(i, copy.get(j));
-            copy.set(j, t);
-        }
-        return copy;
     }
 }

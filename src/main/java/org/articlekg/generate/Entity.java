@@ -8,7 +8,7 @@ import org.articlekg.load.Kind;
  * to it and quote it.
  *
  * @param id the row id
- * @param kind {@link Kind#PERSON}, {@link Kind#ORGANIZATION} or {@link Kind#PRODUCT}
+ * @param kind its kind: {@code person}, {@code organization} or {@code product}
  * @param type the {@code type} cell (organisations and products), or null for persons
  * @param labelEn the English label
  * @param labelFr the French label
@@ -23,8 +23,6 @@ record Entity(String id, Kind kind, String type, String labelEn, String labelFr,
     }
 
     String label(boolean french) { return french ? labelFr : labelEn; }
-
-    boolean isPerson() { return kind == Kind.PERSON; }
 
     /** Ids are unique across all files, so the id alone says which entity this is. */
     @Override

@@ -3,7 +3,7 @@ package org.articlekg.generate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.articlekg.load.Kind;
@@ -14,14 +14,14 @@ import org.articlekg.load.Kind;
  * @param directory the folder the CSV files are in
  * @param articles articles generated
  * @param seed the seed the corpus was generated from
- * @param rows data rows written per file (headers not counted), in {@link Kind} order
+ * @param rows data rows written per file (headers not counted), in the model's order of kinds
  * @param duration how long it took
  */
 public record GenerationSummary(Path directory, int articles, long seed, Map<Kind, Long> rows, Duration duration) {
     public GenerationSummary {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(duration, "duration");
-        rows = Collections.unmodifiableMap(new EnumMap<>(rows));
+        rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
     }
 
     /** Data rows in all files. */

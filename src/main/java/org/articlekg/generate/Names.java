@@ -86,11 +86,6 @@ final class Names {
         return startsWithVowel(label) ? "d'" + label : "de " + label;
     }
 
-    /** French "à X" with contraction: au Monde. */
-    static String a(String label) {
-        return label.startsWith("Le ") ? "au " + label.substring(3) : "à " + label;
-    }
-
     static boolean startsWithVowel(String s) {
         return !s.isEmpty() && "AEIOUYÉÈÊÂÎaeiouyéèêâî".indexOf(s.charAt(0)) >= 0;
     }

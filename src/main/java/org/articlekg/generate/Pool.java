@@ -34,6 +34,9 @@ final class Pool {
 
     int size() { return members.size(); }
 
+    /** The members, in order. */
+    List<Entity> members() { return members; }
+
     Entity pick(SplittableRandom r) {
         return members.get(Weights.pick(cumulative, r));
     }

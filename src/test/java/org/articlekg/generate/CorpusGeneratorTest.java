@@ -9,17 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.articlekg.build.BuildReport;
 import org.articlekg.build.GraphBuilder;
 import org.articlekg.load.Column;
+import org.articlekg.load.FactModel;
+import org.articlekg.load.GraphLoader;
 import org.articlekg.load.Kind;
-import org.articlekg.load.Schemas;
-import org.articlekg.load.ValueType;
+import org.articlekg.load.LoadResult;
+import org.articlekg.load.TableSchema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CorpusGeneratorTest {
     private static final int ARTICLES = 200;
     private static final long SEED = 42;
+    static final FactModel MODEL = FactModel.read(Path.of("ontology"));
 
     @TempDir
     static Path temp;
@@ -38,7 +43,11 @@ class CorpusGeneratorTest {
     @BeforeAll
     static void generate() {
         corpus = temp.resolve("corpus");
-        summary = CorpusGenerator.create().articles(ARTICLES).seed(SEED).build().writeTo(corpus);
+        summary = generator(ARTICLES, SEED).build().writeTo(corpus);
+    }
+
+    static CorpusGenerator.Builder generator(int articles, long seed) {
+        return CorpusGenerator.create().model(MODEL).articles(articles).seed(seed);
     }
 
     /** The build's validation of the corpus, run once. */
@@ -51,10 +60,19 @@ class CorpusGeneratorTest {
         return GraphBuilder.create().dataDir(dir).ontologyDir(Path.of("ontology")).corpus(null).build().validate();
     }
 
+    /** What {@code kg validate --no-corpus} checks: every CSV rule, reference and event. */
+    static LoadResult check(Path dir, FactModel model) {
+        return GraphLoader.create().dataDir(dir).model(model).build().check();
+    }
+
+    private static Kind kind(String name) {
+        return MODEL.schema(name).kind();
+    }
+
     @Test
     void generatedCorpusPassesEveryCheckOfTheBuild() {
         BuildReport r = assertDoesNotThrow(CorpusGeneratorTest::report);
-        assertEquals(ARTICLES, r.load().rows().get(Kind.ARTICLE));
+        assertEquals(ARTICLES, r.load().rows().get(MODEL.articles().kind()));
         assertTrue(r.totalQuads() > 10_000, "quads: " + r.totalQuads());
     }
 
@@ -62,25 +80,30 @@ class CorpusGeneratorTest {
     void tinyCorporaAreValidToo() {
         for (int n : new int[] {1, 2}) {
             Path dir = temp.resolve("tiny-" + n);
-            CorpusGenerator.create().articles(n).seed(n).build().writeTo(dir);
-            assertDoesNotThrow(() -> validate(dir), n + " article(s)");
+            generator(n, n).build().writeTo(dir);
+            assertDoesNotThrow(() -> check(dir, MODEL), n + " article(s)");
         }
     }
 
     @Test
-    void everyFileHasTheHeaderOfTheRealDataFile() throws IOException {
-        for (Kind kind : Kind.values()) {
-            String real = Files.readAllLines(Path.of("data").resolve(kind.fileName()), StandardCharsets.UTF_8).get(0);
-            String generated = Files.readAllLines(corpus.resolve(kind.fileName()), StandardCharsets.UTF_8).get(0);
-            assertEquals(real.replace("\uFEFF", ""), generated, kind.fileName());
+    void everyFileHasTheDeclaredHeaderWithEveryColumnOfTheRealDataFile() throws IOException {
+        for (TableSchema t : MODEL.tables()) {
+            String file = t.kind().fileName();
+            List<String> declared = t.columns().stream().map(Column::name).toList();
+            String generated = Files.readAllLines(corpus.resolve(file), StandardCharsets.UTF_8).get(0);
+            assertEquals(String.join(",", declared), generated, file);
+            Path real = Path.of("data").resolve(file);
+            if (!Files.exists(real)) continue;
+            String realHeader = Files.readAllLines(real, StandardCharsets.UTF_8).get(0).replace("\uFEFF", "");
+            for (String column : realHeader.split(",")) assertTrue(declared.contains(column), file + " lacks " + column);
         }
     }
 
     @Test
     void sameSeedGivesIdenticalBytesInEveryFile() throws IOException {
         Path again = temp.resolve("again");
-        CorpusGenerator.create().articles(ARTICLES).seed(SEED).build().writeTo(again);
-        for (Kind kind : Kind.values()) {
+        generator(ARTICLES, SEED).build().writeTo(again);
+        for (Kind kind : MODEL.kinds()) {
             assertArrayEquals(Files.readAllBytes(corpus.resolve(kind.fileName())),
                     Files.readAllBytes(again.resolve(kind.fileName())), kind.fileName());
         }
@@ -89,49 +112,59 @@ class CorpusGeneratorTest {
     @Test
     void differentSeedGivesDifferentFiles() throws IOException {
         Path other = temp.resolve("other-seed");
-        CorpusGenerator.create().articles(ARTICLES).seed(SEED + 1).build().writeTo(other);
-        for (Kind kind : Kind.values()) {
+        generator(ARTICLES, SEED + 1).build().writeTo(other);
+        for (Kind kind : MODEL.kinds()) {
             assertFalse(Files.mismatch(corpus.resolve(kind.fileName()), other.resolve(kind.fileName())) == -1,
                     kind.fileName() + " is the same for two seeds");
         }
     }
 
     @Test
-    void everyFileHasRowsAndEveryFactKindIsPresent() throws IOException {
-        for (Kind kind : Kind.values()) {
+    void everyFileHasRowsAndEveryFactKindIsPresentInModelOrder() throws IOException {
+        assertEquals(MODEL.kinds(), List.copyOf(summary.rows().keySet()));
+        for (Kind kind : MODEL.kinds()) {
             assertTrue(summary.rows().get(kind) > 0, kind.fileName() + " is empty");
             assertEquals(summary.rows().get(kind), (long) rows(kind).size(), kind.fileName());
         }
-        assertEquals(summary.rows().get(Kind.ARTICLE), ARTICLES);
+        assertEquals((long) ARTICLES, (long) summary.rows().get(MODEL.articles().kind()));
+    }
+
+    @Test
+    void factKindsAreAsFrequentAsTheirDeclaredWeights() {
+        double totalWeight = MODEL.facts().stream().mapToDouble(TableSchema::weight).sum();
+        for (TableSchema t : MODEL.facts()) {
+            double expected = t.weight() / totalWeight;
+            double actual = summary.rows().get(t.kind()) / (double) summary.factRows();
+            assertEquals(expected, actual, 0.35 * expected + 0.01, t.kind().fileName());
+        }
     }
 
     @Test
     void entitiesGrowWithArticlesAndOrganisationsOfEveryTypeExist() throws IOException {
-        assertEquals(ARTICLES / 2, rows(Kind.PERSON).size());
-        assertEquals(ARTICLES / 3, rows(Kind.ORGANIZATION).size());
-        assertEquals(ARTICLES / 5, rows(Kind.PRODUCT).size());
-        for (Kind kind : List.of(Kind.ORGANIZATION, Kind.PRODUCT)) {
-            for (String type : Schemas.of(kind).column("type").values().keySet()) {
-                assertTrue(rows(kind).stream().anyMatch(r -> r.get("type").equals(type)), kind + " of type " + type);
+        assertEquals(ARTICLES / 2, rows(kind("person")).size());
+        assertEquals(ARTICLES / 3, rows(kind("organization")).size());
+        assertEquals(ARTICLES / 5, rows(kind("product")).size());
+        for (String name : List.of("organization", "product")) {
+            for (String type : MODEL.schema(name).column("type").values().keySet()) {
+                assertTrue(rows(kind(name)).stream().anyMatch(r -> r.get("type").equals(type)), name + " of type " + type);
             }
         }
-        assertTrue(rows(Kind.ORGANIZATION).stream().anyMatch(r -> !r.get("parent").isEmpty()), "some organisations have a parent");
-        assertTrue(rows(Kind.PRODUCT).stream().filter(r -> !r.get("maker").isEmpty()).count() > ARTICLES / 10, "most products have a maker");
+        assertTrue(rows(kind("organization")).stream().anyMatch(r -> !r.get("parent").isEmpty()), "some organisations have a parent");
+        assertTrue(rows(kind("product")).stream().filter(r -> !r.get("maker").isEmpty()).count() > ARTICLES / 10, "most products have a maker");
     }
 
     @Test
     void aboutTenFactsPerArticleSomeReportedBySeveralArticles() throws IOException {
         Map<String, Integer> articlesPerFact = new HashMap<>();
-        for (Kind kind : Kind.values()) {
-            if (kind.isFact()) for (Map<String, String> fact : rows(kind)) articlesPerFact.put(fact.get("id"), 0);
-        }
-        for (Map<String, String> ev : rows(Kind.EVIDENCE)) {
+        for (TableSchema t : MODEL.facts()) for (Map<String, String> fact : rows(t.kind())) articlesPerFact.put(fact.get("id"), 0);
+        int maxQuote = MODEL.evidence().column("quote").maxLength();
+        for (Map<String, String> ev : rows(MODEL.evidence().kind())) {
             articlesPerFact.computeIfPresent(ev.get("fact"), (k, n) -> n + 1);
-            assertTrue(ev.get("quote").length() <= Schemas.MAX_QUOTE_LENGTH);
+            assertTrue(maxQuote == 0 || ev.get("quote").length() <= maxQuote, ev.get("quote"));
         }
         assertEquals(summary.factRows(), articlesPerFact.size());
         assertTrue(articlesPerFact.values().stream().allMatch(n -> n >= 1), "every fact has evidence");
-        double perArticle = rows(Kind.EVIDENCE).size() / (double) ARTICLES;
+        double perArticle = rows(MODEL.evidence().kind()).size() / (double) ARTICLES;
         assertTrue(perArticle > 7 && perArticle < 13, "evidence rows per article: " + perArticle);
         long shared = articlesPerFact.values().stream().filter(n -> n >= 2).count();
         assertTrue(shared > 0.1 * articlesPerFact.size() && shared < 0.5 * articlesPerFact.size(),
@@ -140,22 +173,64 @@ class CorpusGeneratorTest {
     }
 
     @Test
-    void aFewPercentOfFactsAreDisagreements() {
-        int disagreements = report().load().disagreements().size();
+    void aFewPercentOfFactsAreDisagreementsAndSomeRefineOthers() {
+        LoadResult load = report().load();
+        int disagreements = load.disagreements().size();
         double share = disagreements / (double) summary.factRows();
         assertTrue(share >= 0.01 && share <= 0.08, disagreements + " disagreements for " + summary.factRows() + " facts");
-        for (var d : report().load().disagreements()) assertEquals(2, d.claims().size(), d.describe());
+        for (var d : load.disagreements()) assertEquals(2, d.claims().size(), d.describe());
+        assertTrue(load.refinements().size() >= 5, load.refinements().size() + " refinements");
+        assertTrue(load.refinements().stream().anyMatch(r -> r.columns().stream().anyMatch(c -> c.type() == org.articlekg.load.ValueType.DATE)),
+                "some claims give a finer date");
+    }
+
+    @Test
+    void someEventsHaveSeveralClaimsWithTheSameParticipants() throws IOException {
+        int events = 0;
+        for (TableSchema t : MODEL.facts()) {
+            Map<String, List<Map<String, String>>> byEvent = new HashMap<>();
+            for (Map<String, String> fact : rows(t.kind())) {
+                if (!fact.get("event").isEmpty()) byEvent.computeIfAbsent(fact.get("event"), e -> new ArrayList<>()).add(fact);
+            }
+            for (List<Map<String, String>> claims : byEvent.values()) {
+                assertEquals(2, claims.size());
+                for (Column c : t.eventColumns()) assertEquals(claims.get(0).get(c.name()), claims.get(1).get(c.name()), c.name());
+            }
+            events += byEvent.size();
+        }
+        assertTrue(events > 0.05 * summary.factRows() && events < 0.15 * summary.factRows(), events + " events of two claims");
+    }
+
+    @Test
+    void evidenceIsMostlyTheArticlesOwnReportingSomeAttributedAllegedOrSpeculated() throws IOException {
+        List<Map<String, String>> evidence = rows(MODEL.evidence().kind());
+        Set<String> participants = new HashSet<>();
+        for (Map<String, String> person : rows(kind("person"))) participants.add(person.get("id"));
+        for (Map<String, String> org : rows(kind("organization"))) participants.add(org.get("id"));
+        long saidBy = evidence.stream().filter(e -> !e.get("said_by").isEmpty()).count();
+        double share = saidBy / (double) evidence.size();
+        assertTrue(share > 0.10 && share < 0.30, "attributed share " + share);
+        Map<String, Long> modes = new HashMap<>();
+        for (Map<String, String> e : evidence) {
+            modes.merge(e.get("mode"), 1L, Long::sum);
+            if (!e.get("said_by").isEmpty()) assertTrue(participants.contains(e.get("said_by")), e.get("said_by"));
+            if (!e.get("via").isEmpty()) {
+                assertTrue(MODEL.evidence().column("via").values().containsKey(e.get("via")), e.get("via"));
+                assertFalse(e.get("said_by").isEmpty(), "a channel is someone's");
+            }
+        }
+        assertTrue(modes.get("") > 0.6 * evidence.size(), "mostly the article's own reporting: " + modes);
+        for (String mode : List.of("attributed", "allegation", "speculation")) assertTrue(modes.getOrDefault(mode, 0L) > 0, mode + ": " + modes);
     }
 
     @Test
     void popularEntitiesAreInFarMoreFactsThanTheMedianOne() throws IOException {
         Map<String, Integer> mentions = new HashMap<>();
-        for (Map<String, String> person : rows(Kind.PERSON)) mentions.put(person.get("id"), 0);
-        for (Kind kind : Kind.values()) {
-            if (!kind.isFact()) continue;
-            for (Map<String, String> fact : rows(kind)) {
-                for (Column c : Schemas.of(kind).columns()) {
-                    if (c.type() != ValueType.REF && c.type() != ValueType.REFS) continue;
+        for (Map<String, String> person : rows(kind("person"))) mentions.put(person.get("id"), 0);
+        for (TableSchema t : MODEL.facts()) {
+            for (Map<String, String> fact : rows(t.kind())) {
+                for (Column c : t.columns()) {
+                    if (!c.type().isReference()) continue;
                     String cell = fact.get(c.name());
                     if (cell.isEmpty()) continue;
                     for (String id : cell.split("\\|")) mentions.computeIfPresent(id, (k, n) -> n + 1);
@@ -170,22 +245,90 @@ class CorpusGeneratorTest {
     }
 
     @Test
+    void aKindDeclaredOnlyInTheOntologyIsGeneratedAndValid() throws IOException {
+        Path ontology = temp.resolve("ontology-with-partnerships");
+        Files.createDirectories(ontology);
+        for (String f : List.of(FactModel.ONTOLOGY_FILE, FactModel.KINDS_FILE)) {
+            Files.copy(Path.of("ontology").resolve(f), ontology.resolve(f));
+        }
+        Files.writeString(ontology.resolve(FactModel.ONTOLOGY_FILE), """
+
+                akg:Partnership a owl:Class ; rdfs:subClassOf akg:Fact ;
+                    rdfs:label "Partnership"@en, "Partenariat"@fr .
+                akg:partnershipLead a owl:ObjectProperty ; rdfs:label "lead partner"@en, "partenaire principal"@fr .
+                akg:partner a owl:ObjectProperty ; rdfs:label "partner"@en, "partenaire"@fr .
+                akg:partneredWith a owl:ObjectProperty ; rdfs:label "partnered with"@en, "partenaire de"@fr .
+                """, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(ontology.resolve(FactModel.KINDS_FILE), """
+
+                kd:partnership a kd:FactKind ;
+                    kd:file "partnerships.csv" ;
+                    kd:class akg:Partnership ;
+                    kd:weight 10 ;
+                    kd:label "{{lead}} partners with {{partners}}{{#start}} (from {{start}}){{/start}}"@en ,
+                             "{{lead}} s’associe à {{partners}}{{#start}} (depuis {{start}}){{/start}}"@fr ;
+                    kd:columns (
+                        [ kd:name "lead" ; kd:type kd:Ref ; kd:references kd:organization ; kd:required true ;
+                          kd:property akg:partnershipLead ; kd:identifiesEvent true ]
+                        [ kd:name "partners" ; kd:type kd:Refs ; kd:references kd:organization, kd:person ; kd:required true ;
+                          kd:property akg:partner ; kd:compared true ; kd:disjointFrom "lead" ]
+                        [ kd:name "product" ; kd:type kd:Ref ; kd:references kd:product ; kd:property akg:product ]
+                        [ kd:name "value" ; kd:type kd:Decimal ; kd:property akg:amount ; kd:compared true ;
+                          kd:unit "currency" ; kd:upperBound "value_max" ]
+                        [ kd:name "value_max" ; kd:type kd:Decimal ; kd:property akg:amountMax ; kd:compared true ]
+                        [ kd:name "currency" ; kd:type kd:Currency ; kd:property akg:currency ; kd:compared true ]
+                        [ kd:name "start" ; kd:type kd:Date ; kd:property akg:startDate ; kd:precisionProperty akg:startPrecision ;
+                          kd:compared true ; kd:qualifier "start_qualifier" ]
+                        [ kd:name "start_qualifier" ; kd:type kd:Concept ; kd:scheme akg:DateQualifierScheme ;
+                          kd:property akg:startQualifier ; kd:values ( "early" "late" "circa" ) ]
+                        [ kd:name "end" ; kd:type kd:Date ; kd:property akg:endDate ; kd:precisionProperty akg:endPrecision ;
+                          kd:compared true ; kd:notBefore "start" ]
+                        [ kd:name "status" ; kd:type kd:Concept ; kd:scheme akg:StatusScheme ; kd:required true ;
+                          kd:property akg:status ; kd:compared true ; kd:values ( "proposed" "completed" "cancelled" ) ]
+                        [ kd:name "terms" ; kd:type kd:Text ; kd:property akg:terms ]
+                    ) ;
+                    kd:shortcut [ kd:from "lead" ; kd:property akg:partneredWith ; kd:to "partners" ] .
+                """, java.nio.file.StandardOpenOption.APPEND);
+        FactModel model = FactModel.read(ontology);
+        Kind partnership = model.schema("partnership").kind();
+
+        Path dir = temp.resolve("with-partnerships");
+        GenerationSummary s = CorpusGenerator.create().model(model).articles(150).seed(7).build().writeTo(dir);
+
+        List<Map<String, String>> rows = rows(dir.resolve("partnerships.csv"));
+        assertTrue(rows.size() > 20, rows.size() + " partnerships");
+        assertEquals(s.rows().get(partnership), (long) rows.size());
+        for (Map<String, String> row : rows) {
+            assertFalse(row.get("lead").isEmpty() || row.get("partners").isEmpty() || row.get("status").isEmpty(), row.toString());
+            assertFalse(List.of(row.get("partners").split("\\|")).contains(row.get("lead")), row.toString());
+        }
+        assertTrue(rows.stream().anyMatch(r -> !r.get("value").isEmpty() && !r.get("currency").isEmpty()), "amounts with a currency");
+        assertTrue(rows.stream().anyMatch(r -> !r.get("end").isEmpty()), "some end dates");
+        LoadResult load = assertDoesNotThrow(() -> check(dir, model));
+        assertEquals(rows.size(), load.rows().get(partnership));
+        Set<String> partnershipIds = new HashSet<>();
+        for (Map<String, String> row : rows) partnershipIds.add(row.get("id"));
+        assertTrue(rows(dir.resolve("evidence.csv")).stream().anyMatch(e -> partnershipIds.contains(e.get("fact"))
+                && (e.get("quote").contains(" partners with ") || e.get("quote").contains(" s’associe à "))), "quotes from the label");
+    }
+
+    @Test
     void refusesAFolderWithCsvFilesUnlessOverwriteIsAllowed() throws IOException {
         Path dir = temp.resolve("occupied");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("notes.csv"), "keep me\n");
         CorpusGenerator.OutputNotEmptyException e = assertThrows(CorpusGenerator.OutputNotEmptyException.class,
-                () -> CorpusGenerator.create().articles(3).build().writeTo(dir));
+                () -> generator(3, 1).build().writeTo(dir));
         assertEquals(List.of("notes.csv"), e.files());
         assertFalse(Files.exists(dir.resolve("articles.csv")), "nothing written");
-        CorpusGenerator.create().articles(3).overwrite(true).build().writeTo(dir);
+        generator(3, 1).overwrite(true).build().writeTo(dir);
         assertTrue(Files.size(dir.resolve("evidence.csv")) > 0);
     }
 
     @Test
     void reportsProgressUpToTheLastArticle() {
         List<Integer> done = new ArrayList<>();
-        CorpusGenerator.create().articles(20).progress((d, total) -> {
+        generator(20, 1).progress((d, total) -> {
             assertEquals(20, total);
             done.add(d);
         }).build().writeTo(temp.resolve("progress"));

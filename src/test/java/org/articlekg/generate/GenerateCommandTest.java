@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.articlekg.cli.KgCommand;
+import org.articlekg.load.FactModel;
 import org.articlekg.load.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,10 @@ class GenerateCommandTest {
         Path out = temp.resolve("new/corpus");
         Result r = run("generate", "--articles", "10", "--seed", "3", "--out", out.toString());
         assertEquals(0, r.code, r.err);
-        for (Kind kind : Kind.values()) assertTrue(Files.isRegularFile(out.resolve(kind.fileName())), kind.fileName());
+        for (Kind kind : FactModel.read(Path.of("ontology")).kinds()) {
+            assertTrue(Files.isRegularFile(out.resolve(kind.fileName())), kind.fileName());
+            assertTrue(r.out.contains(kind.fileName()), "rows of " + kind.fileName() + " listed: " + r.out);
+        }
         assertTrue(r.out.contains("Generated 10 articles"), r.out);
         assertTrue(r.err.contains("generate: 100% (10/10 articles)"), r.err);
     }
@@ -44,6 +48,29 @@ class GenerateCommandTest {
         Result r = run("generate", "--articles", "5", "--out", temp.toString(), "--force");
         assertEquals(0, r.code, r.err);
         assertTrue(Files.readString(temp.resolve("articles.csv")).startsWith("id,title,"));
+    }
+
+    @Test
+    void readsTheKindsFromTheOntologyOption() throws IOException {
+        Path ontology = temp.resolve("ontology");
+        Files.createDirectories(ontology);
+        for (String f : new String[] {FactModel.ONTOLOGY_FILE, FactModel.KINDS_FILE}) {
+            Files.copy(Path.of("ontology").resolve(f), ontology.resolve(f));
+        }
+        Path out = temp.resolve("corpus");
+        Result r = run("generate", "--articles", "5", "--ontology", ontology.toString(), "--out", out.toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(Files.isRegularFile(out.resolve("evidence.csv")));
+        assertTrue(r.out.contains("kg validate --data " + out + " --ontology " + ontology + " --no-corpus"), r.out);
+    }
+
+    @Test
+    void refusesAnOntologyFolderWithoutDeclarations() {
+        Path out = temp.resolve("corpus");
+        Result r = run("generate", "--articles", "5", "--ontology", temp.resolve("nowhere").toString(), "--out", out.toString());
+        assertEquals(KgCommand.EXIT_INVALID, r.code);
+        assertTrue(r.err.contains("file not found"), r.err);
+        assertFalse(Files.exists(out), "nothing written");
     }
 
     @Test

@@ -37,7 +37,7 @@ class ReloadTest {
         Path data = tmp.resolve("data");
         copyTree(PROJECT.resolve("data"), data);
         Files.writeString(data.resolve("persons.csv"), "jane-doe,Jane Doe,Jane Doe,,,\n", StandardOpenOption.APPEND);
-        Files.writeString(data.resolve("evidence.csv"), "jane-doe,000_1cd7c9620f0f43ef,Elon Musk\n", StandardOpenOption.APPEND);
+        Files.writeString(data.resolve("evidence.csv"), "jane-doe,000_1cd7c9620f0f43ef,Elon Musk,,,\n", StandardOpenOption.APPEND);
 
         try (KgServer server = KgServer.start(store, ServiceConfig.read(CONFIG),
                 ServerSettings.defaults().withPort(0).withReloadEvery(Duration.ofMillis(100)))) {
