@@ -1,0 +1,179 @@
+package org.articlekg.server;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.ARQConstants;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.TransformCopy;
+import org.apache.jena.sparql.algebra.Transformer;
+import org.apache.jena.sparql.algebra.optimize.Optimize;
+import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
+import org.apache.jena.sparql.expr.E_Function;
+import org.apache.jena.sparql.expr.E_Regex;
+import org.apache.jena.sparql.expr.E_StrReplace;
+import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprEvalException;
+import org.apache.jena.sparql.expr.ExprFunctionN;
+import org.apache.jena.sparql.expr.ExprList;
+import org.apache.jena.sparql.expr.ExprTransformCopy;
+import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.expr.RegexEngine;
+import org.apache.jena.sparql.expr.nodevalue.NodeValueOps;
+import org.apache.jena.sparql.util.Context;
+
+/**
+ * Regular expressions that end when the query's time is up. Java's regex engine backtracks and
+ * never checks for cancellation: {@code REGEX("aaa…a!", "^(.*a){12}$")} runs for minutes. Here the
+ * text a pattern reads is a {@link CharSequence} that looks at the clock every few thousand
+ * characters it hands out and throws {@link QueryCancelledException} past the deadline, so the
+ * query ends with Fuseki's 503 "Query timed out" like any other slow query. The patterns keep
+ * Java's (and so Jena's) syntax and results.
+ *
+ * <p>Installed per query through the optimizer ({@link #optimizerWith}): before ARQ's own
+ * optimisation, every {@code REGEX}, {@code REPLACE}, {@code fn:matches} and {@code fn:replace} of
+ * the algebra, inside {@code EXISTS} too, is replaced by its bounded form.
+ */
+final class BoundedRegex {
+    private BoundedRegex() {}
+
+    private static final String FN = "http://www.w3.org/2005/xpath-functions#";
+
+    /**
+     * The rewrite to bounded regular expressions followed by ARQ's standard optimizer (which
+     * evaluates constant expressions, so it must find the bounded ones).
+     */
+    static void optimizerWith(Context context, long deadlineNanos) {
+        RewriteFactory std = Optimize.stdOptimizationFactory;
+        RewriteFactory bounded = cxt -> op -> std.create(cxt).rewrite(bound(op, deadlineNanos));
+        context.set(ARQConstants.sysOptimizerFactory, bounded);
+    }
+
+    /** The algebra with every regular expression bounded by the deadline. */
+    static Op bound(Op op, long deadlineNanos) {
+        return Transformer.transform(new TransformCopy(), new ExprTransformCopy() {
+            @Override
+            public Expr transform(ExprFunctionN func, ExprList args) {
+                if (func instanceof Match || func instanceof Replace) return func.copy(args);
+                if (func instanceof E_Regex) return new Match(args, deadlineNanos);
+                if (func instanceof E_StrReplace) return new Replace(args, deadlineNanos);
+                if (func instanceof E_Function f && f.getFunctionIRI().equals(FN + "matches")) return new Match(args, deadlineNanos);
+                if (func instanceof E_Function f && f.getFunctionIRI().equals(FN + "replace")) return new Replace(args, deadlineNanos);
+                return super.transform(func, args);
+            }
+        }, op);
+    }
+
+    /** The text a pattern reads, which ends the query when the deadline has passed. */
+    static final class TimedText implements CharSequence {
+        private final CharSequence text;
+        private final long deadlineNanos;
+        private int reads;
+
+        TimedText(CharSequence text, long deadlineNanos) {
+            this.text = text;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if ((++reads & 0xFFF) == 0 && System.nanoTime() - deadlineNanos > 0) {
+                throw new QueryCancelledException();
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new TimedText(text.subSequence(start, end), deadlineNanos);
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    /** The last pattern compiled, kept: the pattern is nearly always the same on every row. */
+    private static final class Patterns {
+        private String key;
+        private Pattern last;
+
+        Pattern of(String label, NodeValue pattern, NodeValue flags) {
+            String p = NodeValueOps.checkAndGetStringLiteral(label, pattern).getLiteralLexicalForm();
+            String f = flags == null ? null : NodeValueOps.checkAndGetStringLiteral(label, flags).getLiteralLexicalForm();
+            String k = f + "/" + p;
+            if (!k.equals(key)) {
+                last = RegexEngine.makePattern(label, p, f);
+                key = k;
+            }
+            return last;
+        }
+    }
+
+    /** {@code REGEX} (and {@code fn:matches}) reading {@link TimedText}. */
+    static final class Match extends E_Regex {
+        private final long deadlineNanos;
+        private final Patterns patterns = new Patterns();
+
+        Match(ExprList args, long deadlineNanos) {
+            super(args.get(0), args.get(1), args.size() > 2 ? args.get(2) : null);
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public NodeValue eval(List<NodeValue> args) {
+            Node text = NodeValueOps.checkAndGetStringLiteral("REGEX", args.get(0));
+            Pattern p = patterns.of("REGEX", args.get(1), args.size() > 2 ? args.get(2) : null);
+            return NodeValue.makeBoolean(p.matcher(new TimedText(text.getLiteralLexicalForm(), deadlineNanos)).find());
+        }
+
+        @Override
+        public Expr copy(ExprList newArgs) {
+            return new Match(newArgs, deadlineNanos);
+        }
+    }
+
+    /** {@code REPLACE} (and {@code fn:replace}) reading {@link TimedText}. */
+    static final class Replace extends E_StrReplace {
+        private final long deadlineNanos;
+        private final Patterns patterns = new Patterns();
+
+        Replace(ExprList args, long deadlineNanos) {
+            super(args.get(0), args.get(1), args.get(2), args.size() > 3 ? args.get(3) : null);
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public NodeValue eval(List<NodeValue> args) {
+            Node text = NodeValueOps.checkAndGetStringLiteral("REPLACE", args.get(0));
+            String replacement = NodeValueOps.checkAndGetStringLiteral("REPLACE", args.get(2)).getLiteralLexicalForm();
+            Pattern p = patterns.of("REPLACE", args.get(1), args.size() > 3 ? args.get(3) : null);
+            if (p.matcher("").matches()) throw new ExprEvalException("REPLACE: the pattern matches the empty string");
+            String s = text.getLiteralLexicalForm();
+            Matcher m = p.matcher(new TimedText(s, deadlineNanos));
+            String replaced;
+            try {
+                replaced = m.replaceAll(replacement);
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                throw new ExprEvalException("REPLACE: bad replacement '" + replacement + "': " + e.getMessage());
+            }
+            if (replaced.equals(s)) return args.get(0);
+            return text.getLiteralLanguage().isEmpty()
+                    ? NodeValue.makeString(replaced)
+                    : NodeValue.makeLangString(replaced, text.getLiteralLanguage());
+        }
+
+        @Override
+        public Expr copy(ExprList newArgs) {
+            return new Replace(newArgs, deadlineNanos);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.articlekg.server;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Headers and methods every response of the server shares: {@code X-Content-Type-Options:
+ * nosniff} everywhere, a Content-Security-Policy on the server's own pages (no script, no
+ * framing; the explorer sets its own, allowing its one script), and {@code TRACE} refused with
+ * 405 (it would echo the request's headers back).
+ */
+final class SecurityHeaders implements Filter {
+    /** The policy of the pages: their own styles and images, nothing else. */
+    static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /** The paths whose responses are the server's own pages. */
+    private static final List<String> PAGES = List.of("/doc", "/id/", "/api", "/ontology", "/explore", "/.well-known/", "/dumps/");
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        if ("TRACE".equals(req.getMethod())) {
+            resp.setStatus(405);
+            resp.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
+            resp.setContentType("text/plain; charset=utf-8");
+            resp.getOutputStream().write("Method not allowed: TRACE\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        String path = req.getRequestURI();
+        if (PAGES.stream().anyMatch(path::startsWith)) resp.setHeader("Content-Security-Policy", PAGE_POLICY);
+        chain.doFilter(request, response);
+    }
+}
