@@ -21,6 +21,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.riot.web.HttpNames;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.query.SortCondition;
+import org.apache.jena.query.text.TextIndexException;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
 import org.apache.jena.sparql.algebra.op.OpGroup;
@@ -130,6 +131,13 @@ final class GuardedQuery extends SPARQL_QueryDataset {
             super.execute(queryString, action);
         } catch (StackOverflowError e) {
             ServletOps.errorBadRequest("Query too deeply nested (or too many UNION branches) for this server: simplify it");
+        } catch (TextIndexException e) {
+            // The Lucene query of text:query is the client's: one it cannot run (too many clauses,
+            // a regular expression too complex to compile) is a bad request.
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            ServletOps.errorBadRequest("Full-text search cannot run this Lucene query: " + root.getClass().getSimpleName()
+                    + (root.getMessage() == null ? "" : ": " + root.getMessage()));
         }
     }
 

@@ -430,6 +430,65 @@ class HostileClientTest {
         assertTrue(get(server.url() + "explore/search.json?q=musk", null).body().contains("elon-musk"));
     }
 
+    @Test
+    void hostileFullTextSearchesAre4xxOrEndInTime() {
+        String manyWords = "a OR ".repeat(3000) + "a";
+        for (String lucene : List.of("/(.*a){12}/", "/[a-z]{1,50}[a-z]{1,50}[a-z]{1,50}[a-z]{1,50}/", "*a*", "a~2", "label:(", "\"unclosed",
+                "((((((((((((((((((((a))))))))))))))))))))", manyWords, "a".repeat(10000) + "*")) {
+            String sparql = "PREFIX text: <http://jena.apache.org/text#> SELECT ?s { ?s text:query \"" + lucene.replace("\"", "\\\"") + "\" }";
+            long start = System.nanoTime();
+            HttpResponse<String> r = checked(HttpRequest.newBuilder(URI.create(server.url() + "kg/sparql"))
+                    .header("Content-Type", "application/sparql-query").header("Accept", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(sparql)).build());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < TIMEOUT.toMillis() + MARGIN_MILLIS, lucene.substring(0, Math.min(30, lucene.length())) + " took " + millis + " ms");
+            if (lucene.length() < 1000) {
+                HttpResponse<String> api = get(server.url() + "api/search?q=" + encode(lucene), "application/json");
+                check(api);
+                assertTrue(api.statusCode() == 200 || api.statusCode() == 400 || api.statusCode() == 503, lucene + ": " + api.statusCode());
+            }
+        }
+    }
+
+    @Test
+    void refusedAndFailedRequestsAreLoggedInOneLineWithoutStackTraces() {
+        org.apache.logging.log4j.core.LoggerContext ctx =
+                (org.apache.logging.log4j.core.LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
+        org.apache.logging.log4j.core.config.Configuration config = ctx.getConfiguration();
+        org.apache.logging.log4j.core.Layout<?> layout = config.getAppender("STDERR").getLayout();
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.apache.logging.log4j.core.appender.AbstractAppender capture = new org.apache.logging.log4j.core.appender.AbstractAppender(
+                "capture", null, layout, true, org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
+            @Override
+            public void append(org.apache.logging.log4j.core.LogEvent event) {
+                lines.add(new String(getLayout().toByteArray(event), StandardCharsets.UTF_8));
+            }
+        };
+        capture.start();
+        config.getRootLogger().addAppender(capture, null, null);
+        ctx.updateLoggers();
+        try {
+            query("SELECT * { ?s ?p ?o FILTER EXISTS { SERVICE <http://127.0.0.1:9/s> { ?x ?y ?z } } }", "text/csv");
+            query("SELECT * { ?s ?p \n\n ?o . \n FILTER(", "text/csv");
+            query("PREFIX text: <http://jena.apache.org/text#> SELECT ?s { ?s text:query \"" + "a OR ".repeat(3000) + "a\" }", "text/csv");
+            byte[] body = ("SELECT * {}\n#" + "x".repeat(2 * ServerSettings.DEFAULT_MAX_BODY_BYTES)).getBytes(StandardCharsets.UTF_8);
+            checked(HttpRequest.newBuilder(URI.create(server.url() + "kg/sparql")).header("Content-Type", "application/sparql-query")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
+            get(server.url() + "kg/sparql?query=" + encode("ASK {}"), ";;;");
+            // A forged log line: Fuseki logs unknown parameter names as given.
+            get(server.url() + "kg/sparql?query=" + encode("ASK {}") + "&x" + encode("\n12:00:00 ERROR Fuseki :: forged") + "=1", null);
+            get(server.url() + "api/investments-in?investee=" + encode("javascript:alert(1)\nx"), null);
+        } finally {
+            config.getRootLogger().removeAppender("capture");
+            ctx.updateLoggers();
+            capture.stop();
+        }
+        for (String line : lines) {
+            assertTrue(line.endsWith("\n") && line.indexOf('\n') == line.length() - 1, "one line: " + line);
+            assertFalse(STACK_TRACE.matcher(line).find(), "no stack trace: " + line);
+        }
+    }
+
     // ---- helpers
 
     private static HttpResponse<String> query(String sparql, String accept) {
