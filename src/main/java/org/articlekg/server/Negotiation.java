@@ -42,6 +42,12 @@ final class Negotiation {
         return offers.stream().anyMatch(o -> quality(ranges, o) > 0);
     }
 
+    /** Whether an Accept header gives every media range a quality of 0 ({@code *}{@code /*;q=0}). */
+    static boolean refusesAll(String accept) {
+        List<String[]> ranges = accept == null ? null : ranges(accept);
+        return ranges != null && ranges.stream().allMatch(r -> Double.parseDouble(r[2]) == 0);
+    }
+
     /** Whether an Accept header is absent or a list of media ranges this server can read. */
     static boolean isReadable(String accept) {
         return accept == null || accept.isBlank() || ranges(accept) != null;

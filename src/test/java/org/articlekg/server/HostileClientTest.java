@@ -361,7 +361,8 @@ class HostileClientTest {
 
     @Test
     void anAcceptHeaderThatAcceptsNothingOfferedIs406() {
-        for (String url : List.of(server.url() + "kg/sparql?query=" + encode("ASK {}"), server.url() + "doc/person/elon-musk")) {
+        for (String url : List.of(server.url() + "kg/sparql?query=" + encode("ASK {}"), server.url() + "doc/person/elon-musk",
+                server.url() + "api/entities", server.url() + "ontology", server.url() + ".well-known/void")) {
             for (String accept : List.of("*/*;q=0", "text/html;q=0, */*;q=0", "image/png")) {
                 HttpResponse<String> r = get(url, accept);
                 check(r);
@@ -373,6 +374,9 @@ class HostileClientTest {
             check(r);
             assertEquals(400, r.statusCode(), accept + ": " + r.body());
             assertTrue(r.body().contains("Accept header"), r.body());
+            HttpResponse<String> api = get(server.url() + "api/entities", accept);
+            check(api);
+            assertEquals(400, api.statusCode(), accept + ": " + api.body());
         }
         assertTrue(get(server.url() + "kg/sparql?query=" + encode("ASK {}"), "text/csv;q=0.5, */*;q=0").body().contains("true"));
     }
