@@ -58,7 +58,7 @@ import org.eclipse.jetty.http.HttpException;
  *     class by name);
  * <li>the server's timeout is the ceiling: a client may ask for less with {@code timeout=}, in
  *     either form ({@code 3} or {@code 3,3}), never for more;
- * <li>regular expressions end with the timeout ({@link BoundedRegex});
+ * <li>regular expressions end with the timeout ({@link BoundedFunctions});
  * <li>SELECT, CONSTRUCT and DESCRIBE results are capped at a number of rows by lowering the
  *     query's LIMIT, and capped SELECT results are computed before the first byte is sent, so a
  *     timeout is always a 503, never a cut 200;
@@ -213,7 +213,7 @@ final class GuardedQuery extends SPARQL_QueryDataset {
         long millis = timeoutMillis(action.getRequestParameter(HttpNames.paramTimeout), timeout.toMillis());
         Context context = action.getContext().copy();
         context.remove(ARQ.queryTimeout);
-        BoundedRegex.optimizerWith(context, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
+        BoundedFunctions.optimizerWith(context, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
         return QueryExec.newBuilder().dataset(dataset).query(query).context(context)
                 .initialTimeout(millis, TimeUnit.MILLISECONDS)
                 .overallTimeout(millis, TimeUnit.MILLISECONDS)

@@ -493,6 +493,32 @@ class HostileClientTest {
         }
     }
 
+    @Test
+    void aStringThatDoublesUntilMemoryRunsOutIsStopped() {
+        StringBuilder q = new StringBuilder("SELECT (STRLEN(?s40) AS ?n) { BIND(\"aaaaaaaaaaaaaaaa\" AS ?s0) ");
+        for (int i = 1; i <= 40; i++) q.append("BIND(CONCAT(?s").append(i - 1).append(", ?s").append(i - 1).append(") AS ?s").append(i).append(") ");
+        q.append("}");
+        long start = System.nanoTime();
+        HttpResponse<String> r = query(q.toString(), "text/csv");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(422, r.statusCode(), r.body());
+        assertTrue(r.body().contains("CONCAT: the result would be"), r.body());
+        assertTrue(millis < TIMEOUT.toMillis() + MARGIN_MILLIS, "took " + millis + " ms");
+        String replace = q.toString().replace("BIND(CONCAT(?s", "BIND(REPLACE(?s").replaceAll(", \\?s(\\d+)\\) AS", ", \"a\", \"aa\") AS");
+        HttpResponse<String> r2 = query(replace, "text/csv");
+        assertEquals(422, r2.statusCode(), replace + ": " + r2.body());
+        assertTrue(r2.body().contains("REPLACE: the result would be"), r2.body());
+        for (String group : List.of("SELECT (GROUP_CONCAT(STR(?o)) AS ?all) { ?a ?b ?c . ?s ?p ?o }",
+                "SELECT (GROUP_CONCAT(DISTINCT CONCAT(STR(?a), STR(?o)); SEPARATOR=\"--\") AS ?all) { ?a ?b ?c . ?s ?p ?o }")) {
+            HttpResponse<String> g = query(group, "text/csv");
+            assertEquals(422, g.statusCode(), group + ": " + g.body());
+            assertTrue(g.body().contains("GROUP_CONCAT: the result would be"), g.body());
+        }
+        assertEquals("n\r\n3\r\n", query("SELECT (STRLEN(GROUP_CONCAT(?x; SEPARATOR=\"\")) AS ?n) { VALUES ?x { \"a\" \"b\" \"c\" } }",
+                "text/csv").body(), "GROUP_CONCAT still concatenates");
+        assertEquals(200, get(server.url() + "$/ping", null).statusCode(), "the server is alive");
+    }
+
     // ---- helpers
 
     private static HttpResponse<String> query(String sparql, String accept) {

@@ -1,31 +1,47 @@
 package org.articlekg.server;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.TransformCopy;
 import org.apache.jena.sparql.algebra.Transformer;
 import org.apache.jena.sparql.algebra.optimize.Optimize;
+import org.apache.jena.sparql.algebra.op.OpGroup;
 import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.expr.E_Function;
 import org.apache.jena.sparql.expr.E_Regex;
+import org.apache.jena.sparql.expr.E_StrConcat;
 import org.apache.jena.sparql.expr.E_StrReplace;
 import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.expr.ExprFunctionN;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.ExprTransformCopy;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.RegexEngine;
+import org.apache.jena.sparql.expr.aggregate.Accumulator;
+import org.apache.jena.sparql.expr.aggregate.AggGroupConcat;
+import org.apache.jena.sparql.expr.aggregate.AggGroupConcatDistinct;
+import org.apache.jena.sparql.expr.aggregate.Aggregator;
 import org.apache.jena.sparql.expr.nodevalue.NodeValueOps;
+import org.apache.jena.sparql.function.FunctionEnv;
 import org.apache.jena.sparql.util.Context;
 
 /**
- * Regular expressions that end when the query's time is up. Java's regex engine backtracks and
+ * The functions whose cost a client chooses, bounded: regular expressions end when the query's
+ * time is up, and {@code CONCAT}, {@code REPLACE} and {@code GROUP_CONCAT} refuse to build a string longer than
+ * {@link ServerSettings#MAX_STRING_CHARS} (a chain of {@code BIND(CONCAT(?s, ?s) AS ?t)} doubles
+ * a string until the heap runs out, faster than any timeout).
+ *
+ * <p>Regular expressions:  Java's regex engine backtracks and
  * never checks for cancellation: {@code REGEX("aaa…a!", "^(.*a){12}$")} runs for minutes. Here the
  * text a pattern reads is a {@link CharSequence} that looks at the clock every few thousand
  * characters it hands out and throws {@link QueryCancelledException} past the deadline, so the
@@ -33,11 +49,12 @@ import org.apache.jena.sparql.util.Context;
  * Java's (and so Jena's) syntax and results.
  *
  * <p>Installed per query through the optimizer ({@link #optimizerWith}): before ARQ's own
- * optimisation, every {@code REGEX}, {@code REPLACE}, {@code fn:matches} and {@code fn:replace} of
- * the algebra, inside {@code EXISTS} too, is replaced by its bounded form.
+ * optimisation, every {@code REGEX}, {@code REPLACE}, {@code CONCAT}, {@code fn:matches},
+ * {@code fn:replace} and {@code fn:concat} of the algebra, inside {@code EXISTS} too, is replaced
+ * by its bounded form.
  */
-final class BoundedRegex {
-    private BoundedRegex() {}
+final class BoundedFunctions {
+    private BoundedFunctions() {}
 
     private static final String FN = "http://www.w3.org/2005/xpath-functions#";
 
@@ -53,10 +70,27 @@ final class BoundedRegex {
 
     /** The algebra with every regular expression bounded by the deadline. */
     static Op bound(Op op, long deadlineNanos) {
-        return Transformer.transform(new TransformCopy(), new ExprTransformCopy() {
+        return Transformer.transform(new TransformCopy() {
+            @Override
+            public Op transform(OpGroup group, Op sub) {
+                List<ExprAggregator> aggregators = new ArrayList<>();
+                for (ExprAggregator a : group.getAggregators()) {
+                    Aggregator agg = a.getAggregator();
+                    if (agg instanceof AggGroupConcat g && !(agg instanceof GroupConcat)) {
+                        agg = new GroupConcat(g.getExprList().get(0), g.getSeparator());
+                    } else if (agg instanceof AggGroupConcatDistinct g) {
+                        agg = new GroupConcatDistinct(g.getExprList().get(0), g.getSeparator());
+                    }
+                    aggregators.add(new ExprAggregator(a.getVar(), agg));
+                }
+                return OpGroup.create(sub, group.getGroupVars(), aggregators);
+            }
+        }, new ExprTransformCopy() {
             @Override
             public Expr transform(ExprFunctionN func, ExprList args) {
-                if (func instanceof Match || func instanceof Replace) return func.copy(args);
+                if (func instanceof Match || func instanceof Replace || func instanceof Concat) return func.copy(args);
+                if (func instanceof E_StrConcat) return new Concat(args);
+                if (func instanceof E_Function f && f.getFunctionIRI().equals(FN + "concat")) return new Concat(args);
                 if (func instanceof E_Regex) return new Match(args, deadlineNanos);
                 if (func instanceof E_StrReplace) return new Replace(args, deadlineNanos);
                 if (func instanceof E_Function f && f.getFunctionIRI().equals(FN + "matches")) return new Match(args, deadlineNanos);
@@ -64,6 +98,92 @@ final class BoundedRegex {
                 return super.transform(func, args);
             }
         }, op);
+    }
+
+    /** Ends the query when a function would build a string over the limit. */
+    static void checkLength(String function, long length) {
+        if (length > ServerSettings.MAX_STRING_CHARS) {
+            throw new QueryDeniedException(function + ": the result would be " + length + " characters long; this server builds strings of at most "
+                    + ServerSettings.MAX_STRING_CHARS);
+        }
+    }
+
+    /** Counts the characters a GROUP_CONCAT accumulates, and ends the query past the limit. */
+    private static Accumulator counted(Accumulator inner, Expr expr, String separator) {
+        long[] length = {0};
+        int sep = separator == null ? 1 : separator.length();
+        return new Accumulator() {
+            @Override
+            public void accumulate(Binding binding, FunctionEnv env) {
+                inner.accumulate(binding, env);
+                try {
+                    NodeValue v = expr.eval(binding, env);
+                    if (v.isLiteral()) length[0] += v.asNode().getLiteralLexicalForm().length() + sep;
+                } catch (ExprEvalException e) {
+                    return;
+                }
+                checkLength("GROUP_CONCAT", length[0]);
+            }
+
+            @Override
+            public NodeValue getValue() {
+                return inner.getValue();
+            }
+        };
+    }
+
+    /** {@code GROUP_CONCAT} that refuses to build a string over the limit. */
+    static final class GroupConcat extends AggGroupConcat {
+        GroupConcat(Expr expr, String separator) {
+            super(expr, separator);
+        }
+
+        @Override
+        public Accumulator createAccumulator() {
+            return counted(super.createAccumulator(), getExprList().get(0), getSeparator());
+        }
+
+        @Override
+        public Aggregator copy(ExprList exprs) {
+            return new GroupConcat(exprs.get(0), getSeparator());
+        }
+    }
+
+    /** {@code GROUP_CONCAT(DISTINCT ...)} that refuses to build a string over the limit. */
+    static final class GroupConcatDistinct extends AggGroupConcatDistinct {
+        GroupConcatDistinct(Expr expr, String separator) {
+            super(expr, separator);
+        }
+
+        @Override
+        public Accumulator createAccumulator() {
+            return counted(super.createAccumulator(), getExprList().get(0), getSeparator());
+        }
+
+        @Override
+        public Aggregator copy(ExprList exprs) {
+            return new GroupConcatDistinct(exprs.get(0), getSeparator());
+        }
+    }
+
+    /** {@code CONCAT} (and {@code fn:concat}) that refuses to build a string over the limit. */
+    static final class Concat extends E_StrConcat {
+        Concat(ExprList args) {
+            super(args);
+        }
+
+        @Override
+        public NodeValue eval(List<NodeValue> args) {
+            long length = 0;
+            for (NodeValue v : args) if (v.isLiteral()) length += v.asNode().getLiteralLexicalForm().length();
+            checkLength("CONCAT", length);
+            return super.eval(args);
+        }
+
+        @Override
+        public Expr copy(ExprList newArgs) {
+            return new Concat(newArgs);
+        }
     }
 
     /** The text a pattern reads, which ends the query when the deadline has passed. */
@@ -165,6 +285,7 @@ final class BoundedRegex {
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw new ExprEvalException("REPLACE: bad replacement '" + replacement + "': " + e.getMessage());
             }
+            checkLength("REPLACE", replaced.length());
             if (replaced.equals(s)) return args.get(0);
             return text.getLiteralLanguage().isEmpty()
                     ? NodeValue.makeString(replaced)
