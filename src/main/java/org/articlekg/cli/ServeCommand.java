@@ -53,9 +53,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Most queries running at once; more are answered 429 with Retry-After (default: ${DEFAULT-VALUE}).")
     int maxQueries;
 
-    @Option(names = "--max-queries-per-client", paramLabel = "N", defaultValue = "" + ServerSettings.DEFAULT_MAX_QUERIES_PER_CLIENT,
-            description = "Most queries one client address runs at once (default: ${DEFAULT-VALUE}).")
-    int maxQueriesPerClient;
+    @Option(names = "--max-queries-per-client", paramLabel = "N",
+            description = "Most queries one client address runs at once (default: " + ServerSettings.DEFAULT_MAX_QUERIES_PER_CLIENT
+                    + ", or --max-queries when that is smaller).")
+    Integer maxQueriesPerClient;
 
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "" + ServerSettings.DEFAULT_MAX_BODY_BYTES,
             description = "Largest request body; larger is 413 (default: ${DEFAULT-VALUE}).")
@@ -81,7 +82,8 @@ final class ServeCommand implements Callable<Integer> {
         if (!(timeoutSeconds > 0)) throw new KgException("--timeout must be a positive number of seconds, found " + timeoutSeconds);
         ServerSettings settings = ServerSettings.defaults().withPort(port).withHost(host)
                 .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000))).withMaxRows(maxRows).withCorsOrigins(cors)
-                .withMaxQueries(maxQueries, maxQueriesPerClient).withMaxSizes(maxBody, maxUrl).withTrustedProxies(trustedProxies);
+                .withMaxQueries(maxQueries, maxQueriesPerClient != null ? maxQueriesPerClient
+                        : Math.min(ServerSettings.DEFAULT_MAX_QUERIES_PER_CLIENT, maxQueries)).withMaxSizes(maxBody, maxUrl).withTrustedProxies(trustedProxies);
         PrintWriter out = spec.commandLine().getOut();
         Store st = store.store();
         Path configFile = graph.configFile();
