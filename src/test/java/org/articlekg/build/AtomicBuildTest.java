@@ -125,6 +125,29 @@ class AtomicBuildTest {
     }
 
     @Test
+    void aBuildKilledWithSigkillLeavesTheCurrentBuildAndBlocksNothing() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "org.articlekg.cli.KgCommand", "build", "--data", DATA.toAbsolutePath().toString(),
+                "--ontology", ONTOLOGY.toAbsolutePath().toString(), "--config", Path.of("fuseki-config", "config.ttl").toAbsolutePath().toString(),
+                "--store", store.root().toString(), "--no-corpus")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        try {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (store.builds().size() < 2 && child.isAlive() && System.currentTimeMillis() < deadline) Thread.sleep(10);
+            Path started = store.builds().stream().filter(b -> !b.equals(first)).findFirst().orElse(null);
+            org.junit.jupiter.api.Assumptions.assumeTrue(child.isAlive() && started != null, "the child build ended before it could be killed");
+            Thread.sleep(300);
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+        assertEquals(first, store.current().orElseThrow(), "the killed build was never published");
+        assertEquals(firstQuads, quads(first));
+        builder(DATA, ONTOLOGY).buildInto(store);
+        assertEquals(2, store.builds().size(), "the next build ran (the lock went with the process) and removed the killed one's folder");
+    }
+
+    @Test
     void buildWithABadRowFailsAndLeavesTheCurrentBuildUntouched() throws IOException {
         Path bad = DataFixture.copyTree(DATA, tmp.resolve("data"));
         Path investments = bad.resolve("investments.csv");
