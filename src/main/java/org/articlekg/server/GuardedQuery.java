@@ -58,12 +58,16 @@ import org.eclipse.jetty.http.HttpException;
  *     class by name);
  * <li>the server's timeout is the ceiling: a client may ask for less with {@code timeout=}, in
  *     either form ({@code 3} or {@code 3,3}), never for more;
- * <li>regular expressions end with the timeout ({@link BoundedFunctions});
+ * <li>regular expressions end with the timeout, and strings built by {@code CONCAT},
+ *     {@code REPLACE} and {@code GROUP_CONCAT} are bounded ({@link BoundedFunctions});
+ * <li>bodies over the size limit are 413 (also when sent without their length), and queries
+ *     nested deeper than {@link ServerSettings#MAX_QUERY_NESTING} are 400 before parsing;
  * <li>SELECT, CONSTRUCT and DESCRIBE results are capped at a number of rows by lowering the
  *     query's LIMIT, and capped SELECT results are computed before the first byte is sent, so a
  *     timeout is always a 503, never a cut 200;
- * <li>a query too deeply nested for the parser or the engine (a {@link StackOverflowError}) is a
- *     400, and an Accept header that accepts none of the result types is a 406.
+ * <li>a query too deeply nested for the parser or the engine anyway (a
+ *     {@link StackOverflowError}) and a Lucene query the text index cannot run are 400; an Accept
+ *     header that accepts none of the result types is 406, one that cannot be read 400.
  * </ul>
  */
 final class GuardedQuery extends SPARQL_QueryDataset {
@@ -125,7 +129,7 @@ final class GuardedQuery extends SPARQL_QueryDataset {
         int depth = nesting(queryString);
         if (depth > ServerSettings.MAX_QUERY_NESTING) {
             ServletOps.errorBadRequest("Query nested " + depth + " levels deep; this server takes at most "
-                    + ServerSettings.MAX_QUERY_NESTING + " levels of ( and {");
+                    + ServerSettings.MAX_QUERY_NESTING + " levels of (, { and [");
         }
         try {
             super.execute(queryString, action);
