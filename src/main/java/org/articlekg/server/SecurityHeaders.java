@@ -14,8 +14,10 @@ import java.util.List;
 /**
  * Headers and methods every response of the server shares: {@code X-Content-Type-Options:
  * nosniff} everywhere, a Content-Security-Policy on the server's own pages (no script, no
- * framing; the explorer sets its own, allowing its one script), and {@code TRACE} refused with
- * 405 (it would echo the request's headers back).
+ * framing; the explorer sets its own, allowing its one script), {@code TRACE} refused with 405
+ * (it would echo the request's headers back), and an Accept header that gives every type a
+ * quality of 0 ({@code *}{@code /*;q=0}) answered 406 whatever the path (the endpoints check
+ * their own types too).
  */
 final class SecurityHeaders implements Filter {
     /** The policy of the pages: their own styles and images, nothing else. */
@@ -36,6 +38,12 @@ final class SecurityHeaders implements Filter {
             return;
         }
         resp.setHeader("X-Content-Type-Options", "nosniff");
+        if (Negotiation.refusesAll(req.getHeader("Accept"))) {
+            resp.setStatus(406);
+            resp.setContentType("text/plain; charset=utf-8");
+            resp.getOutputStream().write("Not acceptable: the Accept header accepts no type at all\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         String path = req.getRequestURI();
         if (PAGES.stream().anyMatch(path::startsWith)) resp.setHeader("Content-Security-Policy", PAGE_POLICY);
         chain.doFilter(request, response);

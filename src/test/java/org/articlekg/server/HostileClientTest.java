@@ -361,9 +361,13 @@ class HostileClientTest {
 
     @Test
     void anAcceptHeaderThatAcceptsNothingOfferedIs406() {
-        for (String url : List.of(server.url() + "kg/sparql?query=" + encode("ASK {}"), server.url() + "doc/person/elon-musk",
-                server.url() + "api/entities", server.url() + "ontology", server.url() + ".well-known/void")) {
-            for (String accept : List.of("*/*;q=0", "text/html;q=0, */*;q=0", "image/png")) {
+        List<String> negotiated = List.of(server.url() + "kg/sparql?query=" + encode("ASK {}"), server.url() + "doc/person/elon-musk",
+                server.url() + "api/entities", server.url() + "ontology", server.url() + ".well-known/void");
+        List<String> others = List.of(server.url() + "kg/get?default", server.url() + "explore/search.json?q=musk", server.url(),
+                server.url() + "$/ping");
+        for (String url : java.util.stream.Stream.concat(negotiated.stream(), others.stream()).toList()) {
+            for (String accept : negotiated.contains(url) ? List.of("*/*;q=0", "text/html;q=0, */*;q=0", "image/png")
+                    : List.of("*/*;q=0", "text/html;q=0, */*;q=0")) {
                 HttpResponse<String> r = get(url, accept);
                 check(r);
                 assertEquals(406, r.statusCode(), url + " with " + accept);
