@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * Headers and methods every response of the server shares: {@code X-Content-Type-Options:
  * nosniff} everywhere, a Content-Security-Policy on the server's own pages (no script, no
- * framing; the explorer sets its own, allowing its one script), {@code TRACE} refused with 405
- * (it would echo the request's headers back), and an Accept header that gives every type a
+ * framing; the explorer sets its own, allowing its one script), every method but GET, HEAD, POST
+ * and OPTIONS refused with 405 ({@code TRACE} would echo the request's headers back, unknown
+ * methods were a 501), and an Accept header that gives every type a
  * quality of 0 ({@code *}{@code /*;q=0}) answered 406 whatever the path (the endpoints check
  * their own types too).
  */
@@ -23,6 +24,8 @@ final class SecurityHeaders implements Filter {
     /** The policy of the pages: their own styles and images, nothing else. */
     static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /** The methods a read-only server answers; any other (PUT, DELETE, TRACE, PROPFIND ...) is 405. */
+    static final List<String> METHODS = List.of("GET", "HEAD", "POST", "OPTIONS");
     /** The paths whose responses are the server's own pages. */
     private static final List<String> PAGES = List.of("/doc", "/id/", "/api", "/ontology", "/explore", "/.well-known/", "/dumps/");
 
@@ -30,11 +33,12 @@ final class SecurityHeaders implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = (HttpServletResponse) response;
-        if ("TRACE".equals(req.getMethod())) {
+        if (!METHODS.contains(req.getMethod())) {
             resp.setStatus(405);
-            resp.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
+            resp.setHeader("Allow", String.join(", ", METHODS));
             resp.setContentType("text/plain; charset=utf-8");
-            resp.getOutputStream().write("Method not allowed: TRACE\n".getBytes(StandardCharsets.UTF_8));
+            resp.getOutputStream().write(("Method not allowed: " + req.getMethod() + " (this server is read-only)\n")
+                    .getBytes(StandardCharsets.UTF_8));
             return;
         }
         resp.setHeader("X-Content-Type-Options", "nosniff");

@@ -523,6 +523,42 @@ class HostileClientTest {
         assertEquals(200, get(server.url() + "$/ping", null).statusCode(), "the server is alive");
     }
 
+    @Test
+    void oddRequestsAreNever500() {
+        String base = server.url();
+        String ask = encode("ASK {}");
+        List<HttpRequest> odd = new ArrayList<>();
+        for (String path : List.of("kg/sparql?query=" + ask + "&query=" + ask, "kg/sparql?query=",
+                "kg/sparql?query=" + ask + "&default-graph-uri=javascript:alert(1)", "kg/sparql?query=" + ask + "&named-graph-uri=file:///etc/passwd",
+                "kg/sparql?query=" + ask + "&timeout=" + "9".repeat(400), "kg/sparql?query=" + encode("SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }"),
+                "kg/sparql?query=" + encode("LOAD <file:///etc/passwd>"), "kg/sparql?query=" + encode("DESCRIBE <javascript:alert(1)>"),
+                "doc/../../etc/passwd", "dumps/../../pom.xml", "dumps/..%2f..%2fpom.xml", "webjars/../../pom.xml", "id/%00", "doc/person/%c0%ae%c0%ae",
+                "explore/graph.json?entity=" + encode("javascript:alert(1)"), "explore/graph.json?entity=" + encode("http://x/\u0000"),
+                "api/" + "x".repeat(2000), "api/investments-in?investee=" + encode("http://x") + "&investee=" + encode("http://y"),
+                "api/entities?limit=-1", "api/entities?limit=99999999999999999999", "api/entities?offset=abc", "ontology?format=../../etc/passwd",
+                "doc/person/elon-musk?format=" + encode("<script>"), "$/validate/query?query=" + encode("SELECT * {"),
+                ".well-known/void?format=xml", "kg/get?graph=" + encode("javascript:alert(1)"), "kg/get?graph=" + encode("file:///etc/passwd"))) {
+            odd.add(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        }
+        for (String type : List.of("application/sparql-query; charset=latin1", "multipart/form-data; boundary=x", "text/plain", "application/json", "")) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "kg/sparql")).POST(HttpRequest.BodyPublishers.ofString("ASK {}"));
+            if (!type.isEmpty()) b.header("Content-Type", type);
+            odd.add(b.build());
+        }
+        odd.add(form(base + "kg/sparql", "query=" + ask + "&" + "x=1&".repeat(5000)));
+        odd.add(HttpRequest.newBuilder(URI.create(base + "kg/sparql")).header("Content-Type", "application/sparql-query")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 'A', 'S', 'K'})).build());
+        for (String method : List.of("PROPFIND", "MKCOL", "COPY", "FOO")) {
+            odd.add(HttpRequest.newBuilder(URI.create(base + "kg/sparql")).method(method, HttpRequest.BodyPublishers.noBody()).build());
+            odd.add(HttpRequest.newBuilder(URI.create(base + "doc/")).method(method, HttpRequest.BodyPublishers.noBody()).build());
+        }
+        for (HttpRequest r : odd) {
+            HttpResponse<String> response = checked(r);
+            assertFalse(response.body().contains("root:x:0:0"), r.uri() + " served a local file");
+            assertFalse(response.body().contains("<artifactId>article-kg</artifactId>"), r.uri() + " served a project file");
+        }
+    }
+
     // ---- helpers
 
     private static HttpResponse<String> query(String sparql, String accept) {
