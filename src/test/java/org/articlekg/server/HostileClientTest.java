@@ -485,6 +485,7 @@ class HostileClientTest {
             get(server.url() + "kg/sparql?query=" + encode("ASK {}"), ";;;");
             // A forged log line: Fuseki logs unknown parameter names as given.
             get(server.url() + "kg/sparql?query=" + encode("ASK {}") + "&x" + encode("\n12:00:00 ERROR Fuseki :: forged") + "=1", null);
+            get(server.url() + "kg/sparql?query=" + encode("ASK {}") + "&x" + encode("\u001b[2J\u001b[31mterminal escape\u0007") + "=1", null);
             get(server.url() + "api/investments-in?investee=" + encode("javascript:alert(1)\nx"), null);
         } finally {
             config.getRootLogger().removeAppender("capture");
@@ -494,6 +495,7 @@ class HostileClientTest {
         for (String line : lines) {
             assertTrue(line.endsWith("\n") && line.indexOf('\n') == line.length() - 1, "one line: " + line);
             assertFalse(STACK_TRACE.matcher(line).find(), "no stack trace: " + line);
+            assertFalse(line.substring(0, line.length() - 1).chars().anyMatch(Character::isISOControl), "no control character: " + line);
         }
     }
 
@@ -556,6 +558,18 @@ class HostileClientTest {
             HttpResponse<String> response = checked(r);
             assertFalse(response.body().contains("root:x:0:0"), r.uri() + " served a local file");
             assertFalse(response.body().contains("<artifactId>article-kg</artifactId>"), r.uri() + " served a project file");
+        }
+    }
+
+    @Test
+    void controlCharactersAQueryMakesAreNever500() {
+        String select = "SELECT (CONCAT(\"a\", \"\\u0001\\u001B\\uFFFE\") AS ?x) {}";
+        String construct = "CONSTRUCT { <http://example.org/s\\u0001> <http://example.org/p> ?x } WHERE { BIND(\"\\u0001\\u001B\" AS ?x) }";
+        for (String accept : List.of("application/sparql-results+xml", "application/sparql-results+json", "text/csv", "text/tab-separated-values")) {
+            query(select, accept);
+        }
+        for (String accept : List.of("application/rdf+xml", "text/turtle", "application/ld+json", "application/n-triples", "application/trig")) {
+            query(construct, accept);
         }
     }
 
