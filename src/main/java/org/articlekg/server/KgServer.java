@@ -15,6 +15,7 @@ import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.FusekiVocab;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.server.OperationRegistry;
 import org.apache.jena.fuseki.build.FusekiConfig;
@@ -95,14 +96,13 @@ public final class KgServer implements AutoCloseable {
                 .parseConfig(description)
                 .fusekiModules(FusekiModules.create(new ReadOnlyUi()))
                 .enableCors(true, corsFile(settings.corsOrigins()).toString()));
+        // Every response: methods, headers. The paths that run client-chosen queries: the gate.
+        // The server's own descriptions: this machine only.
         QueryGate gate = new QueryGate(settings);
         LocalOnly local = new LocalOnly();
         builder.addFilter("/*", new SecurityHeaders()).addFilter("/api/*", gate);
         for (String name : serviceNames(description)) builder.addFilter("/" + name + "/*", gate);
-        builder
-                .addFilter("/$/server", local)
-                .addFilter("/$/stats/*", local)
-                .addFilter("/$/datasets/*", local);
+        builder.addFilter("/$/server", local).addFilter("/$/stats/*", local).addFilter("/$/datasets/*", local);
         if (queries != null) builder.addServlet("/api/*", new ApiServlet(queries, settings, current));
         PublishServlets.addTo(builder, current);
         FusekiServer fuseki = builder.build();
@@ -136,9 +136,8 @@ public final class KgServer implements AutoCloseable {
 
     /** The names of the services a description declares ({@code kg}): their paths run queries. */
     private static List<String> serviceNames(Model description) {
-        Resource service = description.createResource("http://jena.apache.org/fuseki#Service");
-        return description.listResourcesWithProperty(RDF.type, service).toList().stream()
-                .map(r -> r.getProperty(description.createProperty("http://jena.apache.org/fuseki#name")))
+        return description.listResourcesWithProperty(RDF.type, FusekiVocab.fusekiService).toList().stream()
+                .map(r -> r.getProperty(FusekiVocab.pServiceName))
                 .filter(java.util.Objects::nonNull)
                 .map(st -> st.getString().replaceAll("^/+", ""))
                 .toList();
