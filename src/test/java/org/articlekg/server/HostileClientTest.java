@@ -124,6 +124,18 @@ class HostileClientTest {
     }
 
     @Test
+    void regexFunctionsWithTheWrongNumberOfArgumentsAreBadRequests() {
+        for (String q : List.of("PREFIX fn: <http://www.w3.org/2005/xpath-functions#> SELECT (fn:matches(\"a\") AS ?m) {}",
+                "PREFIX fn: <http://www.w3.org/2005/xpath-functions#> SELECT (fn:replace(\"a\", \"b\") AS ?m) {}",
+                "PREFIX fn: <http://www.w3.org/2005/xpath-functions#> SELECT (fn:concat() AS ?m) {}",
+                "SELECT (REGEX(\"a\", \"(\") AS ?m) {}", "SELECT (REPLACE(\"a\", \"[\", \"x\") AS ?m) {}",
+                "SELECT (REPLACE(\"a\", \"a\", \"$9\") AS ?m) {}", "SELECT (REPLACE(\"abc\", \"x*\", \"-\") AS ?m) {}")) {
+            HttpResponse<String> r = query(q, "text/csv");
+            assertTrue(r.statusCode() == 200 || r.statusCode() == 400, q + ": " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    @Test
     void regularExpressionsStillMatchAsBefore() {
         assertEquals("m\r\ntrue\r\n", query("SELECT (REGEX(\"Sam Altman\", \"^sam\", \"i\") AS ?m) {}", "text/csv").body());
         assertEquals("r\r\nSam A.\r\n", query("SELECT (REPLACE(\"Sam Altman\", \"ltman$\", \".\") AS ?r) {}", "text/csv").body());
