@@ -281,15 +281,23 @@ final class BoundedFunctions {
             Node text = NodeValueOps.checkAndGetStringLiteral("REPLACE", args.get(0));
             String replacement = NodeValueOps.checkAndGetStringLiteral("REPLACE", args.get(2)).getLiteralLexicalForm();
             Pattern p = patterns.of("REPLACE", args.get(1), args.size() > 3 ? args.get(3) : null);
-            if (p.matcher("").matches()) throw new ExprEvalException("REPLACE: the pattern matches the empty string");
             String s = text.getLiteralLexicalForm();
             Matcher m = p.matcher(new TimedText(s, deadlineNanos));
-            String replaced;
+            // As Jena's REPLACE: one empty match at most (Java's replaceAll would replace every one).
+            StringBuilder sb = null;
             try {
-                replaced = m.replaceAll(replacement);
+                while (m.find()) {
+                    if (sb == null) sb = new StringBuilder();
+                    else if (m.start() == m.end()) continue;
+                    m.appendReplacement(sb, replacement);
+                    checkLength("REPLACE", sb.length());
+                }
+                if (sb == null) return args.get(0);
+                m.appendTail(sb);
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw new ExprEvalException("REPLACE: bad replacement '" + replacement + "': " + e.getMessage());
             }
+            String replaced = sb.toString();
             checkLength("REPLACE", replaced.length());
             if (replaced.equals(s)) return args.get(0);
             return text.getLiteralLanguage().isEmpty()

@@ -139,6 +139,9 @@ class HostileClientTest {
     void regularExpressionsStillMatchAsBefore() {
         assertEquals("m\r\ntrue\r\n", query("SELECT (REGEX(\"Sam Altman\", \"^sam\", \"i\") AS ?m) {}", "text/csv").body());
         assertEquals("r\r\nSam A.\r\n", query("SELECT (REPLACE(\"Sam Altman\", \"ltman$\", \".\") AS ?r) {}", "text/csv").body());
+        assertEquals("r\r\n-abc\r\n", query("SELECT (REPLACE(\"abc\", \"x*\", \"-\") AS ?r) {}", "text/csv").body(),
+                "one empty match at most, as Jena's REPLACE");
+        assertEquals("r\r\nb-a\r\n", query("SELECT (REPLACE(\"a-b\", \"(a)-(b)\", \"$2-$1\") AS ?r) {}", "text/csv").body());
         String labels = query("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
                 + "SELECT ?l { ?s rdfs:label ?l FILTER(REGEX(?l, \"altman\", \"i\")) } ORDER BY ?l LIMIT 1", "text/csv").body();
         assertTrue(labels.toLowerCase().contains("altman"), labels);
