@@ -11,13 +11,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Bounds the queries running at once, in total and per client address ({@link ClientAddress}):
  * a query over either bound is answered at once with 429 and {@code Retry-After} (the timeout,
- * by when a running query has ended), and logged in one line. It guards the paths that run
+ * by when a running query has ended), and logged in one line (at most one a second, with the
+ * number refused since the last). It guards the paths that run
  * client-chosen queries (the SPARQL endpoint, the saved queries); the health check, the pages
  * and the static files do not pass through it, so they keep answering under a flood of queries.
  *
@@ -33,6 +35,8 @@ final class QueryGate implements Filter {
     private final long retryAfterSeconds;
     private final ClientAddress clients;
     private final ConcurrentHashMap<String, Integer> running = new ConcurrentHashMap<>();
+    private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - 2_000_000_000L);
+    private final AtomicLong unlogged = new AtomicLong();
 
     QueryGate(ServerSettings settings) {
         this.maxTotal = settings.maxQueries();
@@ -74,7 +78,16 @@ final class QueryGate implements Filter {
     }
 
     private void refuse(HttpServletRequest req, HttpServletResponse resp, String client, String why) throws IOException {
-        LOG.info("429 {} {} from {}: {}", req.getMethod(), req.getRequestURI(), client, why);
+        // At most one line a second, counting the others: a flood must not become a flood of log lines.
+        long now = System.nanoTime();
+        long last = lastLogged.get();
+        if (now - last >= 1_000_000_000L && lastLogged.compareAndSet(last, now)) {
+            long others = unlogged.getAndSet(0);
+            LOG.info("429 {} {} from {}: {}{}", req.getMethod(), req.getRequestURI(), client, why,
+                    others == 0 ? "" : " (and " + others + " more refused since the last line)");
+        } else {
+            unlogged.incrementAndGet();
+        }
         resp.setStatus(429);
         resp.setHeader("Retry-After", Long.toString(retryAfterSeconds));
         resp.setContentType("text/plain; charset=utf-8");
