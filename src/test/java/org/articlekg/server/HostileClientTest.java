@@ -563,6 +563,10 @@ class HostileClientTest {
             odd.add(b.build());
         }
         odd.add(form(base + "kg/sparql", "query=" + ask + "&" + "x=1&".repeat(5000)));
+        String deep = "SELECT * " + "{".repeat(10_000) + "}".repeat(10_000);
+        odd.add(form(base + "$/validate/query", "query=" + encode(deep)));
+        odd.add(HttpRequest.newBuilder(URI.create(base + "$/validate/query?query=" + encode("SELECT (" + "(".repeat(2500) + "1"
+                + ")".repeat(2500) + " AS ?x) {}"))).GET().build());
         odd.add(HttpRequest.newBuilder(URI.create(base + "kg/sparql")).header("Content-Type", "application/sparql-query")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 'A', 'S', 'K'})).build());
         for (String method : List.of("PROPFIND", "MKCOL", "COPY", "FOO")) {
