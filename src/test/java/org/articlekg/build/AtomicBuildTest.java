@@ -136,8 +136,8 @@ class AtomicBuildTest {
             long deadline = System.currentTimeMillis() + 60_000;
             while (store.builds().size() < 2 && child.isAlive() && System.currentTimeMillis() < deadline) Thread.sleep(10);
             Path started = store.builds().stream().filter(b -> !b.equals(first)).findFirst().orElse(null);
-            org.junit.jupiter.api.Assumptions.assumeTrue(child.isAlive() && started != null, "the child build ended before it could be killed");
             Thread.sleep(300);
+            org.junit.jupiter.api.Assumptions.assumeTrue(child.isAlive() && started != null, "the child build ended before it could be killed");
         } finally {
             child.destroyForcibly().waitFor();
         }
