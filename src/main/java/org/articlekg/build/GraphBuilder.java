@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
@@ -189,6 +190,12 @@ public final class GraphBuilder {
         Instant start = Instant.now();
         Ontology ontology = Ontology.read(ontologyDir);
         ServiceConfig config = ServiceConfig.read(serviceConfig);
+        try (Store.BuildLock lock = store.lockForBuild()) {
+            return buildInto(store, ontology, config, start);
+        }
+    }
+
+    private BuildReport buildInto(Store store, Ontology ontology, ServiceConfig config, Instant start) {
         Path dir = store.begin();
         List<BuildReport.Phase> phases = java.util.Collections.synchronizedList(new ArrayList<>());
         DatasetGraph dsg = null;
@@ -207,8 +214,14 @@ public final class GraphBuilder {
                     tdbLoader.finishBulk();
                     return null;
                 });
-            } catch (RuntimeException e) {
-                tdbLoader.finishException(e);
+            } catch (RuntimeException | Error e) {
+                // Abort the load's write transaction; if even that fails (the disk is full), the
+                // first error is the one to report.
+                try {
+                    tdbLoader.finishException(e instanceof Exception x ? x : new RuntimeException(e));
+                } catch (RuntimeException abort) {
+                    e.addSuppressed(abort);
+                }
                 throw e;
             }
             DatasetGraph db = dsg;
@@ -236,15 +249,41 @@ public final class GraphBuilder {
             published = true;
             return new BuildReport(load, counts, dir, dumps, Duration.between(start, Instant.now()), phases);
         } catch (IOException e) {
-            throw new KgException("cannot write in " + dir + ": " + e.getMessage(), e);
+            throw diskFull(e, dir).orElseGet(() -> new KgException("cannot write in " + dir + ": " + e.getMessage(), e));
+        } catch (RuntimeException | Error e) {
+            Optional<KgException> full = diskFull(e, dir);
+            if (full.isPresent()) throw full.get();
+            throw e;
         } finally {
             // Whatever failed (an exception or an Error such as running out of memory), the new
-            // folder goes and the current build stays.
+            // folder goes and the current build stays. The clean-up itself may fail (a database
+            // whose transaction could not be aborted cannot be closed): that must neither hide
+            // the first error nor keep the folder.
             if (!published) {
-                if (dsg != null) TDBInternal.expel(dsg);
+                try {
+                    if (dsg != null) TDBInternal.expel(dsg);
+                } catch (RuntimeException closing) {
+                    // Left to the end of the process; the folder is deleted below all the same.
+                }
                 store.discard(dir);
             }
         }
+    }
+
+    /**
+     * The error to report when a failure is the disk being full (anywhere in its causes): one
+     * line that says so, instead of the database's or the writer's own exception.
+     */
+    static Optional<KgException> diskFull(Throwable failure, Path dir) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No space left on device") || m.contains("There is not enough space on the disk")
+                    || m.contains("Disk quota exceeded")) {
+                return Optional.of(new KgException("the disk is full (no space left on the device of " + dir.getParent()
+                        + "): the new build was removed and the current build is unchanged; free some space and build again", failure));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Streams the ontology and the facts with what they imply into the three named graphs. */

@@ -32,7 +32,22 @@ public final class KgCommand {
 
     /** Runs the command line and returns the exit code, without exiting (for tests). */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // An Error passes picocli's exception handler: say it in one line here too.
+            java.io.PrintWriter err = cl.getErr();
+            err.println("kg: " + outOfMemory(e));
+            err.flush();
+            return EXIT_INTERNAL;
+        }
+    }
+
+    /** The one line for running out of memory: how big the heap was, and how to give Java more. */
+    static String outOfMemory(Throwable e) {
+        return "out of memory: the Java heap (" + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB) is too small for this (" + e.getMessage() + "); give Java more, e.g. KG_JAVA_OPTS=-Xmx2g";
     }
 
     static CommandLine commandLine() {
@@ -75,8 +90,7 @@ public final class KgCommand {
             }
             for (Throwable c = e; c != null; c = c.getCause()) {
                 if (c instanceof OutOfMemoryError) {
-                    err.println(prefix + "out of memory: the Java heap (" + (Runtime.getRuntime().maxMemory() >> 20)
-                            + " MB) is too small for this (" + e.getMessage() + "); give Java more, e.g. KG_JAVA_OPTS=-Xmx2g");
+                    err.println(prefix + outOfMemory(e));
                     return EXIT_INTERNAL;
                 }
             }

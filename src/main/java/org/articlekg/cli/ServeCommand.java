@@ -49,6 +49,28 @@ final class ServeCommand implements Callable<Integer> {
             description = "Origins allowed to query from a browser, comma-separated, or * for any (default: ${DEFAULT-VALUE}).")
     List<String> cors;
 
+    @Option(names = "--max-queries", paramLabel = "N", defaultValue = "" + ServerSettings.DEFAULT_MAX_QUERIES,
+            description = "Most queries running at once; more are answered 429 with Retry-After (default: ${DEFAULT-VALUE}).")
+    int maxQueries;
+
+    @Option(names = "--max-queries-per-client", paramLabel = "N",
+            description = "Most queries one client address runs at once (default: " + ServerSettings.DEFAULT_MAX_QUERIES_PER_CLIENT
+                    + ", or --max-queries when that is smaller).")
+    Integer maxQueriesPerClient;
+
+    @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "" + ServerSettings.DEFAULT_MAX_BODY_BYTES,
+            description = "Largest request body; larger is 413 (default: ${DEFAULT-VALUE}).")
+    int maxBody;
+
+    @Option(names = "--max-url", paramLabel = "BYTES", defaultValue = "" + ServerSettings.DEFAULT_MAX_URL_BYTES,
+            description = "Largest request line and headers (a GET query's URL); larger is 414 (default: ${DEFAULT-VALUE}).")
+    int maxUrl;
+
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRS", split = ",",
+            description = "Addresses of reverse proxies whose Forwarded / X-Forwarded-For header names the client "
+                    + "(default: none; the headers are ignored).")
+    List<String> trustedProxies = List.of();
+
     @Option(names = "--queries", paramLabel = "DIR", description = "Folder of saved queries served under /api/ (default: queries/).")
     Path queriesDir;
 
@@ -59,7 +81,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!(timeoutSeconds > 0)) throw new KgException("--timeout must be a positive number of seconds, found " + timeoutSeconds);
         ServerSettings settings = ServerSettings.defaults().withPort(port).withHost(host)
-                .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000))).withMaxRows(maxRows).withCorsOrigins(cors);
+                .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000))).withMaxRows(maxRows).withCorsOrigins(cors)
+                .withMaxQueries(maxQueries, maxQueriesPerClient != null ? maxQueriesPerClient
+                        : Math.min(ServerSettings.DEFAULT_MAX_QUERIES_PER_CLIENT, maxQueries)).withMaxSizes(maxBody, maxUrl).withTrustedProxies(trustedProxies);
         PrintWriter out = spec.commandLine().getOut();
         Store st = store.store();
         Path configFile = graph.configFile();
@@ -98,9 +122,9 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  Health:                    " + url + "$/ping");
         out.println("  Try:  curl -s " + url + "kg/sparql --data-urlencode 'query=SELECT ?investor ?investee "
                 + "{ ?investor <https://w3id.org/article-kg/ontology#investedIn> ?investee }' -H 'Accept: text/csv'");
-        out.printf("  Query timeout %.1f s, at most %d rows, CORS origins %s, %s. Ctrl-C stops.%n",
-                s.timeout().toMillis() / 1000.0, s.maxRows(), String.join(",", s.corsOrigins()),
-                "localhost".equals(s.host()) ? "this machine only" : "every interface");
+        out.printf("  Query timeout %.1f s, at most %d rows, %d queries at once (%d per client), CORS origins %s, %s. Ctrl-C stops.%n",
+                s.timeout().toMillis() / 1000.0, s.maxRows(), s.maxQueries(), s.maxQueriesPerClient(),
+                String.join(",", s.corsOrigins()), "localhost".equals(s.host()) ? "this machine only" : "every interface");
         out.flush();
     }
 

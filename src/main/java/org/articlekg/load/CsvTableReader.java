@@ -29,12 +29,24 @@ import org.apache.commons.csv.CSVRecord;
  * {@link ProblemHandler} with its line and column; rows with problems in their cells are still
  * passed on (without the bad values) so that later checks can go on, and {@link Entry#values()}
  * lacks the values that were bad.
+ *
+ * <p>Two limits protect what comes after the reader: a cell may not contain control characters
+ * (C0 other than tab, line feed and carriage return, DEL, C1, U+FFFE, U+FFFF: they are not text,
+ * and several are not allowed in the XML the server writes), and a cell and a row have a
+ * largest size ({@link #MAX_CELL_CHARS}, {@link #MAX_ROW_CHARS}), checked as the characters
+ * arrive, before the CSV parser holds them, so a 200 MB cell is a located problem and not an
+ * out-of-memory error.
  */
 final class CsvTableReader {
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     static final Pattern ARTICLE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
+
+    /** The longest cell, in characters (evidence quotes are the longest real cells, a few hundred). */
+    static final int MAX_CELL_CHARS = 100_000;
+    /** The longest row, in characters. */
+    static final int MAX_ROW_CHARS = 1_000_000;
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setIgnoreEmptyLines(false)
@@ -59,7 +71,7 @@ final class CsvTableReader {
     /** Reads every row, passing each to {@code sink}; returns false when the file could not be read through. */
     boolean read(Consumer<Entry> sink) {
         try (InputStream in = Files.newInputStream(file);
-             CSVParser parser = CSVParser.builder().setReader(new StrictUtf8Reader(in)).setFormat(FORMAT).get()) {
+             CSVParser parser = CSVParser.builder().setReader(new SizeLimitedReader(new StrictUtf8Reader(in))).setFormat(FORMAT).get()) {
             Iterator<CSVRecord> records = parser.iterator();
             Map<String, Integer> header = null;
             while (true) {
@@ -94,6 +106,9 @@ final class CsvTableReader {
         } catch (StrictUtf8Reader.MalformedUtf8Exception e) {
             problems.report(new Problem(shownAs, e.line, (int) e.column, null, null, e.getMessage()));
             return false;
+        } catch (TooLargeException e) {
+            problems.report(e.problem(shownAs));
+            return false;
         } catch (IOException e) {
             problems.report(Problem.ofFile(shownAs, "cannot read file: " + e.getMessage()));
             return false;
@@ -101,6 +116,10 @@ final class CsvTableReader {
     }
 
     private void reportUnreadable(Throwable cause, long startLine) {
+        if (cause instanceof TooLargeException big) {
+            problems.report(big.problem(shownAs));
+            return;
+        }
         if (cause instanceof StrictUtf8Reader.MalformedUtf8Exception bad) {
             problems.report(new Problem(shownAs, bad.line, (int) bad.column, null, null, bad.getMessage()));
             return;
@@ -154,7 +173,15 @@ final class CsvTableReader {
             Column column = schema.column(h.getKey());
             int number = h.getValue() + 1;
             columnNumbers.put(column.name(), number);
-            String raw = record.get(h.getValue()).strip();
+            String cell = record.get(h.getValue());
+            String raw = cell.strip();
+            int control = firstControl(cell);
+            if (control >= 0) {
+                problem(line, number, column, visible(cell), String.format("control character U+%04X at position %d of the cell: "
+                        + "cells hold text only (tab and line breaks are allowed)", control, cell.indexOf(control) + 1));
+                invalid.add(column.name());
+                continue;
+            }
             if (raw.isEmpty()) {
                 if (column.required()) problem(line, number, column, raw, "required value is missing");
                 continue;
@@ -222,6 +249,99 @@ final class CsvTableReader {
             }
             default:
                 throw new IllegalStateException("unhandled type " + column.type());
+        }
+    }
+
+    /** The first control character of a cell (not tab, line feed or carriage return), or -1. */
+    static int firstControl(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF;
+            if (control) return c;
+        }
+        return -1;
+    }
+
+    /** A cell with its control characters written as \\uXXXX, to be shown in a message. */
+    private static String visible(String cell) {
+        StringBuilder sb = new StringBuilder(cell.length());
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c != '\t' && c != '\n' && c != '\r' && firstControl(String.valueOf(c)) >= 0) sb.append(String.format("\\u%04X", (int) c));
+            else sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** A cell or a row over its size limit, found while reading. */
+    static final class TooLargeException extends IOException {
+        final long line;
+        final int column;
+
+        TooLargeException(long line, int column, String message) {
+            super(message);
+            this.line = line;
+            this.column = column;
+        }
+
+        Problem problem(Path file) {
+            return new Problem(file, line, column, null, null, getMessage());
+        }
+    }
+
+    /**
+     * Counts the characters of each cell and row as they are read (following RFC 4180 quoting: a
+     * separator or line break inside double quotes is text; a doubled quote toggles twice) and
+     * fails as soon as one is over its limit, before the parser has buffered it.
+     */
+    static final class SizeLimitedReader extends java.io.FilterReader {
+        private boolean quoted;
+        private long line = 1;
+        private long cellLine = 1;
+        private int column = 1;
+        private long cell;
+        private long row;
+
+        SizeLimitedReader(java.io.Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) count((char) c);
+            return c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            for (int i = 0; i < n; i++) count(buf[off + i]);
+            return n;
+        }
+
+        private void count(char c) throws TooLargeException {
+            if (c == '"') quoted = !quoted;
+            boolean endOfCell = !quoted && (c == ',' || c == '\n');
+            if (c == '\n') line++;
+            if (endOfCell) {
+                cell = 0;
+                cellLine = line;
+                if (c == '\n') {
+                    row = 0;
+                    column = 1;
+                } else {
+                    column++;
+                }
+                return;
+            }
+            if (++cell > MAX_CELL_CHARS) {
+                throw new TooLargeException(cellLine, column, "cell longer than " + MAX_CELL_CHARS
+                        + " characters (an unclosed double quote makes the rest of the file one cell)");
+            }
+            if (++row > MAX_ROW_CHARS) {
+                throw new TooLargeException(cellLine, column, "row longer than " + MAX_ROW_CHARS + " characters");
+            }
         }
     }
 

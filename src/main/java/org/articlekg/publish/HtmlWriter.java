@@ -40,9 +40,18 @@ public final class HtmlWriter {
         return this;
     }
 
+    /** A link, or the label as text when the target is not a web address (javascript:, data:, file: ...). */
     public HtmlWriter link(String href, String label) {
+        if (!isWebLink(href)) return text(label);
         sb.append("<a href=\"").append(escape(href)).append("\">").append(escape(label)).append("</a>");
         return this;
+    }
+
+    /** Whether a link target is a path on this server or an http(s) address. */
+    static boolean isWebLink(String href) {
+        if (href == null) return false;
+        String h = href.strip().toLowerCase(java.util.Locale.ROOT);
+        return (h.startsWith("/") && !h.startsWith("//")) || h.startsWith("#") || h.startsWith("http://") || h.startsWith("https://");
     }
 
     public HtmlWriter start(String title) {

@@ -32,6 +32,8 @@ public record Parameter(String name, Var variable, Kind kind, RDFDatatype dataty
     public enum Kind { LITERAL, IRI, TYPED_LITERAL }
 
     private static final Pattern NAME = Pattern.compile("__?([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)");
+    /** The schemes an IRI parameter may have: the graph's IRIs are http(s); never javascript:, file: or data:. */
+    static final List<String> IRI_SCHEMES = List.of("http", "https", "urn");
     private static final Pattern IRI_UNSAFE = Pattern.compile("[\\s<>\"{}|\\\\^`]");
 
     public Parameter {
@@ -93,6 +95,11 @@ public record Parameter(String name, Var variable, Kind kind, RDFDatatype dataty
                 try {
                     IRIx iri = IRIx.create(value);
                     if (!iri.isAbsolute()) throw new ParameterException(name, "not an absolute IRI: " + value);
+                    String scheme = iri.scheme() == null ? "" : iri.scheme().toLowerCase(java.util.Locale.ROOT);
+                    if (!IRI_SCHEMES.contains(scheme)) {
+                        throw new ParameterException(name, "IRIs of scheme '" + scheme + ":' are not accepted (only "
+                                + String.join(":, ", IRI_SCHEMES) + ":): " + value);
+                    }
                 } catch (IRIException e) {
                     throw new ParameterException(name, "not a valid IRI: " + value);
                 }

@@ -92,7 +92,12 @@ final class ApiServlet extends HttpServlet {
                 throw new ParameterException(FORMAT, e.getMessage());
             }
         } else {
-            format = ResultFormat.negotiate(req.getHeader("Accept"), saved.isTabular(),
+            String accept = req.getHeader("Accept");
+            if (!Negotiation.isReadable(accept)) {
+                error(resp, 400, "the Accept header is not a list of media ranges (type/subtype;q=0.5, ...): " + accept, null);
+                return;
+            }
+            format = Negotiation.refusesAll(accept) ? null : ResultFormat.negotiate(accept, saved.isTabular(),
                     saved.isTabular() ? ResultFormat.JSON : ResultFormat.TURTLE);
             if (format == null) {
                 error(resp, 406, "none of the formats this query gives is acceptable: "

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.json.JSON;
@@ -14,6 +17,7 @@ import org.apache.jena.atlas.json.JsonValue;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.irix.IRIx;
+import org.apache.jena.query.text.TextIndexException;
 import org.articlekg.publish.Describer;
 import org.articlekg.publish.Explorer;
 
@@ -24,10 +28,33 @@ import org.articlekg.publish.Explorer;
 final class ExplorerServlet extends HttpServlet {
     private final Supplier<ServedGraph> served;
     private final byte[] page;
+    private final String policy;
 
     ExplorerServlet(Supplier<ServedGraph> served) {
         this.served = served;
         this.page = loadPage();
+        this.policy = policyFor(new String(page, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The page's Content-Security-Policy: scripts from this server and the page's own inline
+     * script (by its hash), requests to this server only, no framing.
+     */
+    private static String policyFor(String html) {
+        int start = html.indexOf("<script>");
+        int end = html.indexOf("</script>", start);
+        String hash = "";
+        if (start >= 0 && end > start) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256")
+                        .digest(html.substring(start + "<script>".length(), end).getBytes(StandardCharsets.UTF_8));
+                hash = " 'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return "default-src 'none'; script-src 'self'" + hash + "; connect-src 'self'; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 
     @Override
@@ -35,14 +62,25 @@ final class ExplorerServlet extends HttpServlet {
         String rest = req.getPathInfo() == null ? "" : req.getPathInfo();
         ServedGraph g = served.get();
         switch (rest) {
-            case "", "/" -> LinkedDataServlet.send(resp, 200, "text/html; charset=utf-8", page);
+            case "", "/" -> {
+                resp.setHeader("Content-Security-Policy", policy);
+                LinkedDataServlet.send(resp, 200, "text/html; charset=utf-8", page);
+            }
             case "/search.json" -> {
                 String q = req.getParameter("q");
-                if (q == null || q.isBlank()) {
-                    json(resp, 400, error("parameter 'q': the words to search for are missing"));
+                String problem = searchProblem(q);
+                if (problem != null) {
+                    json(resp, 400, error("parameter 'q': " + problem));
                     return;
                 }
-                json(resp, 200, g.read(dsg -> Explorer.search(dsg, g.iris(), q)));
+                JsonValue found;
+                try {
+                    found = g.read(dsg -> Explorer.search(dsg, g.iris(), q));
+                } catch (TextIndexException e) {
+                    json(resp, 400, error("parameter 'q': the search engine cannot run this search: " + firstLine(e.getMessage())));
+                    return;
+                }
+                json(resp, 200, found);
             }
             case "/graph.json" -> {
                 String entity = req.getParameter("entity");
@@ -59,6 +97,27 @@ final class ExplorerServlet extends HttpServlet {
             }
             default -> LinkedDataServlet.send(resp, 404, "text/plain; charset=utf-8", "Not found\n".getBytes());
         }
+    }
+
+    /** What is wrong with the words to search for, or null when they can be searched. */
+    static String searchProblem(String q) {
+        if (q == null || q.isBlank()) return "the words to search for are missing";
+        if (q.length() > ServerSettings.MAX_SEARCH_CHARS) {
+            return "at most " + ServerSettings.MAX_SEARCH_CHARS + " characters, found " + q.length();
+        }
+        if (q.strip().split("\\s+").length > ServerSettings.MAX_SEARCH_WORDS) {
+            return "at most " + ServerSettings.MAX_SEARCH_WORDS + " words, found " + q.strip().split("\\s+").length;
+        }
+        if (q.chars().anyMatch(c -> Character.isISOControl(c) && !Character.isWhitespace(c))) {
+            return "control characters are not searchable";
+        }
+        return null;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static boolean validIri(String s) {

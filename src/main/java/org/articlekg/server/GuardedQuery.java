@@ -1,41 +1,254 @@
 package org.articlekg.server;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaRange;
+import org.apache.jena.fuseki.DEF;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
+import org.apache.jena.riot.web.HttpNames;
 import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.query.SortCondition;
+import org.apache.jena.query.text.TextIndexException;
+import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
-import org.apache.jena.sparql.algebra.OpWalker;
+import org.apache.jena.sparql.algebra.op.OpGroup;
+import org.apache.jena.sparql.algebra.op.OpOrder;
+import org.apache.jena.sparql.algebra.op.OpTopN;
+import org.apache.jena.sparql.algebra.op.OpBGP;
+import org.apache.jena.sparql.algebra.op.OpPath;
+import org.apache.jena.sparql.algebra.op.OpQuadPattern;
 import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.algebra.op.OpTriple;
+import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.sparql.exec.RowSetMem;
+import org.apache.jena.sparql.expr.E_Function;
+import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprAggregator;
+import org.apache.jena.sparql.expr.ExprFunctionN;
+import org.apache.jena.sparql.expr.ExprFunctionOp;
+import org.apache.jena.sparql.expr.ExprVisitorBase;
+import org.apache.jena.sparql.path.P_Link;
+import org.apache.jena.sparql.path.PathWriter;
+import org.apache.jena.sparql.util.Context;
+import org.eclipse.jetty.http.HttpException;
 
 /**
- * The SPARQL query operation with the server's safety rules: a query that uses {@code SERVICE} is
- * refused with 400 before it runs (the server never fetches URLs for a client), and SELECT,
- * CONSTRUCT and DESCRIBE results are capped at a number of rows by lowering the query's LIMIT.
+ * The SPARQL query operation with the server's safety rules:
+ * <ul>
+ * <li>{@code SERVICE} is refused with 400 before the query runs, wherever it appears (inside
+ *     {@code FILTER EXISTS} too): the server never fetches URLs for a client;
+ * <li>{@code java:} function and property-function IRIs are refused with 400 (they would load a
+ *     class by name);
+ * <li>the server's timeout is the ceiling: a client may ask for less with {@code timeout=}, in
+ *     either form ({@code 3} or {@code 3,3}), never for more;
+ * <li>regular expressions end with the timeout, and strings built by {@code CONCAT},
+ *     {@code REPLACE} and {@code GROUP_CONCAT} are bounded ({@link BoundedFunctions});
+ * <li>bodies over the size limit are 413 (also when sent without their length), and queries
+ *     nested deeper than {@link ServerSettings#MAX_QUERY_NESTING} are 400 before parsing;
+ * <li>SELECT, CONSTRUCT and DESCRIBE results are capped at a number of rows by lowering the
+ *     query's LIMIT, and capped SELECT results are computed before the first byte is sent, so a
+ *     timeout is always a 503, never a cut 200;
+ * <li>a query too deeply nested for the parser or the engine anyway (a
+ *     {@link StackOverflowError}) and a Lucene query the text index cannot run are 400; an Accept
+ *     header that accepts none of the result types is 406, one that cannot be read 400.
+ * </ul>
  */
 final class GuardedQuery extends SPARQL_QueryDataset {
     private final long maxRows;
+    private final Duration timeout;
+    private final int maxBodyBytes;
 
-    /** @param maxRows the most rows a query may return; 0 for no cap */
-    GuardedQuery(long maxRows) {
-        this.maxRows = maxRows;
+    /** The media types Fuseki answers queries in: result sets, booleans, graphs and datasets. */
+    private static final List<String> OFFERS;
+    static {
+        List<String> offers = new ArrayList<>();
+        for (AcceptList l : List.of(DEF.rsOfferTable, DEF.rsOfferBoolean, DEF.rdfOffer, DEF.quadsOffer)) {
+            for (MediaRange r : l.entries()) offers.add(r.getContentTypeStr());
+        }
+        OFFERS = List.copyOf(offers);
+    }
+
+    GuardedQuery(ServerSettings settings) {
+        this.maxRows = settings.maxRows();
+        this.timeout = settings.timeout();
+        this.maxBodyBytes = settings.maxBodyBytes();
+    }
+
+    @Override
+    public void validate(HttpAction action) {
+        String accept = action.getRequestHeader(HttpNames.hAccept);
+        if (!Negotiation.isReadable(accept)) {
+            ServletOps.errorBadRequest("The Accept header is not a list of media ranges (type/subtype;q=0.5, ...): " + accept);
+        }
+        try {
+            if (action.getRequestParameter(HttpNames.paramOutput1) == null && action.getRequestParameter(HttpNames.paramOutput2) == null
+                    && !Negotiation.acceptsAny(accept, OFFERS)) {
+                ServletOps.error(406, "Not acceptable: the Accept header accepts none of " + String.join(", ", OFFERS));
+            }
+            super.validate(action);
+        } catch (RuntimeException e) {
+            // Reading a form larger than the limit (sent without its length) fails inside Jetty.
+            if (bodyTooLarge(e)) ServletOps.error(413, bodyLimitMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    protected void executeBody(HttpAction action) {
+        byte[] body;
+        try (InputStream in = action.getRequestInputStream()) {
+            body = in.readNBytes(maxBodyBytes + 1);
+        } catch (IOException | RuntimeException e) {
+            if (bodyTooLarge(e)) ServletOps.error(413, bodyLimitMessage());
+            ServletOps.errorBadRequest("Could not read the request body: " + e.getMessage());
+            return;
+        }
+        if (body.length > maxBodyBytes) ServletOps.error(413, bodyLimitMessage());
+        execute(new String(body, StandardCharsets.UTF_8), action);
+    }
+
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        int depth = nesting(queryString);
+        if (depth > ServerSettings.MAX_QUERY_NESTING) {
+            ServletOps.errorBadRequest("Query nested " + depth + " levels deep; this server takes at most "
+                    + ServerSettings.MAX_QUERY_NESTING + " levels of (, { and [");
+        }
+        try {
+            super.execute(queryString, action);
+        } catch (StackOverflowError e) {
+            ServletOps.errorBadRequest("Query too deeply nested (or too many UNION branches) for this server: simplify it");
+        } catch (TextIndexException e) {
+            // The Lucene query of text:query is the client's: one it cannot run (too many clauses,
+            // a regular expression too complex to compile) is a bad request.
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            ServletOps.errorBadRequest("Full-text search cannot run this Lucene query: " + root.getClass().getSimpleName()
+                    + (root.getMessage() == null ? "" : ": " + root.getMessage()));
+        }
+    }
+
+    private String bodyLimitMessage() {
+        return "Request body too large: this server takes at most " + maxBodyBytes + " bytes";
+    }
+
+    private static boolean bodyTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException h && h.getCode() == 413) return true;
+        }
+        return false;
+    }
+
+    /**
+     * How deeply brackets nest in a query: ( and {, outside strings, IRIs and comments. Checked
+     * before parsing, so a deep query is refused before the parser's recursion overflows.
+     */
+    static int nesting(String query) {
+        int depth = 0;
+        int max = 0;
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            switch (c) {
+                case '(', '{', '[' -> max = Math.max(max, ++depth);
+                case ')', '}', ']' -> depth = Math.max(0, depth - 1);
+                case '"', '\'' -> i = endOfString(query, i);
+                case '#' -> {
+                    int nl = query.indexOf('\n', i);
+                    i = nl < 0 ? query.length() : nl;
+                }
+                case '<' -> {
+                    int end = i + 1;
+                    while (end < query.length() && " \t\n\r<>\"{}|^`\\".indexOf(query.charAt(end)) < 0) end++;
+                    if (end < query.length() && query.charAt(end) == '>') i = end;
+                }
+                default -> { }
+            }
+        }
+        return max;
+    }
+
+    /** The index of the quote that ends the string starting at {@code start} (triple quotes too). */
+    private static int endOfString(String q, int start) {
+        char quote = q.charAt(start);
+        String triple = String.valueOf(quote).repeat(3);
+        boolean isTriple = q.startsWith(triple, start);
+        int i = start + (isTriple ? 3 : 1);
+        while (i < q.length()) {
+            char c = q.charAt(i);
+            if (c == '\\') i += 2;
+            else if (isTriple ? q.startsWith(triple, i) : c == quote) return isTriple ? i + 2 : i;
+            else i++;
+        }
+        return q.length();
     }
 
     @Override
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
-        if (usesService(query)) {
-            ServletOps.errorBadRequest("SERVICE is disabled on this endpoint: the server does not query other services");
-        }
+        String refused = refusal(query);
+        if (refused != null) ServletOps.errorBadRequest(refused);
     }
 
     @Override
     protected Pair<DatasetGraph, Query> decideDataset(HttpAction action, Query query, String queryStringLog) {
         Pair<DatasetGraph, Query> decided = super.decideDataset(action, query, queryStringLog);
         return Pair.create(decided.getLeft(), capped(decided.getRight(), maxRows));
+    }
+
+    @Override
+    protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+        long millis = timeoutMillis(action.getRequestParameter(HttpNames.paramTimeout), timeout.toMillis());
+        Context context = action.getContext().copy();
+        context.remove(ARQ.queryTimeout);
+        BoundedFunctions.optimizerWith(context, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
+        return QueryExec.newBuilder().dataset(dataset).query(query).context(context)
+                .initialTimeout(millis, TimeUnit.MILLISECONDS)
+                .overallTimeout(millis, TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    @Override
+    protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query requestQuery, String queryStringLog) {
+        QueryExecResult result = super.executeQuery(action, queryExec, requestQuery, queryStringLog);
+        // At most maxRows rows: computing them before answering makes a timeout a 503.
+        if (result.isRowSet() && maxRows > 0) return new QueryExecResult(RowSetMem.create(result.rowSet()));
+        return result;
+    }
+
+    /**
+     * The time a query may run: the client's {@code timeout=} (seconds, {@code N} or
+     * {@code initial,overall}, the smaller counting) when it is shorter than the server's
+     * ceiling, else the ceiling.
+     */
+    static long timeoutMillis(String requested, long ceilingMillis) {
+        if (requested == null) return ceilingMillis;
+        long shortest = ceilingMillis;
+        for (String part : requested.split(",", -1)) {
+            try {
+                double seconds = Double.parseDouble(part.strip());
+                if (seconds > 0 && seconds * 1000 < shortest) shortest = Math.max(1, Math.round(seconds * 1000));
+            } catch (NumberFormatException e) {
+                // Not a number: the ceiling stands.
+            }
+        }
+        return shortest;
     }
 
     /** The query with its LIMIT lowered to {@code maxRows} when it asks for more (or for all). */
@@ -47,15 +260,97 @@ final class GuardedQuery extends SPARQL_QueryDataset {
         return copy;
     }
 
-    /** Whether the query calls a remote service anywhere, sub-queries included. */
-    static boolean usesService(Query query) {
-        boolean[] found = {false};
-        OpWalker.walk(Algebra.compile(query), new OpVisitorBase() {
+    /** Why the query is refused ({@code SERVICE}, {@code java:} IRIs), or null when it may run. */
+    static String refusal(Query query) {
+        Refusals r = new Refusals();
+        r.walk(Algebra.compile(query));
+        return r.found;
+    }
+
+    /**
+     * Looks for what is refused in the whole algebra: the patterns, and the patterns of
+     * {@code EXISTS} and {@code NOT EXISTS} in every expression (filters, BIND, SELECT
+     * expressions, ORDER BY, GROUP BY, HAVING).
+     */
+    private static final class Refusals extends OpVisitorBase {
+        String found;
+
+        private final ExprVisitorBase expressions = new ExprVisitorBase() {
             @Override
-            public void visit(OpService op) {
-                found[0] = true;
+            public void visit(ExprFunctionN func) {
+                if (func instanceof E_Function f && isJava(f.getFunctionIRI())) found = javaRefusal(f.getFunctionIRI());
             }
-        });
-        return found[0];
+
+            @Override
+            public void visit(ExprFunctionOp op) {
+                walk(op.getGraphPattern());
+            }
+        };
+
+        void walk(Op op) {
+            Walker.walk(op, this, expressions);
+        }
+
+        private void walk(Expr e) {
+            Walker.walk(e, expressions);
+        }
+
+        @Override
+        public void visit(OpService op) {
+            found = "SERVICE is disabled on this endpoint: the server does not query other services";
+        }
+
+        @Override
+        public void visit(OpOrder op) {
+            for (SortCondition c : op.getConditions()) walk(c.getExpression());
+        }
+
+        @Override
+        public void visit(OpTopN op) {
+            for (SortCondition c : op.getConditions()) walk(c.getExpression());
+        }
+
+        @Override
+        public void visit(OpGroup op) {
+            for (Expr e : op.getGroupVars().getExprs().values()) walk(e);
+            for (ExprAggregator a : op.getAggregators()) {
+                if (a.getAggregator().getExprList() != null) for (Expr e : a.getAggregator().getExprList()) walk(e);
+            }
+        }
+
+        @Override
+        public void visit(OpBGP op) {
+            for (Triple t : op.getPattern()) predicate(t.getPredicate());
+        }
+
+        @Override
+        public void visit(OpTriple op) {
+            predicate(op.getTriple().getPredicate());
+        }
+
+        @Override
+        public void visit(OpQuadPattern op) {
+            for (Quad q : op.getPattern()) predicate(q.getPredicate());
+        }
+
+        @Override
+        public void visit(OpPath op) {
+            if (op.getTriplePath().getPath() instanceof P_Link link) predicate(link.getNode());
+            else if (PathWriter.asString(op.getTriplePath().getPath()).toLowerCase(java.util.Locale.ROOT).contains("<java:")) {
+                found = javaRefusal("java:");
+            }
+        }
+
+        private void predicate(Node p) {
+            if (p.isURI() && isJava(p.getURI())) found = javaRefusal(p.getURI());
+        }
+    }
+
+    private static boolean isJava(String iri) {
+        return iri.regionMatches(true, 0, "java:", 0, 5);
+    }
+
+    private static String javaRefusal(String iri) {
+        return "java: functions are disabled on this endpoint (found <" + iri + ">)";
     }
 }

@@ -15,6 +15,7 @@ import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.FusekiVocab;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.server.OperationRegistry;
 import org.apache.jena.fuseki.build.FusekiConfig;
@@ -30,6 +31,10 @@ import org.articlekg.KgException;
 import org.articlekg.query.QueryLibrary;
 import org.articlekg.store.ServiceConfig;
 import org.articlekg.store.Store;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,16 +88,25 @@ public final class KgServer implements AutoCloseable {
         Path build = store.requireCurrent();
         CurrentGraph current = new CurrentGraph();
         OperationRegistry operations = OperationRegistry.createStd();
-        operations.register(Operation.Query, new GuardedQuery(settings.maxRows()));
+        operations.register(Operation.Query, new GuardedQuery(settings));
+        Model description = configFor(config, build, settings);
         FusekiServer.Builder builder = Store.openBuild(build, () -> FusekiServer.create(operations)
                 .port(settings.port())
                 .loopback("localhost".equals(settings.host()))
-                .parseConfig(configFor(config, build, settings))
+                .parseConfig(description)
                 .fusekiModules(FusekiModules.create(new ReadOnlyUi()))
                 .enableCors(true, corsFile(settings.corsOrigins()).toString()));
+        // Every response: methods, headers. The paths that run client-chosen queries: the gate.
+        // The server's own descriptions: this machine only.
+        QueryGate gate = new QueryGate(settings);
+        LocalOnly local = new LocalOnly();
+        builder.addFilter("/*", new SecurityHeaders()).addFilter("/api/*", gate);
+        for (String name : serviceNames(description)) builder.addFilter("/" + name + "/*", gate);
+        builder.addFilter("/$/server", local).addFilter("/$/stats/*", local).addFilter("/$/datasets/*", local);
         if (queries != null) builder.addServlet("/api/*", new ApiServlet(queries, settings, current));
         PublishServlets.addTo(builder, current);
         FusekiServer fuseki = builder.build();
+        limitSizes(fuseki.getJettyServer(), settings);
         try {
             fuseki.start();
         } catch (RuntimeException e) {
@@ -103,6 +117,30 @@ public final class KgServer implements AutoCloseable {
         }
         current.set(new ServedGraph(build, ServedGraph.baseOf(build), onlyService(fuseki)));
         return new KgServer(store, config, settings, fuseki, current);
+    }
+
+    /**
+     * Jetty's own limits: request bodies over {@code maxBodyBytes} are 413 (before they are read
+     * when they say their length, as soon as they pass it otherwise), request lines and headers
+     * over {@code maxUrlBytes} are 414 or 431.
+     */
+    private static void limitSizes(Server jetty, ServerSettings settings) {
+        SizeLimitHandler sizes = new SizeLimitHandler(settings.maxBodyBytes(), -1);
+        sizes.setHandler(jetty.getHandler());
+        jetty.setHandler(sizes);
+        for (Connector connector : jetty.getConnectors()) {
+            HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+            if (http != null) http.getHttpConfiguration().setRequestHeaderSize(settings.maxUrlBytes());
+        }
+    }
+
+    /** The names of the services a description declares ({@code kg}): their paths run queries. */
+    private static List<String> serviceNames(Model description) {
+        return description.listResourcesWithProperty(RDF.type, FusekiVocab.fusekiService).toList().stream()
+                .map(r -> r.getProperty(FusekiVocab.pServiceName))
+                .filter(java.util.Objects::nonNull)
+                .map(st -> st.getString().replaceAll("^/+", ""))
+                .toList();
     }
 
     /** The one data service the configuration describes. */

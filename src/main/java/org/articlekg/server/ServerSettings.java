@@ -5,20 +5,45 @@ import java.util.List;
 import org.articlekg.KgException;
 
 /**
- * How the server runs. Each value is checked here, and a bad one names itself and its value.
+ * How the server runs, and every limit it puts on a client: the one home of these values (the
+ * command line, the README and the tests take their defaults from here). Each value is checked
+ * here, and a bad one names its option and its value.
  *
  * @param port the HTTP port; 0 picks a free one
  * @param host {@code localhost} to answer only on the loopback interface, {@code 0.0.0.0} for all
- * @param timeout the longest a query may run before it is ended with 503
+ * @param timeout the longest a query may run before it is ended with 503; a client may ask for
+ *        less ({@code timeout=} parameter), never for more
  * @param maxRows the most rows a SELECT, CONSTRUCT or DESCRIBE returns; 0 for no cap
  * @param corsOrigins origins allowed to query from a browser ({@code *} for any)
  * @param reloadEvery how often the server looks for a newer build to swap in
+ * @param maxQueries the most queries (SPARQL endpoint and saved queries) running at once; more
+ *        are answered 429 with {@code Retry-After}
+ * @param maxQueriesPerClient the most queries one client address runs at once
+ * @param maxBodyBytes the largest request body; larger is 413
+ * @param maxUrlBytes the largest request line and headers (the URL of a GET query); larger is 414
+ *        (URL) or 431 (headers)
+ * @param trustedProxies addresses of reverse proxies whose {@code Forwarded} or
+ *        {@code X-Forwarded-For} header names the client; from any other address the headers are
+ *        ignored
  */
 public record ServerSettings(int port, String host, Duration timeout, long maxRows, List<String> corsOrigins,
-                             Duration reloadEvery) {
+                             Duration reloadEvery, int maxQueries, int maxQueriesPerClient, int maxBodyBytes,
+                             int maxUrlBytes, List<String> trustedProxies) {
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     public static final long DEFAULT_MAX_ROWS = 10_000;
+    public static final int DEFAULT_MAX_QUERIES = 4;
+    public static final int DEFAULT_MAX_QUERIES_PER_CLIENT = 2;
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    public static final int DEFAULT_MAX_URL_BYTES = 16 * 1024;
+    /** The deepest a query's brackets may nest ( {@code (}, {@code {}, {@code [} ). */
+    public static final int MAX_QUERY_NESTING = 100;
+    /** The longest string CONCAT or REPLACE may build in a query, in characters. */
+    public static final int MAX_STRING_CHARS = 1_000_000;
+    /** The longest text {@code /explore/search.json?q=} takes, in characters. */
+    public static final int MAX_SEARCH_CHARS = 200;
+    /** The most words {@code /explore/search.json?q=} takes. */
+    public static final int MAX_SEARCH_WORDS = 10;
 
     public ServerSettings {
         if (port < 0 || port > 65535) throw new KgException("--port must be from 0 to 65535, found " + port);
@@ -38,35 +63,74 @@ public record ServerSettings(int port, String host, Duration timeout, long maxRo
         if (reloadEvery == null || reloadEvery.isNegative() || reloadEvery.isZero()) {
             throw new KgException("reload interval must be positive, found " + reloadEvery);
         }
+        if (maxQueries < 1) throw new KgException("--max-queries must be 1 or more, found " + maxQueries);
+        if (maxQueriesPerClient < 1 || maxQueriesPerClient > maxQueries) {
+            throw new KgException("--max-queries-per-client must be from 1 to --max-queries (" + maxQueries + "), found " + maxQueriesPerClient);
+        }
+        if (maxBodyBytes < 1024) throw new KgException("--max-body must be 1024 bytes or more, found " + maxBodyBytes);
+        if (maxUrlBytes < 1024) throw new KgException("--max-url must be 1024 bytes or more, found " + maxUrlBytes);
+        trustedProxies = List.copyOf(trustedProxies);
+        for (String proxy : trustedProxies) {
+            if (!proxy.matches("[0-9a-fA-F.:]+")) {
+                throw new KgException("--trusted-proxy takes IP addresses like 127.0.0.1 or ::1, found '" + proxy + "'");
+            }
+        }
     }
 
-    /** The defaults: port 3030 on localhost, 5 s timeout, 10,000 rows, any origin. */
+    /**
+     * The defaults: port 3030 on localhost, 5 s timeout, 10,000 rows, any origin, 4 queries at
+     * once (2 per client), 64 KiB bodies, 16 KiB URLs, no trusted proxy.
+     */
     public static ServerSettings defaults() {
         return new ServerSettings(DEFAULT_PORT, "localhost", DEFAULT_TIMEOUT, DEFAULT_MAX_ROWS, List.of("*"),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), DEFAULT_MAX_QUERIES, DEFAULT_MAX_QUERIES_PER_CLIENT, DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_MAX_URL_BYTES, List.of());
     }
 
     public ServerSettings withPort(int port) {
-        return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery);
+        return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery, maxQueries, maxQueriesPerClient,
+                maxBodyBytes, maxUrlBytes, trustedProxies);
     }
 
     public ServerSettings withTimeout(Duration timeout) {
-        return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery);
+        return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery, maxQueries, maxQueriesPerClient,
+                maxBodyBytes, maxUrlBytes, trustedProxies);
     }
 
     public ServerSettings withMaxRows(long maxRows) {
-        return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery);
+        return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery, maxQueries, maxQueriesPerClient,
+                maxBodyBytes, maxUrlBytes, trustedProxies);
     }
 
     public ServerSettings withCorsOrigins(List<String> origins) {
-        return new ServerSettings(port, host, timeout, maxRows, origins, reloadEvery);
+        return new ServerSettings(port, host, timeout, maxRows, origins, reloadEvery, maxQueries, maxQueriesPerClient,
+                maxBodyBytes, maxUrlBytes, trustedProxies);
     }
 
     public ServerSettings withHost(String host) {
-        return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery);
+        return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery, maxQueries, maxQueriesPerClient,
+                maxBodyBytes, maxUrlBytes, trustedProxies);
     }
 
     public ServerSettings withReloadEvery(Duration every) {
-        return new ServerSettings(port, host, timeout, maxRows, corsOrigins, every);
+        return new ServerSettings(port, host, timeout, maxRows, corsOrigins, every, maxQueries, maxQueriesPerClient,
+                maxBodyBytes, maxUrlBytes, trustedProxies);
+    }
+
+    /** The most queries running at once, in total and per client address. */
+    public ServerSettings withMaxQueries(int total, int perClient) {
+        return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery, total, perClient,
+                maxBodyBytes, maxUrlBytes, trustedProxies);
+    }
+
+    /** The largest request body and the largest request line with headers, in bytes. */
+    public ServerSettings withMaxSizes(int bodyBytes, int urlBytes) {
+        return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery, maxQueries, maxQueriesPerClient,
+                bodyBytes, urlBytes, trustedProxies);
+    }
+
+    public ServerSettings withTrustedProxies(List<String> proxies) {
+        return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery, maxQueries, maxQueriesPerClient,
+                maxBodyBytes, maxUrlBytes, proxies);
     }
 }

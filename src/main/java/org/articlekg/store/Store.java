@@ -2,10 +2,14 @@ package org.articlekg.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -62,6 +66,68 @@ public final class Store {
     /** The published build's folder, or an error telling the user to build first. */
     public Path requireCurrent() {
         return current().orElseThrow(() -> new KgException("no graph built in " + root + ": run 'kg build' first"));
+    }
+
+    /** The file a build holds a lock on, so that two builds never run into one store at once. */
+    public static final String LOCK = "build.lock";
+
+    /**
+     * Takes the store's build lock, or fails in one line when another build (in this process or
+     * another) holds it: two builds at once would each delete the other's folder when publishing.
+     * The operating system releases the lock when the process ends, even after {@code kill -9}.
+     */
+    public BuildLock lockForBuild() {
+        Path file = root.resolve(LOCK);
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(root);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                String holder = Files.readString(file).strip();
+                channel.close();
+                throw new KgException("another build is running in " + root + (holder.isEmpty() ? "" : " (" + holder + ")")
+                        + ": wait for it to finish, then build again");
+            }
+            channel.truncate(0);
+            channel.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return new BuildLock(channel, lock);
+        } catch (IOException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // Closing releases the lock; nothing more to do.
+                }
+            }
+            throw new KgException("cannot lock " + file + " for the build: " + e.getMessage(), e);
+        }
+    }
+
+    /** The store's build lock, held until closed. */
+    public static final class BuildLock implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private BuildLock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException ignored) {
+                // The lock goes with the channel or with the process.
+            }
+        }
     }
 
     /** A new, empty folder for a build. */

@@ -84,6 +84,70 @@ class AtomicBuildTest {
     }
 
     @Test
+    void aFullDiskWhileLoadingIsReportedInOneLineAndLeavesNoFolder() {
+        // The disk fills while the load's write transaction is open. The clean-up used to fail on
+        // that open transaction ("Can't expel: Active transactions"), hiding the first error and
+        // keeping the half-written folder, which kept the disk full for every later build.
+        GraphBuilder failing = GraphBuilder.create().dataDir(DATA).ontologyDir(ONTOLOGY).corpus(null).progress(line -> {
+            if (line.startsWith("checking data and loading into TDB2")) {
+                throw new java.io.IOError(new IOException("/tmp/store/builds/x/tdb2/Data-0001/SPO.dat: No space left on device"));
+            }
+        }).build();
+        KgException e = assertThrows(KgException.class, () -> failing.buildInto(store));
+        assertTrue(e.getMessage().startsWith("the disk is full"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        assertFirstBuildStillCurrentAndIntact();
+        builder(DATA, ONTOLOGY).buildInto(store);
+        assertEquals(2, store.builds().size(), "the next build succeeds");
+    }
+
+    @Test
+    void aSecondBuildIntoTheSameStoreIsRefusedInOneLine() {
+        try (Store.BuildLock running = store.lockForBuild()) {
+            KgException e = assertThrows(KgException.class, () -> builder(DATA, ONTOLOGY).buildInto(store));
+            assertTrue(e.getMessage().startsWith("another build is running in " + store.root()), e.getMessage());
+            assertTrue(e.getMessage().contains("pid " + ProcessHandle.current().pid()), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"));
+            assertFirstBuildStillCurrentAndIntact();
+        }
+        builder(DATA, ONTOLOGY).buildInto(store);
+        assertEquals(2, store.builds().size(), "once the first build is done, the next one runs");
+    }
+
+    @Test
+    void aBuildKilledMidwayBlocksNothing() throws IOException {
+        // What kill -9 leaves: a half-written folder and the lock file (its lock went with the process).
+        Path leftover = Files.createDirectories(store.root().resolve(Store.BUILDS).resolve("20000101-000000-dead00").resolve("tdb2"));
+        Files.writeString(store.root().resolve(Store.LOCK), "pid 999999");
+        builder(DATA, ONTOLOGY).buildInto(store);
+        assertFalse(Files.exists(leftover), "the next build removes the leftover folder");
+        assertEquals(2, store.builds().size());
+    }
+
+    @Test
+    void aBuildKilledWithSigkillLeavesTheCurrentBuildAndBlocksNothing() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "org.articlekg.cli.KgCommand", "build", "--data", DATA.toAbsolutePath().toString(),
+                "--ontology", ONTOLOGY.toAbsolutePath().toString(), "--config", Path.of("fuseki-config", "config.ttl").toAbsolutePath().toString(),
+                "--store", store.root().toString(), "--no-corpus")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        try {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (store.builds().size() < 2 && child.isAlive() && System.currentTimeMillis() < deadline) Thread.sleep(10);
+            Path started = store.builds().stream().filter(b -> !b.equals(first)).findFirst().orElse(null);
+            Thread.sleep(300);
+            org.junit.jupiter.api.Assumptions.assumeTrue(child.isAlive() && started != null, "the child build ended before it could be killed");
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+        assertEquals(first, store.current().orElseThrow(), "the killed build was never published");
+        assertEquals(firstQuads, quads(first));
+        builder(DATA, ONTOLOGY).buildInto(store);
+        assertEquals(2, store.builds().size(), "the next build ran (the lock went with the process) and removed the killed one's folder");
+    }
+
+    @Test
     void buildWithABadRowFailsAndLeavesTheCurrentBuildUntouched() throws IOException {
         Path bad = DataFixture.copyTree(DATA, tmp.resolve("data"));
         Path investments = bad.resolve("investments.csv");

@@ -107,6 +107,23 @@ class KgCommandTest {
     }
 
     @Test
+    void serveWithABadLimitSaysWhichInOneLineBeforeBuildingAnything() {
+        Path store = tmp.resolve("store");
+        for (List<String> args : List.of(List.of("--max-queries", "0"), List.of("--max-body", "10"),
+                List.of("--max-queries", "4", "--max-queries-per-client", "9"), List.of("--trusted-proxy", "proxy.example.org"))) {
+            err.reset();
+            List<String> all = new java.util.ArrayList<>(List.of("serve", "--store", store.toString(), "--data", DATA,
+                    "--ontology", ONTOLOGY, "--config", CONFIG, "--no-corpus"));
+            all.addAll(args);
+            assertEquals(1, KgCommand.execute(all.toArray(String[]::new)), args::toString);
+            List<String> lines = errLines();
+            assertEquals(1, lines.size(), lines::toString);
+            assertTrue(lines.get(0).startsWith("kg serve: --" + args.get(args.size() - 2).substring(2)), lines.get(0));
+        }
+        assertFalse(Files.exists(store.resolve("builds")), "nothing was built");
+    }
+
+    @Test
     void unknownOptionExitsWith2WithPicocliMessage() {
         int code = KgCommand.execute("build", "--bogus");
         assertEquals(2, code);

@@ -39,8 +39,9 @@ class ReloadTest {
         Files.writeString(data.resolve("persons.csv"), "jane-doe,Jane Doe,Jane Doe,,,\n", StandardOpenOption.APPEND);
         Files.writeString(data.resolve("evidence.csv"), "jane-doe,000_1cd7c9620f0f43ef,Elon Musk,,,\n", StandardOpenOption.APPEND);
 
+        // Three clients on one address: allow them three queries at once (HostileClientTest tests the limit).
         try (KgServer server = KgServer.start(store, ServiceConfig.read(CONFIG),
-                ServerSettings.defaults().withPort(0).withReloadEvery(Duration.ofMillis(100)))) {
+                ServerSettings.defaults().withPort(0).withReloadEvery(Duration.ofMillis(100)).withMaxQueries(4, 3))) {
             String before = answer(server);
             Set<String> seen = ConcurrentHashMap.newKeySet();
             AtomicBoolean running = new AtomicBoolean(true);
@@ -75,8 +76,9 @@ class ReloadTest {
         copyTree(PROJECT.resolve("data"), data);
         Files.writeString(data.resolve("investments.csv"),
                 "bad-row,,elon-musk,openai,12,5,USD,2018,,donation,completed,\n", StandardOpenOption.APPEND);
+        // Three clients on one address: allow them three queries at once (HostileClientTest tests the limit).
         try (KgServer server = KgServer.start(store, ServiceConfig.read(CONFIG),
-                ServerSettings.defaults().withPort(0).withReloadEvery(Duration.ofMillis(100)))) {
+                ServerSettings.defaults().withPort(0).withReloadEvery(Duration.ofMillis(100)).withMaxQueries(4, 3))) {
             String before = answer(server);
             Path served = server.servedBuild();
             assertThrows(InvalidInputException.class, () -> builder(data).buildInto(store));

@@ -1,0 +1,55 @@
+package org.articlekg.server;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Headers and methods every response of the server shares: {@code X-Content-Type-Options:
+ * nosniff} everywhere, a Content-Security-Policy on the server's own pages (no script, no
+ * framing; the explorer sets its own, allowing its one script), every method but GET, HEAD, POST
+ * and OPTIONS refused with 405 ({@code TRACE} would echo the request's headers back, unknown
+ * methods were a 501), and an Accept header that gives every type a
+ * quality of 0 ({@code *}{@code /*;q=0}) answered 406 whatever the path (the endpoints check
+ * their own types too).
+ */
+final class SecurityHeaders implements Filter {
+    /** The policy of the pages: their own styles and images, nothing else. */
+    static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /** The methods a read-only server answers; any other (PUT, DELETE, TRACE, PROPFIND ...) is 405. */
+    static final List<String> METHODS = List.of("GET", "HEAD", "POST", "OPTIONS");
+    /** The paths whose responses are the server's own pages. */
+    private static final List<String> PAGES = List.of("/doc", "/id/", "/api", "/ontology", "/explore", "/.well-known/", "/dumps/");
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        if (!METHODS.contains(req.getMethod())) {
+            resp.setStatus(405);
+            resp.setHeader("Allow", String.join(", ", METHODS));
+            resp.setContentType("text/plain; charset=utf-8");
+            resp.getOutputStream().write(("Method not allowed: " + req.getMethod() + " (this server is read-only)\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        if (Negotiation.refusesAll(req.getHeader("Accept"))) {
+            resp.setStatus(406);
+            resp.setContentType("text/plain; charset=utf-8");
+            resp.getOutputStream().write("Not acceptable: the Accept header accepts no type at all\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String path = req.getRequestURI();
+        if (PAGES.stream().anyMatch(path::startsWith)) resp.setHeader("Content-Security-Policy", PAGE_POLICY);
+        chain.doFilter(request, response);
+    }
+}
