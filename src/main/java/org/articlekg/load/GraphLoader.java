@@ -265,7 +265,7 @@ public final class GraphLoader {
      * The claims of an event must be of one kind (claims of different kinds cannot be compared)
      * and name the same main participants (the columns that identify the event).
      */
-    private static void checkEvents(List<Entry> grouped, ProblemHandler problems) {
+    private void checkEvents(List<Entry> grouped, ProblemHandler problems) {
         Map<String, Entry> firstByEvent = new HashMap<>();
         for (Entry f : grouped) {
             Entry first = firstByEvent.putIfAbsent(f.event(), f);
@@ -278,17 +278,16 @@ public final class GraphLoader {
             for (Column c : f.table().eventColumns()) {
                 Object mine = f.get(c.name());
                 Object theirs = first.get(c.name());
-                if (mine == null || theirs == null) continue;
-                boolean same = c.type().isList() ? new HashSet<>(f.list(c.name())).equals(new HashSet<>(first.list(c.name())))
-                        : mine.equals(theirs);
-                if (!same) {
-                    problems.report(f.problem(c.name(), String.join("|", f.list(c.name())) + (c.type().isList() || mine instanceof String ? "" : mine),
-                            "claims of event '" + f.event() + "' must have the same " + c.name() + " (it identifies the event): "
-                                    + first.file() + ":" + first.line() + " has '" + String.join("|", first.list(c.name()))
-                                    + (c.type().isList() || theirs instanceof String ? "" : theirs) + "'"));
-                }
+                if (mine == null || theirs == null || Disagreements.outcome(c, mine, theirs, model) == Disagreements.Outcome.SAME) continue;
+                problems.report(f.problem(c.name(), shown(mine), "claims of event '" + f.event() + "' must have the same "
+                        + c.name() + " (it identifies the event), but " + first.file() + ":" + first.line() + " has '" + shown(theirs) + "'"));
             }
         }
+    }
+
+    /** A cell's value as the CSV writes it. */
+    private static String shown(Object value) {
+        return value instanceof List<?> l ? String.join("|", l.stream().map(String::valueOf).toList()) : String.valueOf(value);
     }
 
     /** Writes the triples of checked rows. */

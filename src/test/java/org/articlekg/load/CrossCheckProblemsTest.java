@@ -270,4 +270,22 @@ class CrossCheckProblemsTest {
         assertProblem(p, "releases.csv", 2, 2, "event", "shared-event", "claims about one event belong in one file");
         assertTrue(p.message().contains("investments.csv:2"), p::toString);
     }
+    @Test
+    void claimsOfOneEventMustNameTheSameMainParticipants() {
+        Problem p = only(investment("claim-a,ev,acme,ngo,100,,USD,2019,,funding,completed,")
+                .fact("investments.csv", "claim-b,ev,bob,ngo,100,,USD,2019,,funding,completed,", "Bob a investi")
+                .problems(tmp.resolve("data")));
+        assertProblem(p, "investments.csv", 3, 3, "investor", "bob", "claims of event 'ev' must have the same investor");
+        assertTrue(p.message().contains("investments.csv:2 has 'acme'"), p::toString);
+    }
+
+    @Test
+    void claimsOfOneEventMustBeOfOneKind() {
+        Problem p = only(investment("claim-a,ev,acme,ngo,100,,USD,2019,,funding,completed,")
+                .fact("departures.csv", "claim-b,ev,bob,acme,,2019,,,", "Bob quitte Acme")
+                .problems(tmp.resolve("data")));
+        assertTrue(p.message().contains("event is also used by a") && p.message().contains("claims about one event belong in one file"),
+                p::toString);
+    }
+
 }
