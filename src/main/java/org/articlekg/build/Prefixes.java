@@ -20,6 +20,7 @@ public final class Prefixes {
     public static PrefixMapping of(Iris iris, FactModel model) {
         PrefixMapping pm = PrefixMapping.Factory.create();
         pm.setNsPrefix("akg", AKG.NS);
+        pm.setNsPrefix("kd", org.articlekg.vocab.KD.NS);
         pm.setNsPrefix("rdf", RDF.getURI());
         pm.setNsPrefix("rdfs", RDFS.getURI());
         pm.setNsPrefix("owl", OWL.getURI());
