@@ -65,6 +65,8 @@ public final class HtmlWriter {
                 .append("blockquote{margin:.2rem 0 .4rem 1rem;padding-left:.6rem;border-left:3px solid #ccd;font-style:italic}")
                 .append(".fact{border:1px solid #e3e3e3;border-radius:6px;padding:.5rem .8rem;margin:.5rem 0}")
                 .append(".disputed{border-color:#d9822b;background:#fff8f0}.flag{color:#b35900;font-weight:600}")
+                .append(".chip.warn{background:#fde4cc;color:#8a3b00;font-weight:600}.refines{color:#2e6b3a}.who{font-style:normal}")
+                .append(".event{border-left:4px solid #9bb7d4;padding:.1rem 0 .1rem .7rem;margin:.8rem 0}.event>p{margin:.2rem 0}")
                 .append(".side{display:flex;flex-wrap:wrap;gap:.8rem}.side>div{flex:1 1 16rem;border:1px solid #d9822b;border-radius:6px;padding:.5rem}")
                 .append("code{background:#f4f4f4;padding:0 .25rem;border-radius:3px;word-break:break-all}")
                 .append("</style></head><body><nav><a href=\"/doc/\">Index</a><a href=\"/explore\">Explore</a>")

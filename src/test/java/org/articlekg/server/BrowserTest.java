@@ -96,7 +96,34 @@ class BrowserTest {
                 "cy.edges('[relationship = \"investedIn\"]')[0].emit('tap')");
         waiting().until(d -> !d.findElements(By.cssSelector("#panel blockquote")).isEmpty());
         assertTrue(browser.findElement(By.id("panel")).getText().contains("source"));
+        assertTrue(browser.findElement(By.id("panel")).getText().contains("independent origin"), "edges carry their origins");
         screenshot("explorer-edge-sources");
+    }
+
+    @Test
+    void explorerEdgeShowsWhoSaysItAndMarksAllegations() throws Exception {
+        browser.get(server.url() + "explore?entity=" + encode("http://localhost:3030/id/person/elon-musk"));
+        waiting().until(d -> d.findElement(By.tagName("body")).getAttribute("data-loaded") != null);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "cy.edges('[relationship = \"sued\"]').filter(e => e.data('target').endsWith('/organization/microsoft'))[0].emit('tap')");
+        WebElement mark = waiting().until(d -> d.findElements(By.cssSelector("#panel .chip.warn")).stream()
+                .filter(e -> e.getText().equals("allegation")).findFirst().orElse(null));
+        assertNotNull(mark, "the allegation is marked");
+        String panel = browser.findElement(By.id("panel")).getText();
+        assertTrue(panel.contains("alleged by Elon Musk (court filing)"), panel);
+        assertTrue(panel.contains("1 independent origin"), panel);
+        screenshot("explorer-edge-attribution");
+    }
+
+    @Test
+    void eventPageRendersItsClaimsWithWhoSaysThem() throws Exception {
+        browser.get(server.url() + "id/event/musk-leaves-openai");
+        waiting().until(d -> d.findElement(By.tagName("h1")));
+        assertEquals(3, browser.findElements(By.cssSelector(".fact")).size(), "its three claims");
+        String text = browser.findElement(By.tagName("body")).getText();
+        assertTrue(text.contains("Reported by 4 articles, 3 independent origins"), text);
+        assertTrue(text.contains("according to Greg Brockman"), text);
+        screenshot("event-page-musk-leaves-openai");
     }
 
     @Test

@@ -255,6 +255,137 @@ class LinkedDataTest {
         assertEquals(200, get(server.url() + "webjars/cytoscape/3.33.1/dist/cytoscape.min.js", null).statusCode());
     }
 
+    /** The box of one claim on a page: from its link to the end of its fact box. */
+    private static String factBox(String html, String path) {
+        int link = html.indexOf("href=\"" + path + "\"");
+        assertTrue(link >= 0, path + " is on the page");
+        int start = html.lastIndexOf("<div class=\"fact", link);
+        int end = html.indexOf("</div>\n", link);
+        return html.substring(start, end);
+    }
+
+    @Test
+    void entityPageSaysWhoSaysEachSourceAndMarksAllegations() {
+        String html = get(server.url() + "doc/person/elon-musk", "text/html").body();
+        String lawsuit = factBox(html, "/id/lawsuit/musk-sues-openai-microsoft-2024-11");
+        assertTrue(lawsuit.contains("alleged by <a href=\"/id/person/elon-musk\">Elon Musk</a> (court filing)"), lawsuit);
+        assertTrue(lawsuit.contains("<span class=\"chip warn\">allegation</span>"), "the allegation is marked");
+        String offer = factBox(html, "/id/proposal/musk-closedai-offer");
+        assertTrue(offer.contains("according to <a href=\"/id/person/elon-musk\">Elon Musk</a> (tweet)"), offer);
+        assertFalse(offer.contains("chip warn\">allegation"), "an attributed statement is not an allegation");
+        String founding = factBox(html, "/id/founding/openai-founded-2015");
+        assertTrue(founding.contains("the article reports"), founding);
+    }
+
+    @Test
+    void pagesMarkSpeculation() {
+        // Karpathy's idea names him, OpenAI and Tesla (not Musk): its pages mark it as speculation.
+        for (String page : List.of("doc/person/andrej-karpathy", "doc/organization/openai")) {
+            String html = get(server.url() + page, "text/html").body();
+            String idea = factBox(html, "/id/proposal/karpathy-openai-tesla-satellite");
+            assertTrue(idea.contains("according to <a href=\"/id/person/andrej-karpathy\">Andrej Karpathy</a>"), idea);
+            assertTrue(idea.contains("<span class=\"chip warn\">speculation or intention</span>"), page);
+        }
+        String article = get(server.url() + "doc/article/000_1cd7c9620f0f43ef", "text/html").body();
+        assertTrue(article.contains("the article speculates"), "the Cerebras idea is the article's own speculation");
+    }
+
+    @Test
+    void entityPageGroupsClaimsByEventWithArticlesOriginsAndSingleSource() {
+        String html = get(server.url() + "doc/person/elon-musk", "text/html").body();
+        int event = html.indexOf("<div class=\"event\"><p>Event: <strong><a href=\"/id/event/musk-leaves-openai\">");
+        assertTrue(event >= 0, "the departure's three claims are grouped under their event");
+        assertTrue(html.startsWith("</strong> <span class=\"muted\">(3 claims, 4 articles, 3 independent origins)</span>",
+                html.indexOf("</a>", event) + 4), "the event's claims, articles and independent origins");
+        int end = html.indexOf("</div>\n</div>\n", event);
+        for (String claim : List.of("musk-leaves-openai-board-2018", "musk-resigns-openai-2018", "musk-leaves-openai-after-merger-rejected")) {
+            int at = html.indexOf("href=\"/id/departure/" + claim + "\"");
+            assertTrue(at > event && at < end, claim + " is shown in its event's box");
+        }
+        String lawsuit = factBox(html, "/id/lawsuit/musk-sues-openai-microsoft-2024-11");
+        assertTrue(lawsuit.contains("1 article, 1 independent origin <span class=\"chip warn\">single source</span>"), lawsuit);
+        String founding = factBox(html, "/id/founding/openai-founded-2015");
+        assertTrue(founding.contains("4 articles, 2 independent origins"), founding);
+        assertFalse(founding.contains("single source"), founding);
+    }
+
+    @Test
+    void undatedFactShowsItsReportedDate() {
+        String musk = get(server.url() + "doc/person/elon-musk", "text/html").body();
+        String undated = factBox(musk, "/id/departure/musk-leaves-openai-after-merger-rejected");
+        assertTrue(undated.contains("undated, reported by March 2024"), undated);
+        assertFalse(factBox(musk, "/id/departure/musk-leaves-openai-board-2018").contains("undated"), "a dated fact");
+        String page = get(server.url() + "doc/departure/musk-leaves-openai-after-merger-rejected", "text/html").body();
+        assertTrue(page.contains("first reported March 2024 (it has no date of its own: it happened by then)"), page);
+    }
+
+    @Test
+    void eventIriResolvesToAPageOfItsClaimsArticlesAndSupport() {
+        HttpResponse<String> id = get(server.url() + "id/event/musk-leaves-openai", "text/html");
+        assertEquals(303, id.statusCode());
+        assertEquals("/doc/event/musk-leaves-openai", id.headers().firstValue("Location").orElse(null));
+        String html = get(server.url() + "doc/event/musk-leaves-openai", "text/html").body();
+        assertTrue(html.contains("<span class=\"chip\">Departure</span>"), "its kind");
+        assertTrue(html.contains("Reported by 4 articles, 3 independent origins; first reported March 2023; 3 claims."), "its support");
+        assertTrue(html.contains("<h2>Participants</h2>") && html.contains("<a href=\"/id/person/elon-musk\">Elon Musk</a>"));
+        assertTrue(html.contains("<h2>What its claims agree on</h2>"), "agreed values");
+        assertTrue(html.contains("<h2>Claims (3)</h2>"));
+        for (String claim : List.of("musk-leaves-openai-board-2018", "musk-resigns-openai-2018", "musk-leaves-openai-after-merger-rejected")) {
+            assertTrue(html.contains("href=\"/id/departure/" + claim + "\""), claim);
+        }
+        assertTrue(html.contains("<h2>Articles (4)</h2>"));
+        for (String article : List.of("000_1cd7c9620f0f43ef", "001_8fa3a84cf20fbdf3", "002_bb321f5633903e43", "003_f4fcdda49106cae1",
+                "004_7d5254a00c7f58fe")) {
+            assertEquals(!article.startsWith("000"), html.contains("<li><a href=\"/id/article/" + article + "\""), article);
+        }
+        assertTrue(html.contains("according to"), "claims show who says them");
+        assertEquals(200, get(server.url() + "doc/event/musk-leaves-openai", "text/turtle").statusCode());
+        String disputed = get(server.url() + "doc/event/musk-funds-openai", "text/html").body();
+        assertTrue(disputed.contains("Where the articles disagree") && disputed.contains("href=\"/id/disagreement/musk-funds-openai\""));
+        assertFalse(disputed.contains("<h2>Refinements</h2>"));
+    }
+
+    @Test
+    void refinementIsShownApartFromDisagreements() {
+        String finer = get(server.url() + "doc/founding/openai-for-profit-created-2019-03-11", "text/html").body();
+        assertTrue(finer.contains("Event: <a href=\"/id/event/openai-for-profit-creation\">"), "links its event");
+        assertTrue(finer.contains("↳ more precise than <a href=\"/id/founding/openai-for-profit-created-2019\">"), "refines the 2019 claim");
+        assertFalse(finer.contains("⚠"), "a refinement is not flagged as a disagreement");
+        String coarser = get(server.url() + "doc/founding/openai-for-profit-created-2019", "text/html").body();
+        assertTrue(coarser.contains("↳ made more precise by <a href=\"/id/founding/openai-for-profit-created-2019-03-11\">"));
+        String event = get(server.url() + "doc/event/openai-for-profit-creation", "text/html").body();
+        assertTrue(event.contains("<h2>Refinements</h2>") && event.contains(" is more precise than "), "the event lists it");
+        assertFalse(event.contains("Where the articles disagree"));
+        String disagreement = get(server.url() + "doc/disagreement/musk-funds-openai", "text/html").body();
+        assertTrue(disagreement.contains("About the event <a href=\"/id/event/musk-funds-openai\">"), "a disagreement links its event");
+    }
+
+    @Test
+    void explorerEdgesCarryOriginsAndEachSourceItsAttribution() {
+        String g = get(server.url() + "explore/graph.json?entity=" + encode(MUSK), null).body();
+        org.apache.jena.atlas.json.JsonObject json = org.apache.jena.atlas.json.JSON.parse(g);
+        org.apache.jena.atlas.json.JsonObject left = null;
+        org.apache.jena.atlas.json.JsonObject suedMicrosoft = null;
+        for (var e : json.get("edges").getAsArray()) {
+            var d = e.getAsObject().get("data").getAsObject();
+            String rel = d.get("relationship").getAsString().value();
+            String target = d.get("target").getAsString().value();
+            if (rel.equals("left") && target.endsWith("/organization/openai")) left = d;
+            if (rel.equals("sued") && target.endsWith("/organization/microsoft")) suedMicrosoft = d;
+        }
+        assertNotNull(left);
+        assertEquals(4, left.get("sources").getAsNumber().value().intValue());
+        assertEquals(3, left.get("origins").getAsNumber().value().intValue());
+        assertTrue(left.toString().contains("/id/event/musk-leaves-openai"), "statements link their event");
+        var source = suedMicrosoft.get("facts").getAsArray().get(0).getAsObject().get("sources").getAsArray().get(0).getAsObject();
+        assertEquals("alleged by", source.get("who").getAsString().value());
+        assertEquals("Elon Musk", source.get("saidBy").getAsArray().get(0).getAsObject().get("label").getAsString().value());
+        assertEquals("court filing", source.get("channel").getAsString().value());
+        assertEquals("allegation", source.get("modeLabel").getAsString().value());
+        assertTrue(source.get("notEstablished").getAsBoolean().value());
+        assertEquals(1, suedMicrosoft.get("origins").getAsNumber().value().intValue());
+    }
+
     private static Document xml(String text) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
