@@ -28,6 +28,7 @@ import org.articlekg.KgException;
 import org.articlekg.build.BuildReport;
 import org.articlekg.build.GraphBuilder;
 import org.articlekg.generate.CorpusGenerator;
+import org.articlekg.load.FactModel;
 import org.articlekg.query.Parameter;
 import org.articlekg.query.QueryLibrary;
 import org.articlekg.query.SavedQuery;
@@ -89,7 +90,7 @@ public final class QueryBenchmark {
      * for {@code each}, through {@code /api/} and the plain endpoint.
      */
     public Result run(int articles, long seed, List<Integer> clients, Duration each, List<String> only) throws Exception {
-        QueryLibrary library = QueryLibrary.read(project.resolve("queries"));
+        QueryLibrary library = QueryLibrary.read(project.resolve("queries"), FactModel.read(project.resolve("ontology")));
         List<SavedQuery> queries = new ArrayList<>();
         for (String name : only) {
             if (library.get(name) == null) {

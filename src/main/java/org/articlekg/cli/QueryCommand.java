@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.articlekg.KgException;
+import org.articlekg.load.FactModel;
 import org.articlekg.query.Parameter;
 import org.articlekg.query.QueryLibrary;
 import org.articlekg.query.QueryRunner;
@@ -72,16 +73,18 @@ final class QueryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path home = KgCommand.home();
         if (name != null && file != null) throw new KgException("give a saved query's NAME or --file, not both");
+        // enumerations without values take theirs from the project's declarations (ontology/kinds.ttl)
+        FactModel model = QueryLibrary.modelBeside(home.resolve("queries"));
         if (name == null && file == null) {
-            list(out, QueryLibrary.read(queries != null ? queries : home.resolve("queries")));
+            list(out, QueryLibrary.read(queries != null ? queries : home.resolve("queries"), model));
             return 0;
         }
         SavedQuery saved;
         if (file != null) {
             if (!Files.isRegularFile(file)) throw new KgException("--file: no such file '" + file + "'");
-            saved = QueryLibrary.parse(file);
+            saved = QueryLibrary.parse(file, model);
         } else {
-            QueryLibrary library = QueryLibrary.read(queries != null ? queries : home.resolve("queries"));
+            QueryLibrary library = QueryLibrary.read(queries != null ? queries : home.resolve("queries"), model);
             saved = library.get(name);
             if (saved == null) {
                 throw new KgException("no saved query '" + name + "'; 'kg query' lists them: "

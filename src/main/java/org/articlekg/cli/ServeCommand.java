@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.articlekg.KgException;
 import org.articlekg.build.GraphBuilder;
+import org.articlekg.load.FactModel;
 import org.articlekg.query.QueryLibrary;
 import org.articlekg.server.KgServer;
 import org.articlekg.server.ServerSettings;
@@ -96,7 +97,9 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             Summaries.print(out, "Built the graph", graph.builder().buildInto(st));
         }
-        QueryLibrary queries = QueryLibrary.read(queriesDir != null ? queriesDir : KgCommand.home().resolve("queries"));
+        // the saved queries' enumerations come from the declarations the graph is built with
+        QueryLibrary queries = QueryLibrary.read(queriesDir != null ? queriesDir : KgCommand.home().resolve("queries"),
+                FactModel.read(graph.ontologyDir()));
         KgServer server = KgServer.start(st, ServiceConfig.read(configFile), queries, settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

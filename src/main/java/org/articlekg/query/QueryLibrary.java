@@ -20,6 +20,7 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.Var;
 import org.articlekg.KgException;
+import org.articlekg.load.FactModel;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -37,6 +38,15 @@ import org.yaml.snakeyaml.error.YAMLException;
  * #+     - completed
  * #+     - rejected
  * </pre>
+ *
+ * An {@code enumerate} entry without values ({@code #+   - kind}, grlc's own form) takes its
+ * allowed values from the fact model ({@code ontology/kinds.ttl}): the names of the kinds of fact
+ * for {@code kind}, the declared values of the columns of that name otherwise (see
+ * {@link Enumerations}). Listed values must be among the declared ones.
+ *
+ * <pre>{@code
+ * QueryLibrary library = QueryLibrary.read(Path.of("queries"), FactModel.read(Path.of("ontology")));
+ * }</pre>
  *
  * A file that does not parse, or whose decorators name unknown parameters, is an error naming the
  * file (and line, for SPARQL syntax errors).
@@ -60,13 +70,24 @@ public final class QueryLibrary {
     /** Those names, which no saved query may give a parameter. */
     public static final List<String> RESERVED = List.of(FORMAT, LIMIT, OFFSET);
 
-    /** Reads every {@code .rq} file of a folder. */
+    /**
+     * Reads every {@code .rq} file of a folder, with the fact model of the {@code ontology} folder
+     * beside it (the project's layout, {@code queries/} next to {@code ontology/}) when there is one.
+     */
     public static QueryLibrary read(Path dir) {
+        return read(dir, modelBeside(dir));
+    }
+
+    /**
+     * Reads every {@code .rq} file of a folder; enumerations without values take theirs from the
+     * model (which may be null when no query needs it).
+     */
+    public static QueryLibrary read(Path dir, FactModel model) {
         if (!Files.isDirectory(dir)) throw new KgException("no saved-query folder " + dir);
         Map<String, SavedQuery> queries = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".rq")).sorted().toList()) {
-                SavedQuery q = parse(f);
+                SavedQuery q = parse(f, model);
                 queries.put(q.name(), q);
             }
         } catch (IOException e) {
@@ -82,8 +103,25 @@ public final class QueryLibrary {
     /** The query of that name, or null. */
     public SavedQuery get(String name) { return queries.get(name); }
 
-    /** Reads one query file. */
+    /**
+     * The fact model of the {@code ontology} folder beside a folder of queries, or null when there
+     * is none (a folder of queries elsewhere, whose enumerations must then list their values).
+     */
+    public static FactModel modelBeside(Path queriesDir) {
+        Path parent = queriesDir.toAbsolutePath().normalize().getParent();
+        Path ontology = parent == null ? null : parent.resolve("ontology");
+        if (ontology == null || !Files.isRegularFile(ontology.resolve(FactModel.KINDS_FILE))) return null;
+        return FactModel.read(ontology);
+    }
+
+    /** Reads one query file, with the fact model of the ontology folder beside its folder if any. */
     public static SavedQuery parse(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(file, dir == null ? null : modelBeside(dir));
+    }
+
+    /** Reads one query file; enumerations without values take theirs from the model. */
+    public static SavedQuery parse(Path file, FactModel model) {
         String fileName = file.getFileName().toString();
         String name = fileName.substring(0, fileName.length() - 3);
         if (!NAME.matcher(name).matches()) {
@@ -95,11 +133,19 @@ public final class QueryLibrary {
         } catch (IOException e) {
             throw new KgException(file + ": cannot read: " + e.getMessage(), e);
         }
-        return parse(name, text, file);
+        return parse(name, text, file, model);
     }
 
-    /** Reads a query from text (for {@code kg query --file} and tests). */
+    /** Reads a query from text, without a fact model (for tests). */
     public static SavedQuery parse(String name, String text, Path file) {
+        return parse(name, text, file, null);
+    }
+
+    /**
+     * Reads a query from text (for {@code kg query --file} and tests); enumerations without values
+     * take theirs from the model, which may be null when the text has none.
+     */
+    public static SavedQuery parse(String name, String text, Path file, FactModel model) {
         Map<String, Object> decorators = decorators(text, file);
         Query query;
         try {
@@ -127,14 +173,11 @@ public final class QueryLibrary {
         }
         for (Map.Entry<String, Object> d : entries(decorators.get("defaults"), file, "defaults").entrySet()) {
             Parameter p = known(parameters, d.getKey(), file, "defaults");
-            parameters.put(p.name(), p.withDefault(String.valueOf(d.getValue())));
+            parameters.put(p.name(), p.withDefault(scalar(d.getValue())));
         }
         for (Map.Entry<String, Object> e : entries(decorators.get("enumerate"), file, "enumerate").entrySet()) {
             Parameter p = known(parameters, e.getKey(), file, "enumerate");
-            if (!(e.getValue() instanceof List<?> values) || values.isEmpty()) {
-                throw new KgException(file + ": enumerate: give the allowed values of '" + e.getKey() + "' as a list");
-            }
-            parameters.put(p.name(), p.withAllowed(values.stream().map(String::valueOf).toList()));
+            parameters.put(p.name(), p.withAllowed(allowed(e.getKey(), e.getValue(), model, query, text, file)));
         }
         for (Parameter p : parameters.values()) {
             if (p.defaultValue() != null) {
@@ -147,6 +190,40 @@ public final class QueryLibrary {
         }
         return new SavedQuery(name, string(decorators.get("summary"), name), string(decorators.get("description"), ""),
                 list(decorators.get("tags")), new ArrayList<>(parameters.values()), query, text, file);
+    }
+
+    /**
+     * The allowed values of an enumerated parameter: those listed, which must be among the declared
+     * ones; or, when none are listed, the declared ones.
+     */
+    private static List<String> allowed(String name, Object listed, FactModel model, Query query, String text, Path file) {
+        boolean none = listed == null || (listed instanceof List<?> l && l.isEmpty()) || "".equals(listed);
+        if (!none && !(listed instanceof List<?>)) {
+            throw new KgException(file + ": enumerate: give the allowed values of '" + name + "' as a list, or none to take them "
+                    + "from the fact model (ontology/kinds.ttl)");
+        }
+        List<String> declared = model == null ? List.of() : Enumerations.declared(model, name, query, text);
+        if (none) {
+            if (model == null) {
+                throw new KgException(file + ": enumerate: '" + name + "' lists no values, so it takes them from the fact model "
+                        + "(ontology/kinds.ttl), and none was given; read the queries with one, or list the values");
+            }
+            if (declared.isEmpty()) {
+                throw new KgException(file + ": enumerate: '" + name + "' lists no values and no declared column is named '"
+                        + name + "' (ontology/kinds.ttl); list the values, or rename the parameter after the column");
+            }
+            return declared;
+        }
+        List<String> values = ((List<?>) listed).stream().map(QueryLibrary::scalar).toList();
+        if (!declared.isEmpty()) {
+            for (String v : values) {
+                if (!declared.contains(v)) {
+                    throw new KgException(file + ": enumerate: '" + name + "' lists '" + v + "', which the fact model "
+                            + "(ontology/kinds.ttl) does not declare; the declared values are " + String.join(", ", declared));
+                }
+            }
+        }
+        return values;
     }
 
     /** The YAML of the leading {@code #+} lines. */
@@ -187,6 +264,10 @@ public final class QueryLibrary {
         if (value == null) return result;
         List<?> items = value instanceof List<?> l ? l : List.of(value);
         for (Object item : items) {
+            if (item instanceof String bare && key.equals("enumerate")) {
+                result.put(bare, null); // grlc's form without values: '#+   - kind'
+                continue;
+            }
             if (!(item instanceof Map<?, ?> m)) throw new KgException(file + ": " + key + ": expected 'name: value' entries, found " + item);
             m.forEach((k, v) -> result.put(String.valueOf(k), v));
         }
@@ -197,6 +278,19 @@ public final class QueryLibrary {
         Parameter p = parameters.get(name);
         if (p == null) throw new KgException(file + ": " + key + " names '" + name + "', which is not a parameter of the query");
         return p;
+    }
+
+    /**
+     * A YAML scalar as the text it was written as: YAML reads {@code 2023-12-31} as a date, which
+     * is given back in ISO form (as grlc, in Python, does).
+     */
+    private static String scalar(Object v) {
+        if (v instanceof java.util.Date d) {
+            java.time.Instant i = d.toInstant();
+            return i.equals(i.truncatedTo(java.time.temporal.ChronoUnit.DAYS))
+                    ? i.atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString() : i.toString();
+        }
+        return String.valueOf(v);
     }
 
     private static String string(Object v, String otherwise) {

@@ -27,6 +27,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.articlekg.build.GraphBuilder;
+import org.articlekg.load.FactModel;
 import org.articlekg.store.ServiceConfig;
 import org.articlekg.store.Store;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +60,7 @@ class SavedQueriesTest {
                 .serviceConfig(PROJECT.resolve("fuseki-config/config.ttl"))
                 .corpus(Files.isDirectory(corpus) ? corpus : null).build().buildInto(store);
         dataset = ServiceConfig.read(PROJECT.resolve("fuseki-config/config.ttl")).openDataset(store.requireCurrent());
-        library = QueryLibrary.read(PROJECT.resolve("queries"));
+        library = QueryLibrary.read(PROJECT.resolve("queries"), FactModel.read(PROJECT.resolve("ontology")));
     }
 
     @AfterAll
@@ -139,6 +140,79 @@ class SavedQueriesTest {
         assertTrue(microsoft.size() > 2 && all.size() > microsoft.size(), "both claims, not every disagreement");
         assertEquals(1, csv("entity-disputes", java.util.Map.of("entity", "http://localhost:3030/id/organization/nobody")).size(),
                 "an entity in no disagreement: the header only");
+    }
+
+    @Test
+    void singleSourceFactsAreEventsOfOneOriginWithEveryClaimAndArticle() {
+        List<java.util.Map<String, String>> rows = table("single-source-facts", java.util.Map.of());
+        assertFalse(rows.isEmpty());
+        assertTrue(rows.stream().allMatch(r -> r.get("origin_count").equals("1")), "one origin each");
+        // Microsoft's early-2023 investment: two articles (003, 004) that both cite Semafor, two claims that disagree
+        List<java.util.Map<String, String>> microsoft = rows.stream()
+                .filter(r -> r.get("event").endsWith("/id/event/microsoft-invests-2023")).toList();
+        assertEquals(2, microsoft.size(), microsoft.toString());
+        assertTrue(microsoft.stream().allMatch(r -> r.get("article_count").equals("2") && r.get("disputed").equals("true")));
+        assertEquals(2, microsoft.stream().map(r -> r.get("claim")).distinct().count());
+        // an event reported by two independent articles is not single-source
+        assertTrue(rows.stream().noneMatch(r -> r.get("event").endsWith("/id/event/musk-sues-openai")));
+        List<java.util.Map<String, String>> lawsuits = table("single-source-facts", java.util.Map.of("kind", "lawsuit"));
+        assertTrue(!lawsuits.isEmpty() && lawsuits.stream().allMatch(r -> r.get("kind_code").equals("lawsuit")), lawsuits.toString());
+    }
+
+    @Test
+    void factsAsOfADateKeepTheArticlesPublishedByThen() {
+        assertTrue(table("facts-as-of", java.util.Map.of("as_of", "2023-02-28")).isEmpty(), "no article before March 2023");
+        List<java.util.Map<String, String>> march = table("facts-as-of", java.util.Map.of("as_of", "2023-03-01"));
+        assertEquals(java.util.Set.of("2023-03"), march.stream().map(r -> r.get("article_date")).collect(java.util.stream.Collectors.toSet()),
+                "an article dated March 2023 counts from the 1st");
+        List<java.util.Map<String, String>> all = table("facts-as-of", java.util.Map.of("as_of", "2030-01-01"));
+        assertTrue(all.size() > march.size());
+        assertTrue(all.stream().anyMatch(r -> r.get("article_date").equals("2024-12-30")));
+        assertTrue(table("facts-as-of", java.util.Map.of("as_of", "2024-12-29")).stream().noneMatch(r -> r.get("article_date").equals("2024-12-30")),
+                "a day-precise article date is compared to the day");
+    }
+
+    @Test
+    void whoSaysWhatSeparatesReportingFromAttributedClaims() {
+        List<java.util.Map<String, String>> all = table("who-says-what", java.util.Map.of());
+        List<java.util.Map<String, String>> allegations = table("who-says-what", java.util.Map.of("mode", "allegation"));
+        assertFalse(allegations.isEmpty());
+        assertTrue(allegations.stream().allMatch(r -> r.get("mode").equals("allegation") && !r.get("said_by").isEmpty()), allegations.toString());
+        List<java.util.Map<String, String>> reported = table("who-says-what", java.util.Map.of("mode", "reported"));
+        assertTrue(reported.size() < all.size() && reported.stream().allMatch(r -> r.get("said_by").isEmpty()), "the articles' own reporting names no one");
+        assertThrows(ParameterException.class, () -> library.get("who-says-what").bind(java.util.Map.of("mode", "rumour")));
+    }
+
+    @Test
+    void theTimelinePlacesUndatedFactsByTheirReportedDate() {
+        List<java.util.Map<String, String>> rows = table("entity-timeline", java.util.Map.of());
+        List<java.util.Map<String, String>> reported = rows.stream().filter(r -> r.get("date_basis").equals("reported by")).toList();
+        assertFalse(reported.isEmpty());
+        assertTrue(reported.stream().allMatch(r -> r.get("when").equals("by " + r.get("date"))), reported.toString());
+        assertTrue(rows.stream().allMatch(r -> r.get("event").contains("/id/event/")), "every row names its event");
+        assertEquals(rows.size(), rows.stream().map(r -> r.get("fact") + " " + r.get("date_role")).distinct().count(), "one row per fact and date");
+    }
+
+    @Test
+    void independentSupportPutsEventsOfOneOriginFirst() {
+        List<java.util.Map<String, String>> rows = table("independent-support", java.util.Map.of());
+        List<Integer> origins = rows.stream().map(r -> Integer.parseInt(r.get("origin_count"))).toList();
+        assertEquals(origins.stream().sorted().toList(), origins, "by origin count");
+        assertEquals(1, origins.get(0));
+        assertEquals(rows.size(), rows.stream().map(r -> r.get("event")).distinct().count(), "one row per event");
+        assertTrue(rows.stream().allMatch(r -> Integer.parseInt(r.get("origin_count")) <= Integer.parseInt(r.get("article_count"))));
+    }
+
+    /** The rows of a query's CSV answer as maps by column name. */
+    private List<java.util.Map<String, String>> table(String query, java.util.Map<String, String> values) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        QueryRunner.local(dataset.asDatasetGraph(), Duration.ofSeconds(30), 0).run(library.get(query).bind(values), ResultFormat.CSV, out);
+        try (CSVParser p = CSVParser.builder().setReader(new StringReader(out.toString(StandardCharsets.UTF_8)))
+                .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+            return p.getRecords().stream().map(CSVRecord::toMap).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<String> csv(String query, java.util.Map<String, String> values) {

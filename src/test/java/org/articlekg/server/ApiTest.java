@@ -18,6 +18,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.articlekg.load.FactModel;
 import org.articlekg.query.QueryLibrary;
 import org.articlekg.query.SavedQuery;
 import org.articlekg.store.ServiceConfig;
@@ -37,7 +38,7 @@ class ApiTest {
     @BeforeAll
     static void start() {
         Store store = buildRealData(tmp.resolve("store"));
-        library = QueryLibrary.read(PROJECT.resolve("queries"));
+        library = QueryLibrary.read(PROJECT.resolve("queries"), FactModel.read(PROJECT.resolve("ontology")));
         server = KgServer.start(store, ServiceConfig.read(CONFIG), library, ServerSettings.defaults().withPort(0));
     }
 
@@ -85,6 +86,10 @@ class ApiTest {
         var status = parsed.getOpenAPI().getPaths().get("/investments-in").getGet().getParameters().stream()
                 .filter(p -> p.getName().equals("status")).findFirst().orElseThrow();
         assertTrue(status.getSchema().getEnum().contains("rejected"), "enumerations are described");
+        var kind = parsed.getOpenAPI().getPaths().get("/single-source-facts").getGet().getParameters().stream()
+                .filter(p -> p.getName().equals("kind")).findFirst().orElseThrow();
+        assertEquals(FactModel.read(PROJECT.resolve("ontology")).facts().stream().map(t -> t.kind().name()).toList(),
+                kind.getSchema().getEnum(), "the kinds of fact as ontology/kinds.ttl declares them");
         var investee = parsed.getOpenAPI().getPaths().get("/investments-in").getGet().getParameters().stream()
                 .filter(p -> p.getName().equals("investee")).findFirst().orElseThrow();
         assertEquals("http://localhost:3030/id/organization/openai", investee.getSchema().getDefault());
