@@ -16,10 +16,14 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.articlekg.DataFixture;
+import org.articlekg.load.FactModel;
 import org.articlekg.load.InvalidInputException;
 import org.articlekg.load.Iris;
 import org.articlekg.publish.Explorer;
 import org.articlekg.publish.Pages;
+import org.articlekg.query.QueryLibrary;
+import org.articlekg.query.QueryRunner;
+import org.articlekg.query.ResultFormat;
 import org.articlekg.store.Store;
 import org.articlekg.vocab.AKG;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The proof that a kind of fact is declared once, as data: a new kind (an acquisition) added with
  * nothing but its declaration in kinds.ttl, its ontology terms and a CSV file is checked with
  * located errors, loaded, validated by SHACL, shown on entity pages, drawn in the explorer,
- * exported as edges and counted in VoID, with no change to the code.
+ * exported as edges, counted in VoID and found by the saved queries that list facts, with no
+ * change to the code.
  */
 class NewKindTest {
     static final String BASE = "http://localhost:3030/";
@@ -127,6 +132,18 @@ class NewKindTest {
                 assertTrue(page.contains("Microsoft acquires OpenAI LP"), "the fact is on Microsoft's page");
                 String json = Explorer.neighbourhood(dsg, iris, microsoft).toString();
                 assertTrue(json.contains(AKG.NS + "acquired") || json.contains("\"acquired\""), json);
+                // the saved queries that list facts: the new kind is one of single-source-facts' kinds
+                QueryLibrary library = QueryLibrary.read(Path.of("queries"), FactModel.read(ontology));
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                QueryRunner.local(dsg, java.time.Duration.ofSeconds(30), 0).run(
+                        library.get("single-source-facts").bind(java.util.Map.of("kind", "acquisition")), ResultFormat.CSV, out);
+                String csv = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(csv.contains("microsoft-buys-openai-lp") && csv.contains("Microsoft acquires OpenAI LP"), csv);
+                out.reset();
+                QueryRunner.local(dsg, java.time.Duration.ofSeconds(30), 0).run(
+                        library.get("article-facts").bind(java.util.Map.of("article", BASE + "id/article/003_f4fcdda49106cae1")),
+                        ResultFormat.CSV, out);
+                assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("microsoft-buys-openai-lp"));
             });
         } finally {
             TDBInternal.expel(dsg);
