@@ -13,7 +13,6 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.sparql.util.IsoMatcher;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.articlekg.store.Store;
@@ -66,9 +65,14 @@ class DumpsTest {
                 stored.find().forEachRemaining(copy::add);
                 return copy;
             });
+            // graph by graph: the declarations of kinds.ttl give the ontology graph hundreds of blank
+            // nodes, which Jena's graph matcher (hashing) handles and the quad matcher does not
             for (String name : List.of("article-kg.nq", "article-kg.trig", "article-kg.jsonld")) {
                 DatasetGraph dump = RDFDataMgr.loadDatasetGraph(dumps.resolve(name).toString());
-                assertTrue(IsoMatcher.isomorphic(expected, dump), name);
+                assertEquals(org.apache.jena.atlas.iterator.Iter.toSet(expected.listGraphNodes()),
+                        org.apache.jena.atlas.iterator.Iter.toSet(dump.listGraphNodes()), name);
+                assertTrue(expected.getDefaultGraph().isIsomorphicWith(dump.getDefaultGraph()), name);
+                expected.listGraphNodes().forEachRemaining(g -> assertTrue(expected.getGraph(g).isIsomorphicWith(dump.getGraph(g)), name + " " + g));
             }
             // the VoID partitions, counted while loading, agree with the database
             Graph description = RDFDataMgr.loadGraph(r.location().resolve(Store.VOID).toString());

@@ -60,7 +60,7 @@ class FactModelTest {
     }
 
     private KgException badDeclaration(String from, String to) throws IOException {
-        Path dir = DataFixture.copyTree(Path.of("ontology"), tmp.resolve("ontology"));
+        Path dir = DataFixture.copyTree(Path.of("ontology"), Files.createTempDirectory(tmp, "ontology"));
         Path kinds = dir.resolve(FactModel.KINDS_FILE);
         String text = Files.readString(kinds);
         assertTrue(text.contains(from), from);
