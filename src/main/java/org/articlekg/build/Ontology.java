@@ -2,19 +2,17 @@ package org.articlekg.build;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDFS;
 import org.articlekg.KgException;
 import org.articlekg.load.FactModel;
+import org.articlekg.load.TransitiveClosure;
 
 /**
  * The ontology and SHACL shapes of {@code ontology/}, with the super-class and super-property
@@ -34,8 +32,8 @@ public final class Ontology {
         this.ontology = ontology;
         this.shapes = shapes;
         this.model = model;
-        this.superClasses = closure(ontology, RDFS.subClassOf.asNode());
-        this.superProperties = closure(ontology, RDFS.subPropertyOf.asNode());
+        this.superClasses = TransitiveClosure.of(ontology, RDFS.subClassOf.asNode());
+        this.superProperties = TransitiveClosure.of(ontology, RDFS.subPropertyOf.asNode());
     }
 
     /**
@@ -77,25 +75,5 @@ public final class Ontology {
     /** Every named super-property of a property, transitively, without the property itself. */
     public Set<Node> superPropertiesOf(Node p) {
         return superProperties.getOrDefault(p, Set.of());
-    }
-
-    private static Map<Node, Set<Node>> closure(Graph g, Node relation) {
-        Map<Node, Set<Node>> direct = new HashMap<>();
-        g.find(Node.ANY, relation, Node.ANY).forEachRemaining((Triple t) -> {
-            if (t.getSubject().isURI() && t.getObject().isURI() && !t.getSubject().equals(t.getObject())) {
-                direct.computeIfAbsent(t.getSubject(), k -> new LinkedHashSet<>()).add(t.getObject());
-            }
-        });
-        Map<Node, Set<Node>> all = new HashMap<>();
-        for (Node start : direct.keySet()) {
-            Set<Node> seen = new LinkedHashSet<>();
-            java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(direct.get(start));
-            while (!todo.isEmpty()) {
-                Node n = todo.pop();
-                if (!n.equals(start) && seen.add(n)) todo.addAll(direct.getOrDefault(n, Set.of()));
-            }
-            all.put(start, Set.copyOf(seen));
-        }
-        return all;
     }
 }

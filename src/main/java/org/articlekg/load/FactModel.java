@@ -57,21 +57,7 @@ public final class FactModel {
         this.evidence = withRole(Kind.Role.EVIDENCE).get(0);
         model.listStatements(null, RDFS.label, (RDFNode) null).forEachRemaining(s -> label(s));
         model.listStatements(null, SKOS.prefLabel, (RDFNode) null).forEachRemaining(s -> label(s));
-        Map<Node, Set<Node>> direct = new HashMap<>();
-        model.listStatements(null, SKOS.broader, (RDFNode) null).forEachRemaining(s -> {
-            if (s.getObject().isURIResource()) {
-                direct.computeIfAbsent(s.getSubject().asNode(), k -> new LinkedHashSet<>()).add(s.getObject().asNode());
-            }
-        });
-        for (Node start : direct.keySet()) {
-            Set<Node> seen = new LinkedHashSet<>();
-            java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(direct.get(start));
-            while (!todo.isEmpty()) {
-                Node n = todo.pop();
-                if (!n.equals(start) && seen.add(n)) todo.addAll(direct.getOrDefault(n, Set.of()));
-            }
-            broader.put(start, seen);
-        }
+        broader.putAll(TransitiveClosure.of(model.getGraph(), SKOS.broader.asNode()));
     }
 
     private void label(Statement s) {

@@ -48,7 +48,7 @@ class GraphBuilderValidateTest {
                 .fact("roles.csv", "bob-cofounder,,bob,acme,cofounder,,,,,,", "Bob cofonde")
                 .fact("investments.csv", "inv-range,money,acme,ngo,50,100,EUR,2019-03,mid,equity,partial,Note.", "Acme 50-100")
                 .fact("investments.csv", "inv-exact,money,acme,ngo,100,,EUR,2019,,equity,partial,", "Acme 100")
-                .fact("investments.csv", "inv-blank,money,bob,ngo,,,,,,donation,offered,", "Bob offre")
+                .fact("investments.csv", "inv-blank,money,acme,ngo,,,,,,donation,offered,", "Acme offre")
                 .fact("lawsuits.csv", "suit,,alice|ngo,acme|bob,2024-11,late,Allegations.,settled,Note.", "Procès")
                 .fact("proposals.csv", "deal,,partnership,acme,ngo,bob|model,2020,after,accepted,Terms.,Note.", "Accord")
                 .fact("proposals.csv", "idea,,restructuring,ngo,,,,,abandoned,,", "Idée")
