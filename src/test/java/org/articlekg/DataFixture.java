@@ -164,7 +164,10 @@ public final class DataFixture {
     public Path writeTo(Path dir) {
         try {
             Files.createDirectories(dir);
-            for (Map.Entry<String, byte[]> f : files.entrySet()) Files.write(dir.resolve(f.getKey()), f.getValue());
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                Files.createDirectories(dir.resolve(f.getKey()).getParent());
+                Files.write(dir.resolve(f.getKey()), f.getValue());
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -27,7 +27,7 @@ import org.articlekg.vocab.PROV;
  * in three passes over the files so that memory grows with the number of ids, not the rows:
  * (1) every row checked on its own and its id indexed; (2) evidence checked against the index,
  * facts without evidence found, the claims of each event checked and compared (disagreements and
- * refinements); (3) the files read again, references checked and the triples streamed: each
+ * refinements), the audit tables of {@code data/audit/} checked; (3) the files read again, references checked and the triples streamed: each
  * claim with its event ({@code {base}id/event/…}), its labels in English and French, its
  * reported time and its number of articles and independent origins. Which files and columns
  * there are is the {@link FactModel}'s to say ({@code ontology/kinds.ttl}). Problems of passes 1 and 2 stop the load before anything is
@@ -136,6 +136,7 @@ public final class GraphLoader {
         }));
         index.reportUnsupportedFacts(dataDir, model.kinds(), problems);
         checkEvents(grouped, problems);
+        Audit.check(dataDir, index, model.articles().kind(), evidence.column("quote").maxLength(), corpus, problems);
         Disagreements.Comparison comparison = Disagreements.compare(grouped, model);
         problems.throwIfAny();
 
