@@ -644,4 +644,13 @@ class RealDataGraphTest {
                 + " ?ev akg:attributionMode akg:attribution-mode-speculation ; akg:saidBy person:andrej-karpathy .");
         assertEquals(0, count("?ev a akg:Evidence FILTER NOT EXISTS { ?ev akg:attributionMode ?m }"));
     }
+    @Test
+    void everyArticleHasAnAuditTableThatTheBuildChecked() throws IOException {
+        // the build above checked them (excerpts in the articles, claims that exist); each article has one
+        for (CSVRecord a : rows("articles.csv")) {
+            Path audit = DATA.resolve("audit").resolve(a.get("id") + ".csv");
+            assertTrue(Files.isRegularFile(audit), audit::toString);
+            assertTrue(Files.readAllLines(audit).size() > 10, audit::toString);
+        }
+    }
 }
