@@ -21,15 +21,20 @@ final class Summaries {
                 .collect(Collectors.joining(", ")));
         out.println("  disagreements: " + r.load().disagreements().size());
         r.load().disagreements().stream().limit(SHOWN).forEach(d -> out.println("    " + d.describe()));
+        more(out, r.load().disagreements().size(), "the disputes query shows them with their sources");
         out.println("  refinements (a claim more precise than another of its event, not a disagreement): " + r.load().refinements().size());
         r.load().refinements().stream().limit(SHOWN).forEach(x -> out.println("    " + x.describe()));
-        int more = r.load().disagreements().size() - SHOWN;
-        if (more > 0) out.printf("    ... and %d more (kg stats lists them all; the disputes query shows them with their sources)%n", more);
+        more(out, r.load().refinements().size(), "each claim's page shows them");
         if (r.location() != null) {
             out.println("  database: " + r.location().resolve("tdb2"));
             r.dumps().forEach(d -> out.println("  dump: " + d));
         }
         out.flush();
+    }
+
+    /** The line that says how many of a list were not shown. */
+    private static void more(PrintWriter out, int size, String where) {
+        if (size > SHOWN) out.printf("    ... and %d more (kg stats lists them all; %s)%n", size - SHOWN, where);
     }
 
     static String counts(Map<String, Long> m) {

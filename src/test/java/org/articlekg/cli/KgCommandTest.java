@@ -277,8 +277,13 @@ class KgCommandTest {
                 .substring("  disagreements: ".length()));
         assertTrue(total > Summaries.SHOWN, "the corpus should have more disagreements than are listed: " + total);
         assertEquals(Summaries.SHOWN, lines.stream().filter(l -> l.startsWith("    ") && l.contains(" differ between ")).count());
-        assertTrue(lines.contains("    ... and " + (total - Summaries.SHOWN)
-                + " more (kg stats lists them all; the disputes query shows them with their sources)"), out());
+        int at = lines.indexOf("    ... and " + (total - Summaries.SHOWN)
+                + " more (kg stats lists them all; the disputes query shows them with their sources)");
+        assertTrue(at > 0 && lines.get(at + 1).startsWith("  refinements"), "the count follows the disagreements: " + out());
+        int refinements = Integer.parseInt(lines.get(at + 1).substring(lines.get(at + 1).lastIndexOf(' ') + 1));
+        assertTrue(refinements > Summaries.SHOWN, "the corpus should have more refinements than are listed: " + refinements);
+        assertTrue(lines.contains("    ... and " + (refinements - Summaries.SHOWN)
+                + " more (kg stats lists them all; each claim's page shows them)"), out());
     }
 
     @Test
