@@ -29,8 +29,8 @@ import org.articlekg.publish.GraphEdges.GraphNode;
  *       (articles naming a same outlet among their sources count once, as in the explorer);</li>
  *   <li>{@code disputed}: whether a statement behind the edge is contradicted by another;</li>
  *   <li>{@code amount} and {@code currency} (investments): the amount each statement states, exact
- *       decimals ({@code akg:amount}, the lower bound of a range) separated by {@code "; "}, ordered
- *       by the statements' dates. A list, not a sum: statements of one event that disagree (100 or
+ *       decimals without trailing zeros ({@code akg:amount}, the lower bound of a range) separated
+ *       by {@code "; "}, ordered by the statements' dates. A list, not a sum: statements of one event that disagree (100 or
  *       50 million) would be counted twice by a sum. {@code currency} is one ISO 4217 code when
  *       every amount has it, else the list of each amount's currency in the same order;</li>
  *   <li>{@code start}: the earliest date the statements give for what happened, at the start of
@@ -199,7 +199,7 @@ public final class GraphExport {
 
     private static String amounts(Edge e) {
         if (e.amounts().isEmpty()) return null;
-        return e.amounts().stream().map(a -> a.value().toPlainString()).collect(Collectors.joining("; "));
+        return e.amounts().stream().map(a -> a.value().stripTrailingZeros().toPlainString()).collect(Collectors.joining("; "));
     }
 
     private static String currencies(Edge e) {
