@@ -43,7 +43,7 @@ import org.articlekg.publish.GraphEdges.GraphNode;
  * {@code start} (GEXF's own time attribute, no end: a relationship once established stays in the
  * picture), so Gephi's timeline adds the edges year by year; undated edges are there throughout.
  * GEXF 1.2draft is the default, the version networkx 2.x and 3.x and Gephi all read (networkx
- * before 3.3 cannot read 1.3: "No &lt;graph&gt; element"); {@link GexfVersion#V1_3} is offered too.
+ * before 3.6 cannot read 1.3: "No &lt;graph&gt; element"); {@link GexfVersion#V1_3} is offered too.
  *
  * <pre>{@code
  * GraphExport.gexf(GraphEdges.all(dsg, iris), out);
@@ -56,7 +56,7 @@ public final class GraphExport {
     public enum GexfVersion {
         /** GEXF 1.2draft, read by every version of Gephi and networkx: the default. */
         V1_2_DRAFT("http://www.gexf.net/1.2draft", "1.2"),
-        /** GEXF 1.3, read by Gephi 0.9.3 and later and networkx 3.3 and later. */
+        /** GEXF 1.3, read by Gephi 0.9.2 and later and networkx 3.6 and later (networkx pull request 8196). */
         V1_3("http://gexf.net/1.3", "1.3");
 
         private final String namespace;
