@@ -80,7 +80,6 @@ public final class Explorer {
         EntityGraph g = GraphEdges.around(dsg, iris, focus);
         Pages pages = new Pages(dsg, iris);
         Node factsGraph = iris.graph(Iris.FACTS_GRAPH);
-        Map<Node, Node> origins = origins(dsg, factsGraph);
         JsonArray nodes = new JsonArray();
         for (GraphNode n : g.nodes()) {
             JsonObject data = new JsonObject();
@@ -98,7 +97,7 @@ public final class Explorer {
             data.put("target", e.target().getURI());
             data.put("relationship", e.relationshipName());
             data.put("sources", e.articles().size());
-            data.put("origins", e.articles().stream().map(a -> origins.getOrDefault(a, a)).distinct().count());
+            data.put("origins", e.origins());
             data.put("disputed", e.disputed());
             if (e.firstReported() != null) data.put("firstReported", e.firstReported());
             if (e.lastReported() != null) data.put("lastReported", e.lastReported());

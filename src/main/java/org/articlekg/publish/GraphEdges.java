@@ -1,6 +1,9 @@
 package org.articlekg.publish;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,18 +22,44 @@ import org.articlekg.vocab.AKG;
 /**
  * The graph of entities for visualisation: persons, organisations and products as nodes; the
  * shortcut relationships as edges, each with the statements behind it, its number of sources
- * (articles), whether any of those statements is disputed, and the first and last date it was
- * reported. Which statement properties make which edge is declared in {@code ontology/kinds.ttl}
- * ({@link TableSchema#edges()}).
+ * (articles) and of independent origins, whether any of those statements is disputed, the amounts
+ * the statements state (investments), the earliest date they give for what happened, and the first
+ * and last date it was reported. Which statement properties make which edge is declared in
+ * {@code ontology/kinds.ttl} ({@link TableSchema#edges()}); an edge's readable name is its
+ * property's English {@code rdfs:label} in the ontology graph.
  */
 public final class GraphEdges {
     /** A node: an entity with its most specific type and English label. */
     public record GraphNode(Node iri, String type, String label) {}
 
-    /** An edge and the evidence behind it. */
-    public record Edge(Node source, Node relationship, Node target, Set<Node> statements, Set<Node> articles,
-                       boolean disputed, String firstReported, String lastReported) {
+    /**
+     * An edge and the evidence behind it.
+     *
+     * @param relationshipLabel the property's English label ("invested in"), or its local name when it has none
+     * @param origins the number of independent origins of {@code articles}: articles citing a same outlet count once
+     * @param amounts the amounts the statements state, one per statement that has one, ordered by
+     *     the statements' dates then IRIs; empty for edges that are not investments
+     * @param start the earliest date the statements give for what happened ({@code akg:date}, or
+     *     {@code akg:startDate} for roles) at the start of its period ({@code 2015} is 2015-01-01), or null
+     * @param firstReported the earliest date of an article reporting it, as the article gives it, or null
+     */
+    public record Edge(Node source, Node relationship, String relationshipLabel, Node target, Set<Node> statements,
+                       Set<Node> articles, int origins, boolean disputed, List<Amount> amounts, LocalDate start,
+                       String firstReported, String lastReported) {
+        public Edge {
+            statements = Set.copyOf(statements);
+            articles = Set.copyOf(articles);
+            amounts = List.copyOf(amounts);
+        }
+
         public String relationshipName() { return Pages.local(relationship); }
+    }
+
+    /** An amount a statement states ({@code akg:amount}, the lower bound of a range), exact, with its currency (or null). */
+    public record Amount(BigDecimal value, String currency) {
+        public Amount {
+            java.util.Objects.requireNonNull(value, "value");
+        }
     }
 
     /** Nodes and edges. */
@@ -79,18 +108,27 @@ public final class GraphEdges {
                 }
                 Node from = t.column(sc.from()).predicate();
                 Node to = t.column(sc.to()).predicate();
-                Query q = Sparql.parse("SELECT ?s ?o ?f ?article ?adate ?conflict WHERE { "
+                Query q = Sparql.parse("SELECT ?s ?o ?f ?article ?adate ?conflict ?date ?amount ?currency WHERE { "
                         + "GRAPH ?facts { ?f a <" + t.rdfClass().getURI() + "> ; <" + from.getURI() + "> ?s ; <"
                         + to.getURI() + "> ?o } " + filter
                         + "OPTIONAL { ?f akg:reportedIn ?article OPTIONAL { ?article akg:date ?adate } } "
-                        + "OPTIONAL { ?f akg:conflictsWith ?conflict } }");
+                        + "OPTIONAL { ?f akg:conflictsWith ?conflict } "
+                        + "OPTIONAL { ?f akg:date|akg:startDate ?date } "
+                        + "OPTIONAL { ?f akg:amount ?amount OPTIONAL { ?f akg:currency ?currency } } }");
                 Sparql.forEach(dsg, q, b, s -> {
                     List<Node> key = List.of(s.get("s").asNode(), sc.property(), s.get("o").asNode());
                     EdgeBuilder e = edges.computeIfAbsent(key, k -> new EdgeBuilder(k.get(0), k.get(1), k.get(2)));
-                    e.statements.add(s.get("f").asNode());
+                    Node f = s.get("f").asNode();
+                    e.statements.add(f);
                     if (s.contains("article")) e.articles.add(s.get("article").asNode());
                     if (s.contains("adate")) e.date(s.getLiteral("adate").getLexicalForm());
                     if (s.contains("conflict")) e.disputed = true;
+                    LocalDate date = s.contains("date") ? startOf(s.getLiteral("date").getLexicalForm()) : null;
+                    if (date != null) e.claimDates.merge(f, date, (x, y) -> x.isBefore(y) ? x : y);
+                    if (s.contains("amount")) {
+                        e.amounts.put(f, new Amount(new BigDecimal(s.getLiteral("amount").getLexicalForm()),
+                                s.contains("currency") ? s.getLiteral("currency").getLexicalForm() : null));
+                    }
                 });
             }
         }
@@ -107,9 +145,39 @@ public final class GraphEdges {
             if (focus != null && !wanted.contains(x)) return;
             if (seen.add(x)) nodes.add(new GraphNode(x, Pages.local(s.get("t").asNode()), s.getLiteral("label").getString()));
         });
+        Map<Node, String> labels = labels(dsg, iris);
+        Map<Node, Node> origins = Explorer.origins(dsg, facts);
         List<Edge> list = edges.values().stream().filter(e -> seen.contains(e.source) && seen.contains(e.target))
-                .map(EdgeBuilder::build).toList();
+                .map(e -> e.build(labels.getOrDefault(e.relationship, Pages.local(e.relationship)), origins)).toList();
         return new EntityGraph(nodes, list);
+    }
+
+    private static final Query PROPERTY_LABELS = Sparql.parse("""
+            SELECT ?p ?label WHERE { GRAPH ?ontology { ?p a ?type ; rdfs:label ?label
+              FILTER(?type IN (owl:ObjectProperty, owl:DatatypeProperty, rdf:Property) && LANGMATCHES(LANG(?label), "en")) } }""");
+
+    /** The properties' English labels, from the ontology graph. */
+    private static Map<Node, String> labels(DatasetGraph dsg, Iris iris) {
+        Map<Node, String> labels = new HashMap<>();
+        Sparql.forEach(dsg, PROPERTY_LABELS, Map.of("ontology", iris.graph(Iris.ONTOLOGY_GRAPH)),
+                s -> labels.putIfAbsent(s.get("p").asNode(), s.getLiteral("label").getString()));
+        return labels;
+    }
+
+    /**
+     * A date known to a year, a month or a day ({@code 2015}, {@code 2015-12}, {@code 2015-12-11}) as
+     * the first day of its period, or null when it is none of these.
+     */
+    static LocalDate startOf(String date) {
+        try {
+            return switch (date.length()) {
+                case 4 -> LocalDate.of(Integer.parseInt(date), 1, 1);
+                case 7 -> java.time.YearMonth.parse(date).atDay(1);
+                default -> LocalDate.parse(date);
+            };
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static final class EdgeBuilder {
@@ -118,6 +186,8 @@ public final class GraphEdges {
         final Node target;
         final Set<Node> statements = new LinkedHashSet<>();
         final Set<Node> articles = new LinkedHashSet<>();
+        final Map<Node, LocalDate> claimDates = new HashMap<>();
+        final Map<Node, Amount> amounts = new HashMap<>();
         boolean disputed;
         String first;
         String last;
@@ -133,8 +203,14 @@ public final class GraphEdges {
             if (last == null || d.compareTo(last) > 0) last = d;
         }
 
-        Edge build() {
-            return new Edge(source, relationship, target, Set.copyOf(statements), Set.copyOf(articles), disputed, first, last);
+        Edge build(String label, Map<Node, Node> origins) {
+            int independent = (int) articles.stream().map(a -> origins.getOrDefault(a, a)).distinct().count();
+            Comparator<Node> byDate = Comparator.comparing((Node f) -> claimDates.getOrDefault(f, LocalDate.MAX))
+                    .thenComparing(Node::getURI);
+            List<Amount> stated = amounts.keySet().stream().sorted(byDate).map(amounts::get).toList();
+            LocalDate start = claimDates.values().stream().min(Comparator.naturalOrder()).orElse(null);
+            return new Edge(source, relationship, label, target, statements, articles, independent, disputed, stated, start,
+                    first, last);
         }
     }
 }

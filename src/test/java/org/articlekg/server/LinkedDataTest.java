@@ -220,8 +220,11 @@ class LinkedDataTest {
         assertEquals(Integer.parseInt(entities), gexf.getElementsByTagName("node").getLength());
         assertEquals(Integer.parseInt(edges), gexf.getElementsByTagName("edge").getLength());
         String gexfText = get(server.url() + "dumps/article-kg.gexf", null).body();
-        for (String attr : List.of("for=\"relationship\"", "for=\"sources\"", "for=\"disputed\"", "for=\"first_reported\"",
-                "for=\"type\"", "value=\"true\"")) {
+        assertTrue(gexfText.contains("xmlns=\"http://www.gexf.net/1.2draft\"") && gexfText.contains("version=\"1.2\""),
+                "GEXF 1.2draft, which networkx 2.x reads");
+        for (String attr : List.of("for=\"relationship\"", "for=\"sources\"", "for=\"origins\"", "for=\"disputed\"",
+                "for=\"amount\"", "for=\"first_reported\"", "for=\"type\"", "value=\"true\"", "value=\"invested in\"",
+                "start=\"")) {
             assertTrue(gexfText.contains(attr), attr);
         }
         Document graphml = xml(get(server.url() + "dumps/article-kg.graphml", null).body());
