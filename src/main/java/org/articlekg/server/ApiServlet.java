@@ -153,8 +153,10 @@ final class ApiServlet extends HttpServlet {
     }
 
     private void index(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String accept = req.getHeader("Accept");
-        boolean html = accept != null && accept.contains("text/html") && !"json".equals(req.getParameter(FORMAT));
+        // JSON without a header, for */* and for programs; HTML for browsers (Accept: text/html) or format=html.
+        String format = req.getParameter(FORMAT);
+        boolean html = format != null ? "html".equals(format)
+                : "text/html".equals(Negotiation.choose(req.getHeader("Accept"), List.of("application/json", "text/html")));
         if (!html) {
             JsonArray list = new JsonArray();
             for (SavedQuery q : library.all()) {

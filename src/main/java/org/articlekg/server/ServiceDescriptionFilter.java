@@ -47,7 +47,8 @@ final class ServiceDescriptionFilter extends HttpFilter {
         Graph description = ServiceDescription.describe(g.iris(), graphs);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, description, Negotiation.lang(type));
+        // For HEAD, Jetty sends the headers (Content-Length included) and drops the body.
         LinkedDataServlet.send(resp, 200, type + (type.startsWith("text/") || type.contains("json") ? "; charset=utf-8" : ""),
-                "HEAD".equals(req.getMethod()) ? new byte[0] : out.toByteArray());
+                out.toByteArray());
     }
 }

@@ -204,6 +204,8 @@ class FormatsTest {
         assertTrue(graph.body().contains("<th>subject</th>"), graph.body());
         assertTrue(type(get(server.url() + "api/entity-neighbourhood", null)).startsWith("text/turtle"));
         assertTrue(type(get(server.url() + "api/", browser)).startsWith("text/html"));
+        assertTrue(type(get(server.url() + "api/?format=html", null)).startsWith("text/html"));
+        assertTrue(type(get(server.url() + "api/", "application/json, text/html;q=0.1")).startsWith("application/json"));
     }
 
     @Test
@@ -279,6 +281,10 @@ class FormatsTest {
                 assertTrue(g.find(Node.ANY, sd("name"), graph).hasNext(), name);
             }
         }
+        HttpResponse<String> head = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "kg/sparql"))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, head.statusCode());
+        assertTrue(type(head).startsWith("text/turtle"), type(head));
         HttpResponse<String> jsonld = get(server.url() + "kg/sparql", "application/ld+json");
         assertTrue(type(jsonld).startsWith("application/ld+json"), type(jsonld));
         assertTrue(parse(jsonld.body(), Lang.JSONLD).size() > 10);
