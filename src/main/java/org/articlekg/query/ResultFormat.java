@@ -155,12 +155,4 @@ public enum ResultFormat {
         for (ResultFormat f : offered) if (f.mediaType().equals(match.getContentTypeStr())) return f;
         return offered.get(0);
     }
-
-    /** {@link #negotiate(String, List)} among the formats of a kind of result. */
-    public static ResultFormat negotiate(String accept, boolean tabular, ResultFormat otherwise) {
-        List<ResultFormat> offered = new java.util.ArrayList<>(formats(tabular));
-        offered.remove(otherwise);
-        offered.add(0, otherwise);
-        return negotiate(accept, offered);
-    }
 }
