@@ -76,14 +76,27 @@ public final class GraphBuilder {
         return Tasks.defaultThreads();
     }
 
-    /** The media type of each dump file, as the dataset description announces it. */
-    public static final Map<String, String> DUMP_TYPES = Map.of(
-            "article-kg.trig", "application/trig", "article-kg.nq", "application/n-quads",
-            "article-kg.ttl", "text/turtle", "article-kg.jsonld", "application/ld+json",
-            "article-kg.gexf", "application/gexf+xml", "article-kg.graphml", "application/graphml+xml");
-
     /** The dump files written into each build's {@code dumps/} folder, by format. */
     public static final Map<String, RDFFormat> DUMPS = dumps();
+
+    /** The graph-tool exports: their media types (not RDF syntaxes, so not in Jena's registry). */
+    public static final Map<String, String> EXPORT_TYPES = Map.of("gexf", "application/gexf+xml", "graphml", "application/graphml+xml");
+
+    /**
+     * The media type of a dump or export file, by its extension: Jena's registry
+     * ({@link org.apache.jena.riot.RDFLanguages}) for RDF syntaxes, {@link #EXPORT_TYPES} for the
+     * graph-tool exports; null for any other file.
+     */
+    public static String dumpType(String fileName) {
+        org.apache.jena.riot.Lang lang = org.apache.jena.riot.RDFLanguages.filenameToLang(fileName);
+        if (lang != null) return lang.getContentType().getContentTypeStr();
+        return EXPORT_TYPES.get(fileName.substring(fileName.lastIndexOf('.') + 1));
+    }
+
+    /** The media type of each dump file, as the dataset description announces it. */
+    public static final Map<String, String> DUMP_TYPES = java.util.stream.Stream.concat(DUMPS.keySet().stream(),
+                    java.util.stream.Stream.of("article-kg.gexf", "article-kg.graphml"))
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(n -> n, GraphBuilder::dumpType));
 
     private final GraphLoader.Builder loader;
     private final Path ontologyDir;

@@ -50,7 +50,7 @@ final class QueryCommand implements Callable<Integer> {
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "table (default), csv, tsv, json, xml for SELECT/ASK; ttl (default), nt, jsonld, rdfxml for CONSTRUCT/DESCRIBE.")
+            description = "table (default), csv, tsv, json, xml for SELECT/ASK; ttl (default), nt, jsonld, rdfxml for CONSTRUCT/DESCRIBE (also the names clients send: turtle, n3, json-ld, rdf+xml, media types).")
     String format;
 
     @Option(names = "--queries", paramLabel = "DIR", description = "Folder of saved queries (default: queries/).")
@@ -97,19 +97,26 @@ final class QueryCommand implements Callable<Integer> {
         if (!(timeoutSeconds > 0)) throw new KgException("--timeout must be a positive number of seconds, found " + timeoutSeconds);
         Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
         OutputStream stdout = System.out;
+        QueryRunner.Outcome outcome;
         if (endpoint != null) {
-            QueryRunner.remote(endpoint, timeout, maxRows).run(query, fmt, stdout);
+            outcome = QueryRunner.remote(endpoint, timeout, maxRows).run(query, fmt, stdout);
         } else {
             Path build = store.store().requireCurrent();
             Dataset ds = ServiceConfig.read(KgCommand.configFile(config)).openDataset(build);
             try {
-                QueryRunner.local(ds.asDatasetGraph(), timeout, maxRows).run(query, fmt, stdout);
+                outcome = QueryRunner.local(ds.asDatasetGraph(), timeout, maxRows).run(query, fmt, stdout);
             } finally {
                 ds.close();
                 Store.release(ds.asDatasetGraph());
             }
         }
         System.out.flush();
+        if (outcome.truncated()) {
+            // On stderr, so that the results on stdout stay a valid CSV, JSON ... document.
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("kg query: truncated: only the first " + maxRows + " rows (--max-rows " + maxRows + "); there are more");
+            err.flush();
+        }
         return 0;
     }
 

@@ -80,7 +80,8 @@ public final class VoidDescription {
     public static Graph describe(DatasetGraph dsg, Iris iris, Map<String, String> dumps, Counts counts) {
         Graph g = GraphFactory.createDefaultGraph();
         g.getPrefixMapping().setNsPrefix("void", VOID).setNsPrefix("dcat", DCAT).setNsPrefix("dcterms", DCTerms.NS)
-                .setNsPrefix("akg", AKG.NS).setNsPrefix("xsd", XSDDatatype.XSD + "#");
+                .setNsPrefix("akg", AKG.NS).setNsPrefix("xsd", XSDDatatype.XSD + "#")
+                .setNsPrefix("sd", ServiceDescription.SD).setNsPrefix("rdfs", org.apache.jena.vocabulary.RDFS.uri);
         Node ds = datasetIri(iris);
         add(g, ds, RDF.type.asNode(), v("Dataset"));
         add(g, ds, RDF.type.asNode(), dcat("Dataset"));
@@ -90,7 +91,14 @@ public final class VoidDescription {
                         + "articles, each fact with the article and quote it comes from; disagreements between articles kept "
                         + "side by side.", "en"));
         add(g, ds, DCTerms.license.asNode(), NodeFactory.createURI(LICENSE));
-        add(g, ds, v("sparqlEndpoint"), NodeFactory.createURI(iris.base() + "kg/sparql"));
+        Node endpoint = ServiceDescription.endpoint(iris);
+        add(g, ds, v("sparqlEndpoint"), endpoint);
+        // The endpoint answers a GET without a query with its SPARQL service description.
+        Node service = NodeFactory.createURI(endpoint.getURI() + "#service");
+        add(g, ds, org.apache.jena.vocabulary.RDFS.seeAlso.asNode(), endpoint);
+        add(g, service, RDF.type.asNode(), NodeFactory.createURI(ServiceDescription.SD + "Service"));
+        add(g, service, NodeFactory.createURI(ServiceDescription.SD + "endpoint"), endpoint);
+        add(g, service, NodeFactory.createURI(ServiceDescription.SD + "defaultDataset"), ds);
         add(g, ds, v("uriSpace"), NodeFactory.createLiteralString(iris.idNamespace()));
         add(g, ds, v("exampleResource"), NodeFactory.createURI(iris.idNamespace() + "organization/openai"));
         add(g, ds, v("vocabulary"), NodeFactory.createURI(AKG.NS));

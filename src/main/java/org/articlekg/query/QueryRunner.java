@@ -6,13 +6,20 @@ import java.util.concurrent.TimeUnit;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.apache.jena.system.Txn;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.sparql.resultset.ResultsWriter;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetOps;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.articlekg.KgException;
 
 /**
@@ -49,48 +56,87 @@ public final class QueryRunner {
         return new QueryRunner(null, endpoint, timeout, maxRows);
     }
 
+    /**
+     * What a run gave: the rows written (SELECT; -1 when not counted) and whether the row cap cut
+     * the results (SELECT only: the query is asked for one row more than the cap, so a result of
+     * exactly the cap's size is not reported as cut).
+     */
+    public record Outcome(long rows, boolean truncated) {}
+
     /** Runs the query and writes its results. */
-    public void run(Query query, ResultFormat format, OutputStream out) {
-        Query q = maxRows > 0 && !query.isAskType() && (!query.hasLimit() || query.getLimit() > maxRows)
-                ? withLimit(query) : query;
+    public Outcome run(Query query, ResultFormat format, OutputStream out) {
+        boolean capped = capped(query, maxRows);
+        Query q = capped ? withLimit(query, maxRows + (query.isSelectType() ? 1 : 0)) : query;
         try {
-            if (dataset != null) Txn.executeRead(dataset, () -> execute(q, format, out));
-            else execute(q, format, out);
+            if (dataset != null) return Txn.calculateRead(dataset, () -> execute(q, capped, format, out));
+            return execute(q, capped, format, out);
         } catch (QueryCancelledException e) {
             throw new TimeoutException(timeout);
         }
     }
 
-    private Query withLimit(Query query) {
+    /** Whether a row cap lowers the query's LIMIT: it has none, or a larger one. */
+    public static boolean capped(Query query, long maxRows) {
+        return maxRows > 0 && !query.isAskType() && (!query.hasLimit() || query.getLimit() > maxRows);
+    }
+
+    private static Query withLimit(Query query, long limit) {
         Query copy = query.cloneQuery();
-        copy.setLimit(maxRows);
+        copy.setLimit(limit);
         return copy;
     }
 
-    private void execute(Query q, ResultFormat format, OutputStream out) {
+    /**
+     * The rows of a SELECT capped at {@code maxRows} rows: all of them in memory, and whether
+     * there were more (the query asked for {@code maxRows + 1}).
+     */
+    public static CappedRows cap(RowSet rows, long maxRows) {
+        List<Var> vars = rows.getResultVars();
+        List<Binding> kept = new ArrayList<>();
+        boolean truncated = false;
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            if (kept.size() >= maxRows) {
+                truncated = true;
+                break;
+            }
+            kept.add(b);
+        }
+        return new CappedRows(vars, kept, truncated);
+    }
+
+    /** Rows kept under a cap. */
+    public record CappedRows(List<Var> vars, List<Binding> rows, boolean truncated) {
+        public RowSet rowSet() {
+            return RowSetStream.create(vars, rows.iterator());
+        }
+    }
+
+    private Outcome execute(Query q, boolean capped, ResultFormat format, OutputStream out) {
         try (QueryExecution qe = open(q)) {
             if (q.isSelectType()) {
-                ResultSet rs = qe.execSelect();
-                switch (format) {
-                    case CSV -> ResultSetFormatter.outputAsCSV(out, rs);
-                    case TSV -> ResultSetFormatter.outputAsTSV(out, rs);
-                    case JSON -> ResultSetFormatter.outputAsJSON(out, rs);
-                    case XML -> ResultSetFormatter.outputAsXML(out, rs);
-                    default -> ResultSetFormatter.out(out, rs, q.getPrologue());
+                RowSet rows = RowSet.adapt(qe.execSelect());
+                long count = -1;
+                boolean truncated = false;
+                if (capped) {
+                    CappedRows c = cap(rows, maxRows);
+                    rows = c.rowSet();
+                    count = c.rows().size();
+                    truncated = c.truncated();
                 }
+                if (format == ResultFormat.TABLE || format.lang() == null) RowSetOps.out(out, rows, q.getPrologue());
+                else ResultsWriter.create().lang(format.lang()).build().write(out, rows);
+                return new Outcome(count, truncated);
             } else if (q.isAskType()) {
                 boolean b = qe.execAsk();
-                switch (format) {
-                    case CSV -> ResultSetFormatter.outputAsCSV(out, b);
-                    case TSV -> ResultSetFormatter.outputAsTSV(out, b);
-                    case JSON -> ResultSetFormatter.outputAsJSON(out, b);
-                    case XML -> ResultSetFormatter.outputAsXML(out, b);
-                    default -> ResultSetFormatter.out(out, b);
-                }
+                if (format == ResultFormat.TABLE || format.lang() == null) ResultSetFormatter.out(out, b);
+                else ResultsWriter.create().lang(format.lang()).build().write(out, b);
+                return new Outcome(-1, false);
             } else {
                 Model m = q.isConstructType() ? qe.execConstruct() : qe.execDescribe();
                 m.setNsPrefixes(q.getPrefixMapping());
                 RDFDataMgr.write(out, m, format.lang() == null ? org.apache.jena.riot.Lang.TURTLE : format.lang());
+                return new Outcome(-1, false);
             }
         }
     }

@@ -7,87 +7,152 @@ import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaRange;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.WebContent;
+import org.apache.jena.riot.resultset.ResultSetLang;
 import org.articlekg.KgException;
 
 /**
- * The formats saved-query results are written in: tables (SELECT, ASK) and graphs (CONSTRUCT,
- * DESCRIBE), each with its media type and the short name used by {@code --format} and {@code format=}.
+ * The one table of result formats of the project: tables (SELECT, ASK) and graphs (CONSTRUCT,
+ * DESCRIBE), each a Jena {@link Lang} ({@link ResultSetLang} for tables) with its media type, and
+ * the names clients send for it in {@code format=}/{@code output=} and {@code --format}: the
+ * short names (Fuseki's and SPARQLWrapper's: {@code json}, {@code xml}, {@code rdf+xml},
+ * {@code n3}, {@code json-ld} ...), the Lang's own labels and file extensions, and its media types.
+ * The SPARQL endpoint, {@code /api/}, the pages, the service description and {@code kg query} all
+ * read it.
+ *
+ * <pre>{@code
+ * ResultFormat.byName("rdf+xml", false)   // RDFXML
+ * ResultFormat.byName("xml", true)        // XML (SPARQL results), byName("xml", false) is RDFXML
+ * }</pre>
  */
 public enum ResultFormat {
-    TABLE("table", "text/plain", true, null),
-    CSV("csv", "text/csv", true, null),
-    TSV("tsv", "text/tab-separated-values", true, null),
-    JSON("json", "application/sparql-results+json", true, null),
-    XML("xml", "application/sparql-results+xml", true, null),
-    TURTLE("ttl", "text/turtle", false, Lang.TURTLE),
-    NTRIPLES("nt", "application/n-triples", false, Lang.NTRIPLES),
-    JSONLD("jsonld", "application/ld+json", false, Lang.JSONLD),
-    RDFXML("rdfxml", "application/rdf+xml", false, Lang.RDFXML);
+    // Tables, the default first.
+    JSON(ResultSetLang.RS_JSON, "SPARQL_Results_JSON", "json", true, false, "srj", "application/json"),
+    XML(ResultSetLang.RS_XML, "SPARQL_Results_XML", "xml", true, false, "srx", "sparql", "application/xml", "text/xml"),
+    CSV(ResultSetLang.RS_CSV, "SPARQL_Results_CSV", "csv", true, false),
+    TSV(ResultSetLang.RS_TSV, "SPARQL_Results_TSV", "tsv", true, false),
+    TABLE(ResultSetLang.RS_Text, null, "table", true, false, "text"),
+    // Graphs, the default first.
+    TURTLE(Lang.TURTLE, "Turtle", "ttl", false, true, "turtle", "n3", "text/n3", "text/rdf+n3", "application/x-turtle", "application/turtle"),
+    NTRIPLES(Lang.NTRIPLES, "N-Triples", "nt", false, true, "ntriples", "n-triples"),
+    JSONLD(Lang.JSONLD, "JSON-LD", "jsonld", false, true, "json-ld", "json", "application/json"),
+    RDFXML(Lang.RDFXML, "RDF_XML", "rdfxml", false, true, "rdf+xml", "rdf", "xml", "application/xml", "text/xml"),
+    // Both: a page for people.
+    HTML(null, null, "html", true, true);
 
-    private final String shortName;
-    private final String mediaType;
-    private final boolean tabular;
+    /** The namespace of the W3C's format IRIs ({@code formats:Turtle}), as SPARQL service descriptions name formats. */
+    public static final String W3C_FORMATS = "http://www.w3.org/ns/formats/";
+
     private final Lang lang;
+    private final String w3c;
+    private final String shortName;
+    private final boolean tables;
+    private final boolean graphs;
+    private final List<String> names;
 
-    ResultFormat(String shortName, String mediaType, boolean tabular, Lang lang) {
-        this.shortName = shortName;
-        this.mediaType = mediaType;
-        this.tabular = tabular;
+    ResultFormat(Lang lang, String w3c, String shortName, boolean tables, boolean graphs, String... aliases) {
         this.lang = lang;
+        this.w3c = w3c == null ? null : W3C_FORMATS + w3c;
+        this.shortName = shortName;
+        this.tables = tables;
+        this.graphs = graphs;
+        java.util.LinkedHashSet<String> n = new java.util.LinkedHashSet<>();
+        n.add(shortName);
+        n.addAll(Arrays.asList(aliases));
+        if (lang != null) {
+            n.add(lang.getLabel().toLowerCase(Locale.ROOT));
+            lang.getAltNames().forEach(a -> n.add(a.toLowerCase(Locale.ROOT)));
+            lang.getFileExtensions().forEach(e -> n.add(e.toLowerCase(Locale.ROOT)));
+            n.add(lang.getContentType().getContentTypeStr());
+            lang.getAltContentTypes().forEach(t -> n.add(t.toLowerCase(Locale.ROOT)));
+        } else {
+            n.add(WebContent.contentTypeHTML);
+        }
+        this.names = List.copyOf(n);
     }
 
     public String shortName() { return shortName; }
 
-    public String mediaType() { return mediaType; }
+    /** The W3C's IRI for the format ({@code http://www.w3.org/ns/formats/Turtle}); null when it has none. */
+    public String w3cIri() { return w3c; }
+
+    /** The media type, from the Jena {@link Lang}. */
+    public String mediaType() {
+        return lang == null ? WebContent.contentTypeHTML : lang.getContentType().getContentTypeStr();
+    }
+
+    /** The media type with its charset where it takes one, for a Content-Type header. */
+    public String contentType() {
+        String type = mediaType();
+        return type.startsWith("text/") || type.contains("json") ? type + "; charset=utf-8" : type;
+    }
 
     /** Whether this is a format for SELECT and ASK results. */
-    public boolean isTabular() { return tabular; }
+    public boolean isTabular() { return tables; }
 
-    /** The RDF syntax, for graph formats. */
+    /** Whether this format writes results of a kind: tables (SELECT, ASK) or graphs (CONSTRUCT, DESCRIBE). */
+    public boolean writes(boolean tabular) { return tabular ? tables : graphs; }
+
+    /** The Jena language: a {@link ResultSetLang} for tables, an RDF syntax for graphs; null for HTML. */
     public Lang lang() { return lang; }
 
-    /** The formats for a kind of result. */
+    /** Every name this format is known by: short name, aliases, Jena's labels and extensions, media types. */
+    public List<String> names() { return names; }
+
+    /** The formats that write a kind of result (HTML, written by the server only, last). */
     public static List<ResultFormat> formats(boolean tabular) {
-        return Arrays.stream(values()).filter(f -> f.tabular == tabular).toList();
+        return Arrays.stream(values()).filter(f -> f.writes(tabular) && f != HTML).toList();
+    }
+
+    /** The format a name (or media type) names for a kind of result, or null when none does. */
+    public static ResultFormat find(String name, boolean tabular) {
+        if (name == null) return null;
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        int semi = n.indexOf(';');
+        if (semi >= 0 && n.contains("/")) n = n.substring(0, semi).strip(); // text/csv; charset=utf-8
+        for (ResultFormat f : values()) {
+            if (f.writes(tabular) && (f.names.contains(n) || f.name().toLowerCase(Locale.ROOT).equals(n))) return f;
+        }
+        return null;
     }
 
     /** The format a name (or media type) names, checked against the kind of result. */
     public static ResultFormat byName(String name, boolean tabular) {
-        String n = name.strip().toLowerCase(Locale.ROOT);
-        for (ResultFormat f : values()) {
-            if (f.shortName.equals(n) || f.mediaType.equals(n) || f.name().toLowerCase(Locale.ROOT).equals(n)
-                    || (n.equals("turtle") && f == TURTLE) || (n.equals("json-ld") && f == JSONLD)) {
-                if (f.tabular != tabular) break;
-                return f;
-            }
-        }
-        throw new KgException("format '" + name + "' is not available for " + (tabular ? "SELECT/ASK" : "CONSTRUCT/DESCRIBE")
-                + " results; use one of: " + String.join(", ", formats(tabular).stream().map(ResultFormat::shortName).toList()));
+        ResultFormat f = find(name, tabular);
+        if (f != null && f != HTML) return f;
+        throw new KgException(unavailable(name, tabular));
+    }
+
+    /** The message for a format name that names nothing for a kind of result. */
+    public static String unavailable(String name, boolean tabular) {
+        return "format '" + name + "' is not available for " + (tabular ? "SELECT/ASK" : "CONSTRUCT/DESCRIBE")
+                + " results; use one of: " + String.join(", ", formats(tabular).stream().map(ResultFormat::shortName).toList());
     }
 
     /**
-     * The best format for an {@code Accept} header, honouring q-values; the default when the header
-     * is absent or accepts anything; null when nothing offered is acceptable.
+     * The best format for an {@code Accept} header among {@code offered}, honouring q-values; the
+     * first offered when the header is absent or accepts anything alike; null when nothing offered
+     * is acceptable.
      */
-    public static ResultFormat negotiate(String accept, boolean tabular, ResultFormat otherwise) {
-        if (accept == null || accept.isBlank()) return otherwise;
-        List<ResultFormat> offered = formats(tabular);
-        AcceptList offers = new AcceptList(offered.stream().map(f -> new MediaRange(f.mediaType)).toList());
+    public static ResultFormat negotiate(String accept, List<ResultFormat> offered) {
+        if (accept == null || accept.isBlank()) return offered.get(0);
+        AcceptList offers = new AcceptList(offered.stream().map(f -> new MediaRange(f.mediaType())).toList());
         AcceptList wanted;
         try {
             wanted = new AcceptList(accept);
         } catch (RuntimeException e) {
-            return otherwise;
+            return offered.get(0);
         }
         MediaType match = AcceptList.match(wanted, offers);
         if (match == null) {
-            // application/json for SPARQL JSON, text/xml for SPARQL XML: common client shorthands.
-            if (tabular && accept.contains("application/json")) return JSON;
-            if (tabular && (accept.contains("text/xml") || accept.contains("application/xml"))) return XML;
-            if (!tabular && accept.contains("application/json")) return JSONLD;
+            // application/json, text/xml: common client shorthands, in the table as aliases.
+            for (MediaRange r : wanted.entries()) {
+                if (r.get_q() <= 0) continue;
+                for (ResultFormat f : offered) if (f.names.contains(r.getContentTypeStr().toLowerCase(Locale.ROOT))) return f;
+            }
             return null;
         }
-        for (ResultFormat f : offered) if (f.mediaType.equals(match.getContentTypeStr())) return f;
-        return otherwise;
+        for (ResultFormat f : offered) if (f.mediaType().equals(match.getContentTypeStr())) return f;
+        return offered.get(0);
     }
 }

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
@@ -16,7 +18,6 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.text.TextIndexException;
 import org.apache.jena.query.text.TextIndexParseException;
-import org.articlekg.KgException;
 import org.articlekg.publish.HtmlWriter;
 import org.articlekg.query.Parameter;
 import org.articlekg.query.ParameterException;
@@ -85,37 +86,38 @@ final class ApiServlet extends HttpServlet {
         }
         ResultFormat format;
         String asked = req.getParameter(FORMAT);
+        List<ResultFormat> offered = new ArrayList<>(ResultFormat.formats(saved.isTabular()));
+        offered.add(ResultFormat.HTML);
         if (asked != null) {
-            try {
-                format = ResultFormat.byName(asked, saved.isTabular());
-            } catch (KgException e) {
-                throw new ParameterException(FORMAT, e.getMessage());
-            }
+            format = ResultFormat.find(asked, saved.isTabular());
+            if (format == null) throw new ParameterException(FORMAT, ResultFormat.unavailable(asked, saved.isTabular()));
         } else {
             String accept = req.getHeader("Accept");
             if (!Negotiation.isReadable(accept)) {
                 error(resp, 400, "the Accept header is not a list of media ranges (type/subtype;q=0.5, ...): " + accept, null);
                 return;
             }
-            format = Negotiation.refusesAll(accept) ? null : ResultFormat.negotiate(accept, saved.isTabular(),
-                    saved.isTabular() ? ResultFormat.JSON : ResultFormat.TURTLE);
+            // JSON (tables) or Turtle (graphs) without a header or for */*; HTML for browsers.
+            format = Negotiation.refusesAll(accept) ? null : ResultFormat.negotiate(accept, offered);
             if (format == null) {
                 error(resp, 406, "none of the formats this query gives is acceptable: "
-                        + String.join(", ", ResultFormat.formats(saved.isTabular()).stream().map(ResultFormat::mediaType).toList()), null);
+                        + String.join(", ", offered.stream().map(ResultFormat::mediaType).toList()), null);
                 return;
             }
         }
         Query query = page(saved.bind(values), whole(req, LIMIT, 1), whole(req, OFFSET, 0));
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        ResultFormat chosen = format;
-        served.get().read(dsg -> {
-            QueryRunner.local(dsg, settings.timeout(), settings.maxRows()).run(query, chosen, body);
-            return null;
-        });
+        // HTML is drawn from the results in SPARQL JSON (tables) or N-Triples (graphs).
+        ResultFormat written = format != ResultFormat.HTML ? format : saved.isTabular() ? ResultFormat.JSON : ResultFormat.NTRIPLES;
+        QueryRunner.Outcome outcome = served.get().read(dsg ->
+                QueryRunner.local(dsg, settings.timeout(), settings.maxRows()).run(query, written, body));
+        if (outcome.truncated()) GuardedQuery.markTruncated(resp, settings.maxRows());
+        byte[] bytes = format != ResultFormat.HTML ? body.toByteArray()
+                : ResultsPage.html(saved, body.toByteArray(), outcome, settings.maxRows()).getBytes(StandardCharsets.UTF_8);
         resp.setStatus(200);
-        resp.setContentType(format.mediaType() + "; charset=utf-8");
-        resp.setContentLength(body.size());
-        if (!"HEAD".equals(req.getMethod())) body.writeTo(resp.getOutputStream());
+        resp.setContentType(format.contentType());
+        resp.setContentLength(bytes.length);
+        if (!"HEAD".equals(req.getMethod())) resp.getOutputStream().write(bytes);
     }
 
     /** The value of a whole-number request parameter from {@code min} to 2^31-1, or null when absent. */
@@ -151,8 +153,10 @@ final class ApiServlet extends HttpServlet {
     }
 
     private void index(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String accept = req.getHeader("Accept");
-        boolean html = accept != null && accept.contains("text/html") && !"json".equals(req.getParameter(FORMAT));
+        // JSON without a header, for */* and for programs; HTML for browsers (Accept: text/html) or format=html.
+        String format = req.getParameter(FORMAT);
+        boolean html = format != null ? "html".equals(format)
+                : "text/html".equals(Negotiation.choose(req.getHeader("Accept"), List.of("application/json", "text/html")));
         if (!html) {
             JsonArray list = new JsonArray();
             for (SavedQuery q : library.all()) {
@@ -176,7 +180,7 @@ final class ApiServlet extends HttpServlet {
         }
         HtmlWriter sb = new HtmlWriter().start("Saved queries");
         sb.markup("<h1>Saved queries</h1><p>Each question runs over the graph being served. Results as JSON by default; "
-                + "add <code>format=csv</code> (or tsv, xml; ttl, jsonld for graphs) or send an <code>Accept</code> header. "
+                + "add <code>format=csv</code> (or tsv, xml, html; ttl, jsonld, nt, rdfxml for graphs) or send an <code>Accept</code> header. "
                 + "Machine-readable: <a href=\"/api/openapi.json\">OpenAPI description</a>, "
                 + "<a href=\"/api/?format=json\">JSON list</a>. SPARQL endpoint: <code>/kg/sparql</code>.</p>\n");
         for (SavedQuery q : library.all()) {

@@ -14,18 +14,28 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.articlekg.build.GraphBuilder;
+import org.articlekg.publish.HtmlWriter;
 import org.articlekg.store.Store;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
 
 /**
- * Files of the served build and of the class path: the dumps ({@code /dumps/NAME}), the VoID
+ * Files of the served build and of the class path: the dumps ({@code /dumps/NAME}, listed with
+ * their sizes, formats and the build's date at {@code /dumps/}), the VoID
  * description ({@code /.well-known/void}, negotiated between RDF syntaxes), and WebJars
  * ({@code /webjars/...}) for the explorer's scripts.
  */
 final class FilesServlet extends HttpServlet {
-    private static final Map<String, String> TYPES = Map.of(
-            "trig", "application/trig", "nq", "application/n-quads", "ttl", "text/turtle; charset=utf-8",
-            "jsonld", "application/ld+json", "gexf", "application/gexf+xml", "graphml", "application/graphml+xml",
-            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
+    /** The WebJars' files; the dumps' types come from {@link GraphBuilder#dumpType(String)}. */
+    private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
 
     private final Supplier<ServedGraph> served;
 
@@ -38,7 +48,10 @@ final class FilesServlet extends HttpServlet {
         String servlet = req.getServletPath();
         String rest = req.getPathInfo() == null ? "" : req.getPathInfo();
         switch (servlet) {
-            case "/dumps" -> dump(rest, resp);
+            case "/dumps" -> {
+                if (rest.isEmpty() || rest.equals("/")) dumpList(req, resp);
+                else dump(rest, resp);
+            }
             case "/.well-known/void" -> voidDescription(req, resp);
             case "/webjars" -> webjar(rest, resp);
             default -> notFound(resp);
@@ -53,12 +66,81 @@ final class FilesServlet extends HttpServlet {
             notFound(resp);
             return;
         }
-        String ext = name.substring(name.lastIndexOf('.') + 1);
+        String type = GraphBuilder.dumpType(name);
         resp.setStatus(200);
-        resp.setContentType(TYPES.getOrDefault(ext, "application/octet-stream"));
+        resp.setContentType(type == null ? "application/octet-stream" : type.startsWith("text/") ? type + "; charset=utf-8" : type);
         resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         resp.setContentLengthLong(Files.size(file));
         Files.copy(file, resp.getOutputStream());
+    }
+
+    /**
+     * {@code /dumps/}: the files of the served build's {@code dumps/} folder with their sizes and
+     * formats, and the build's date; JSON for programs, HTML for browsers ({@code Accept:
+     * text/html} or {@code format=html}).
+     */
+    private void dumpList(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setHeader("Vary", "Accept");
+        Path build = served.get().build();
+        Path dir = build.resolve(Store.DUMPS);
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                s.filter(Files::isRegularFile).filter(f -> GraphBuilder.dumpType(f.getFileName().toString()) != null).sorted().forEach(files::add);
+            }
+        }
+        String built = Store.info(build).getProperty("built");
+        String format = req.getParameter("format");
+        String type = format != null ? ("html".equals(format) ? "text/html" : "json".equals(format) ? "application/json" : null)
+                : Negotiation.choose(req.getHeader("Accept"), List.of("application/json", "text/html"));
+        if (type == null) {
+            LinkedDataServlet.send(resp, 406, "text/plain; charset=utf-8", "Not acceptable. Available: application/json, text/html\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (type.equals("text/html")) {
+            HtmlWriter w = new HtmlWriter().start("Downloads");
+            w.markup("<h1>Downloads</h1><p>The whole graph, as built").text(built == null ? "" : " on " + built)
+                    .markup(", in every syntax it is written in. Described in <a href=\"/.well-known/void\">the dataset description</a>.</p>")
+                    .markup("<table><tr><th>file</th><th>format</th><th>media type</th><th>size</th></tr>");
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                w.markup("<tr><td>").link("/dumps/" + name, name).markup("</td><td>").text(formatName(name))
+                        .markup("</td><td><code>").text(GraphBuilder.dumpType(name)).markup("</code></td><td>")
+                        .text(humanSize(Files.size(f))).markup("</td></tr>");
+            }
+            w.markup("</table>");
+            LinkedDataServlet.send(resp, 200, "text/html; charset=utf-8", w.end().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        JsonArray list = new JsonArray();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            JsonObject o = new JsonObject();
+            o.put("name", name);
+            o.put("url", "/dumps/" + name);
+            o.put("format", formatName(name));
+            o.put("mediaType", GraphBuilder.dumpType(name));
+            o.put("bytes", Files.size(f));
+            list.add(o);
+        }
+        JsonObject root = new JsonObject();
+        if (built != null) root.put("built", built);
+        root.put("dumps", list);
+        LinkedDataServlet.send(resp, 200, "application/json; charset=utf-8", JSON.toString(root).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A file's format as people name it: Jena's label for RDF syntaxes (Turtle, TriG ...), else GEXF, GraphML. */
+    private static String formatName(String file) {
+        Lang lang = RDFLanguages.filenameToLang(file);
+        if (lang != null) return lang.getLabel();
+        String ext = file.substring(file.lastIndexOf('.') + 1);
+        return ext.equals("graphml") ? "GraphML" : ext.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static String humanSize(long bytes) {
+        if (bytes < 1024) return bytes + " B";
+        if (bytes < 1024 * 1024) return String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
     }
 
     private void voidDescription(HttpServletRequest req, HttpServletResponse resp) throws IOException {

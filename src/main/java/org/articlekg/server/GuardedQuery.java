@@ -48,6 +48,17 @@ import org.apache.jena.sparql.path.P_Link;
 import org.apache.jena.sparql.path.PathWriter;
 import org.apache.jena.sparql.util.Context;
 import org.eclipse.jetty.http.HttpException;
+import java.io.OutputStream;
+import java.util.Map;
+import org.apache.jena.fuseki.servlets.Responses;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.resultset.ResultsWriter;
+import org.apache.jena.sparql.core.Prologue;
+import org.apache.jena.sparql.exec.RowSetOps;
+import org.articlekg.query.QueryRunner;
+import org.articlekg.query.ResultFormat;
 
 /**
  * The SPARQL query operation with the server's safety rules:
@@ -227,9 +238,86 @@ final class GuardedQuery extends SPARQL_QueryDataset {
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query requestQuery, String queryStringLog) {
         QueryExecResult result = super.executeQuery(action, queryExec, requestQuery, queryStringLog);
-        // At most maxRows rows: computing them before answering makes a timeout a 503.
-        if (result.isRowSet() && maxRows > 0) return new QueryExecResult(RowSetMem.create(result.rowSet()));
+        // At most maxRows rows: computing them before answering makes a timeout a 503. The query
+        // asked for one row more than the cap when it was capped: that row says the cap cut it.
+        if (result.isRowSet() && maxRows > 0) {
+            QueryRunner.CappedRows rows = QueryRunner.cap(result.rowSet(), maxRows);
+            if (rows.truncated()) markTruncated(action.getResponse(), maxRows);
+            return new QueryExecResult(RowSetMem.create(rows.rowSet()));
+        }
         return result;
+    }
+
+    /** The response header that says the row cap cut the results, with the cap. */
+    static final String TRUNCATED = "X-Result-Truncated";
+    static final String LIMIT = "X-Result-Limit";
+
+    static void markTruncated(jakarta.servlet.http.HttpServletResponse response, long maxRows) {
+        response.setHeader(TRUNCATED, "true");
+        response.setHeader(LIMIT, Long.toString(maxRows));
+    }
+
+    /**
+     * Answers in the format {@code output=} or {@code format=} names, read through the project's
+     * table ({@link ResultFormat}) for the kind of result: the names clients send ({@code rdf+xml},
+     * {@code n3}, {@code json-ld}, media types ...) are understood for SELECT/ASK and
+     * CONSTRUCT/DESCRIBE alike, and a repeated parameter (SPARQLWrapper sends
+     * {@code format=rdf+xml&format=application/rdf+xml}) answers in the first known value. A name
+     * the table does not know but Fuseki does ({@code thrift}, {@code trig}) goes to Fuseki; one
+     * neither knows is a 400 listing the formats. Without the parameters Fuseki negotiates by
+     * {@code Accept}.
+     */
+    @Override
+    protected void sendResults(HttpAction action, QueryExecResult result, Prologue prologue) {
+        List<String> asked = new ArrayList<>();
+        for (String param : List.of(HttpNames.paramOutput1, HttpNames.paramOutput2)) {
+            String[] values = action.getRequest().getParameterValues(param);
+            if (values != null) for (String v : values) if (!v.isBlank()) asked.add(v.strip());
+        }
+        if (asked.isEmpty() || result.isJson()) {
+            super.sendResults(action, result, prologue);
+            return;
+        }
+        boolean tabular = result.isRowSet() || result.isBoolean();
+        for (String name : asked) {
+            ResultFormat f = ResultFormat.find(name, tabular);
+            if (f != null && f != ResultFormat.HTML) {
+                write(action, result, prologue, f);
+                return;
+            }
+            Map<String, String> fuseki = tabular ? Responses.shortNamesResultSet : Responses.shortNamesGraph;
+            if (fuseki.containsKey(name.toLowerCase(java.util.Locale.ROOT)) || fuseki.containsValue(name)) {
+                super.sendResults(action, result, prologue);
+                return;
+            }
+        }
+        ServletOps.errorBadRequest(ResultFormat.unavailable(asked.get(0), tabular));
+    }
+
+    private static void write(HttpAction action, QueryExecResult result, Prologue prologue, ResultFormat format) {
+        ServletOps.setNoCache(action);
+        action.setResponseContentType(format.contentType());
+        ServletOps.success(action);
+        try {
+            OutputStream out = action.getResponseOutputStream();
+            if (result.isRowSet() || result.isBoolean()) {
+                if (format == ResultFormat.TABLE) {
+                    if (result.isRowSet()) RowSetOps.out(out, result.rowSet(), prologue);
+                    else ResultSetFormatter.out(out, result.booleanResult());
+                } else if (result.isRowSet()) {
+                    ResultsWriter.create().lang(format.lang()).build().write(out, result.rowSet());
+                } else {
+                    ResultsWriter.create().lang(format.lang()).build().write(out, result.booleanResult());
+                }
+            } else {
+                Graph graph = result.isGraph() ? result.graph() : result.dataset().getDefaultGraph();
+                if (prologue != null && prologue.getPrefixMapping() != null) graph.getPrefixMapping().setNsPrefixes(prologue.getPrefixMapping());
+                RDFDataMgr.write(out, graph, format.lang());
+            }
+            out.flush();
+        } catch (IOException e) {
+            ServletOps.errorOccurred(e);
+        }
     }
 
     /**
@@ -251,12 +339,15 @@ final class GuardedQuery extends SPARQL_QueryDataset {
         return shortest;
     }
 
-    /** The query with its LIMIT lowered to {@code maxRows} when it asks for more (or for all). */
+    /**
+     * The query with its LIMIT lowered when it asks for more than {@code maxRows} (or for all): to
+     * {@code maxRows + 1} for a SELECT, whose extra row tells that the cap cut the results (it is
+     * not sent), to {@code maxRows} for CONSTRUCT and DESCRIBE.
+     */
     static Query capped(Query query, long maxRows) {
-        if (maxRows <= 0 || query.isAskType()) return query;
-        if (query.hasLimit() && query.getLimit() <= maxRows) return query;
+        if (!QueryRunner.capped(query, maxRows)) return query;
         Query copy = query.cloneQuery();
-        copy.setLimit(maxRows);
+        copy.setLimit(maxRows + (query.isSelectType() ? 1 : 0));
         return copy;
     }
 

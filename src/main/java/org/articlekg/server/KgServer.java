@@ -102,6 +102,11 @@ public final class KgServer implements AutoCloseable {
         LocalOnly local = new LocalOnly();
         builder.addFilter("/*", new SecurityHeaders()).addFilter("/api/*", gate);
         for (String name : serviceNames(description)) builder.addFilter("/" + name + "/*", gate);
+        // GET of the endpoint without a query: the SPARQL service description.
+        ServiceDescriptionFilter sd = new ServiceDescriptionFilter(current);
+        for (String name : serviceNames(description)) {
+            for (String path : List.of("/" + name, "/" + name + "/", "/" + name + "/sparql", "/" + name + "/query")) builder.addFilter(path, sd);
+        }
         builder.addFilter("/$/server", local).addFilter("/$/stats/*", local).addFilter("/$/datasets/*", local);
         if (queries != null) builder.addServlet("/api/*", new ApiServlet(queries, settings, current));
         PublishServlets.addTo(builder, current);
@@ -282,7 +287,8 @@ public final class KgServer implements AutoCloseable {
         p.setProperty("allowedOrigins", String.join(",", origins));
         p.setProperty("allowedMethods", "GET,POST,HEAD,OPTIONS");
         p.setProperty("allowedHeaders", "Accept,Content-Type,Origin,X-Requested-With,Authorization");
-        p.setProperty("exposedHeaders", "Cache-Control,Content-Language,Content-Length,Content-Type,Expires,Last-Modified,Vary");
+        p.setProperty("exposedHeaders", "Cache-Control,Content-Language,Content-Length,Content-Type,Expires,Last-Modified,Vary,"
+                + GuardedQuery.TRUNCATED + "," + GuardedQuery.LIMIT);
         try {
             Path file = Files.createTempFile("kg-cors", ".properties");
             file.toFile().deleteOnExit();

@@ -13,8 +13,9 @@ final class Negotiation {
 
     static final String HTML = "text/html";
     /** The representations of a resource, the first being the choice for {@code *}{@code /*}. */
-    static final List<String> RDF_TYPES = List.of("text/turtle", "application/ld+json", "application/n-triples",
-            "application/rdf+xml");
+    static final List<String> RDF_TYPES = java.util.stream.Stream.of(org.articlekg.query.ResultFormat.TURTLE,
+            org.articlekg.query.ResultFormat.JSONLD, org.articlekg.query.ResultFormat.NTRIPLES, org.articlekg.query.ResultFormat.RDFXML)
+            .map(org.articlekg.query.ResultFormat::mediaType).toList();
 
     /**
      * The best media type for an Accept header among {@code offers}, honouring q-values; the first
@@ -87,16 +88,15 @@ final class Negotiation {
         return out.isEmpty() ? null : out;
     }
 
-    /** The media type a {@code format=} value names ({@code ttl}, {@code jsonld}, {@code nt}, {@code rdfxml}, {@code html}). */
+    /**
+     * The media type a {@code format=} value names for an RDF document: a name of a graph format
+     * of the project's table ({@code ttl}, {@code turtle}, {@code n3}, {@code jsonld},
+     * {@code json-ld}, {@code json}, {@code nt}, {@code rdfxml}, {@code rdf+xml}, {@code xml},
+     * media types ...) or {@code html}; null for any other.
+     */
     static String byFormat(String format) {
-        return switch (format) {
-            case "ttl", "turtle" -> "text/turtle";
-            case "jsonld", "json-ld", "json" -> "application/ld+json";
-            case "nt", "ntriples" -> "application/n-triples";
-            case "rdf", "rdfxml", "xml" -> "application/rdf+xml";
-            case "html" -> HTML;
-            default -> null;
-        };
+        org.articlekg.query.ResultFormat f = org.articlekg.query.ResultFormat.find(format, false);
+        return f == null ? null : f.mediaType();
     }
 
     /**

@@ -40,11 +40,14 @@ final class OpenApi {
             format.put("name", QueryLibrary.FORMAT);
             format.put("in", "query");
             format.put("required", false);
-            format.put("description", "Result format; otherwise chosen by the Accept header.");
+            format.put("description", "Result format; otherwise chosen by the Accept header (SPARQL JSON, or Turtle for a graph, "
+                    + "by default; HTML for browsers). The other names clients send (turtle, n3, json-ld, rdf+xml, media types) "
+                    + "are understood too.");
             JsonObject formatSchema = new JsonObject();
             formatSchema.put("type", "string");
             JsonArray formats = new JsonArray();
             ResultFormat.formats(q.isTabular()).forEach(f -> formats.add(f.shortName()));
+            formats.add(ResultFormat.HTML.shortName());
             formatSchema.put("enum", formats);
             format.put("schema", formatSchema);
             params.add(format);
@@ -57,7 +60,12 @@ final class OpenApi {
             ok.put("description", q.isTabular() ? "The result table" : "The result graph");
             JsonObject content = new JsonObject();
             ResultFormat.formats(q.isTabular()).forEach(f -> content.put(f.mediaType(), new JsonObject()));
+            content.put(ResultFormat.HTML.mediaType(), new JsonObject());
             ok.put("content", content);
+            JsonObject headers = new JsonObject();
+            headers.put(GuardedQuery.TRUNCATED, header("true when the server's row cap cut the results (there were more rows)", "string"));
+            headers.put(GuardedQuery.LIMIT, header("the row cap, sent with " + GuardedQuery.TRUNCATED, "integer"));
+            ok.put("headers", headers);
             responses.put("200", ok);
             responses.put("400", response("A parameter is missing, unknown, or has a value of the wrong type"));
             responses.put("406", response("No acceptable result format"));
@@ -129,5 +137,14 @@ final class OpenApi {
         JsonObject o = new JsonObject();
         o.put("description", description);
         return o;
+    }
+
+    private static JsonObject header(String description, String type) {
+        JsonObject h = new JsonObject();
+        h.put("description", description);
+        JsonObject schema = new JsonObject();
+        schema.put("type", type);
+        h.put("schema", schema);
+        return h;
     }
 }
