@@ -100,7 +100,7 @@ public final class KgServer implements AutoCloseable {
         // The server's own descriptions: this machine only.
         QueryGate gate = new QueryGate(settings);
         LocalOnly local = new LocalOnly();
-        builder.addFilter("/*", new SecurityHeaders()).addFilter("/api/*", gate);
+        builder.addFilter("/*", new SecurityHeaders()).addFilter("/*", new HostCheck(current)).addFilter("/api/*", gate);
         for (String name : serviceNames(description)) builder.addFilter("/" + name + "/*", gate);
         // GET of the endpoint without a query: the SPARQL service description.
         ServiceDescriptionFilter sd = new ServiceDescriptionFilter(current);
@@ -173,6 +173,11 @@ public final class KgServer implements AutoCloseable {
     /** The server's root URL, {@code http://localhost:3030/}. */
     public String url() {
         return "http://localhost:" + port() + "/";
+    }
+
+    /** The base IRI of the build being served: its entities' IRIs start with it. */
+    public String base() {
+        return current.get().base();
     }
 
     /** The build being served. */
