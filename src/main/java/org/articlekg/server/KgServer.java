@@ -107,6 +107,8 @@ public final class KgServer implements AutoCloseable {
         for (String name : serviceNames(description)) {
             for (String path : List.of("/" + name, "/" + name + "/", "/" + name + "/sparql", "/" + name + "/query")) builder.addFilter(path, sd);
         }
+        // The Graph Store read's default graph: the union, as for queries.
+        for (String name : serviceNames(description)) builder.addFilter("/" + name + "/" + UnionDefaultGraph.ENDPOINT, new UnionDefaultGraph());
         builder.addFilter("/$/server", local).addFilter("/$/stats/*", local).addFilter("/$/datasets/*", local);
         if (queries != null) builder.addServlet("/api/*", new ApiServlet(queries, settings, current));
         PublishServlets.addTo(builder, current);
