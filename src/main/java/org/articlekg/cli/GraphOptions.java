@@ -18,9 +18,14 @@ final class GraphOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "Service description whose text index is built (default: fuseki-config/config.ttl).")
     Path config;
 
-    @Option(names = "--base", paramLabel = "IRI", description = "Base IRI entity IRIs are minted under (default: ${DEFAULT-VALUE}).",
-            defaultValue = Iris.DEFAULT_BASE)
+    @Option(names = "--base", paramLabel = "IRI", description = "Base IRI entity IRIs are minted under (default: "
+            + Iris.DEFAULT_BASE + "; for kg serve, the address it listens on).")
     String base;
+
+    /** The base IRI given with --base, or the default one. */
+    String base() {
+        return base != null ? base : Iris.DEFAULT_BASE;
+    }
 
     @Option(names = "--corpus", paramLabel = "DIR",
             description = "Article texts to check evidence quotes against (default: ../shared/articles when it exists).")
@@ -49,6 +54,11 @@ final class GraphOptions {
     }
 
     GraphBuilder builder() {
+        return builder(base());
+    }
+
+    /** The builder of the graph, minting IRIs under {@code baseIri}. */
+    GraphBuilder builder(String baseIri) {
         Path home = KgCommand.home();
         Path corpusDir = null;
         if (!noCorpus) {
@@ -66,7 +76,7 @@ final class GraphOptions {
                 .dataDir(dataDir)
                 .ontologyDir(ontologyDir())
                 .serviceConfig(configFile())
-                .base(base)
+                .base(baseIri)
                 .corpus(corpusDir)
                 .progress(new ProgressLines(quiet))
                 .threads(threads)

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.articlekg.KgException;
+import org.articlekg.load.Iris;
 import org.articlekg.load.FactModel;
 import org.articlekg.query.Parameter;
 import org.articlekg.query.QueryLibrary;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = {"Without arguments, lists the saved queries of queries/ with their parameters.",
                 "With a NAME (or --file), runs it against the current build and prints the results."},
         footer = {"", "Examples:",
-                "  kg query investments-in --param investee=http://localhost:3030/id/organization/microsoft",
+                "  kg query investments-in --param investee=id/organization/microsoft",
                 "  kg query disputes --format csv",
                 "  kg query --file my.rq --format json",
                 "  kg query disputes --endpoint http://localhost:3030/kg/sparql   (while kg serve holds the database)"})
@@ -58,6 +59,10 @@ final class QueryCommand implements Callable<Integer> {
 
     @Option(names = "--endpoint", paramLabel = "URL", description = "Run against this SPARQL endpoint instead of the current build.")
     String endpoint;
+
+    @Option(names = "--base", paramLabel = "IRI", description = "Base IRI relative IRI values (id/person/elon-musk) and defaults are resolved against "
+            + "(default: the current build's; with --endpoint, the endpoint's server root, e.g. http://localhost:3030/).")
+    String base;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Service description (default: fuseki-config/config.ttl).")
     Path config;
@@ -93,15 +98,17 @@ final class QueryCommand implements Callable<Integer> {
         }
         ResultFormat fmt = format == null ? (saved.isTabular() ? ResultFormat.TABLE : ResultFormat.TURTLE)
                 : ResultFormat.byName(format, saved.isTabular());
-        Query query = saved.bind(params);
         if (!(timeoutSeconds > 0)) throw new KgException("--timeout must be a positive number of seconds, found " + timeoutSeconds);
         Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
         OutputStream stdout = System.out;
         QueryRunner.Outcome outcome;
         if (endpoint != null) {
+            Query query = saved.bind(params, base != null ? base : java.net.URI.create(endpoint).resolve("/").toString());
             outcome = QueryRunner.remote(endpoint, timeout, maxRows).run(query, fmt, stdout);
         } else {
             Path build = store.store().requireCurrent();
+            String buildBase = Store.baseOf(build);
+            Query query = saved.bind(params, base != null ? base : buildBase != null ? buildBase : Iris.DEFAULT_BASE);
             Dataset ds = ServiceConfig.read(KgCommand.configFile(config)).openDataset(build);
             try {
                 outcome = QueryRunner.local(ds.asDatasetGraph(), timeout, maxRows).run(query, fmt, stdout);

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.articlekg.KgException;
 import org.articlekg.build.GraphBuilder;
 import org.articlekg.load.FactModel;
+import org.articlekg.load.Iris;
 import org.articlekg.query.QueryLibrary;
 import org.articlekg.server.KgServer;
 import org.articlekg.server.ServerSettings;
@@ -89,13 +90,15 @@ final class ServeCommand implements Callable<Integer> {
         Store st = store.store();
         Path configFile = graph.configFile();
         List<Path> inputs = List.of(graph.dataDir(), graph.ontologyDir(), configFile);
-        boolean otherBase = st.current().map(b -> !graph.base.equals(Store.baseOf(b))).orElse(false);
+        String base = graph.base != null ? graph.base : listenBase(host, port, st);
+        GraphBuilder builder = graph.builder(base);
+        boolean otherBase = st.current().map(b -> !base.equals(Store.baseOf(b))).orElse(false);
         if (st.isStale(inputs) || otherBase) {
             out.println(st.current().isEmpty() ? "No graph built yet: building it."
-                    : otherBase ? "The current build has another base IRI than " + graph.base + ": rebuilding."
+                    : otherBase ? "The current build has another base IRI than " + base + ": rebuilding."
                     : "Inputs changed since the last build: rebuilding.");
             out.flush();
-            Summaries.print(out, "Built the graph", graph.builder().buildInto(st));
+            Summaries.print(out, "Built the graph", builder.buildInto(st));
         }
         // the saved queries' enumerations come from the declarations the graph is built with
         QueryLibrary queries = QueryLibrary.read(queriesDir != null ? queriesDir : KgCommand.home().resolve("queries"),
@@ -106,20 +109,34 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("kg serve: stopped");
         }, "kg-shutdown"));
         printUrls(out, server, settings);
-        if (watch) watch(out, graph.builder(), st, inputs);
+        if (watch) watch(out, builder, st, inputs);
         server.join();
         return 0;
+    }
+
+    /**
+     * The base IRI when --base is not given: the address the server listens on
+     * ({@code --port 3403} gives {@code http://localhost:3403/}; {@code --host 0.0.0.0} is named
+     * {@code localhost}). With {@code --port 0} the port is not known before the build, so the
+     * current build's base is kept (the default base when there is none).
+     */
+    static String listenBase(String host, int port, Store store) {
+        if (port == 0) return store.current().map(Store::baseOf).orElse(Iris.DEFAULT_BASE);
+        String name = host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+        if (name.contains(":") && !name.startsWith("[")) name = "[" + name + "]";
+        return "http://" + name + ":" + port + "/";
     }
 
     private static void printUrls(PrintWriter out, KgServer server, ServerSettings s) {
         String url = server.url();
         out.println();
         out.println("article-kg is serving " + server.servedBuild());
+        out.println("  Base IRI:                  " + server.base() + "   (the graph's IRIs; requests for another host are logged once per host)");
         out.println("  Fuseki UI (query editor):  " + url + "#/dataset/kg/query");
         out.println("  SPARQL endpoint:           " + url + "kg/sparql   (GET or POST, read-only)");
         out.println("  Graph Store (read):        " + url + "kg/get?default");
         out.println("  Saved queries (API):       " + url + "api/   (OpenAPI: " + url + "api/openapi.json)");
-        out.println("  Browse the facts:          " + url + "doc/   (every IRI resolves, e.g. " + url + "id/organization/openai)");
+        out.println("  Browse the facts:          " + url + "doc/   (every IRI resolves, e.g. " + server.base() + "id/organization/openai)");
         out.println("  Explore as a graph:        " + url + "explore");
         out.println("  Dataset description:       " + url + ".well-known/void   dumps: " + url + "dumps/");
         out.println("  Health:                    " + url + "$/ping");

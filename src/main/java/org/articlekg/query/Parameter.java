@@ -16,7 +16,11 @@ import org.apache.jena.sparql.core.Var;
  * A parameter of a saved query, read from its variable name as grlc does: {@code ?_name} a
  * required literal, {@code ?__name} an optional one, {@code ?_name_iri} an IRI,
  * {@code ?_year_xsd_integer} a typed literal. Values are turned into RDF terms by
- * {@link #toNode(String)}, checked for their type, never pasted into query text.
+ * {@link #toNode(String, String)}, checked for their type, never pasted into query text.
+ *
+ * <p>An IRI value may be relative ({@code id/organization/openai}): it is resolved against the
+ * base IRI of the build being queried, so defaults written in {@code queries/*.rq} carry no host
+ * and follow wherever the graph is served.
  *
  * @param name the name users write ({@code investee}, {@code year})
  * @param variable the query variable it binds
@@ -82,28 +86,23 @@ public record Parameter(String name, Var variable, Kind kind, RDFDatatype dataty
         };
     }
 
-    /** The RDF term for a value; a value of the wrong type or not allowed is a {@link ParameterException}. */
+    /** The RDF term for a value, which must be absolute when it is an IRI; see {@link #toNode(String, String)}. */
     public Node toNode(String value) {
+        return toNode(value, null);
+    }
+
+    /**
+     * The RDF term for a value; a relative IRI value is resolved against {@code base} (the base IRI
+     * of the build being queried; null to accept absolute IRIs only). A value of the wrong type or
+     * not allowed is a {@link ParameterException}.
+     */
+    public Node toNode(String value, String base) {
         if (!allowed.isEmpty() && !allowed.contains(value)) {
             throw new ParameterException(name, "'" + value + "' is not one of " + String.join(", ", allowed));
         }
         switch (kind) {
             case IRI -> {
-                if (IRI_UNSAFE.matcher(value).find()) {
-                    throw new ParameterException(name, "not a valid IRI (it contains a space or one of <>\"{}|\\^`): " + value);
-                }
-                try {
-                    IRIx iri = IRIx.create(value);
-                    if (!iri.isAbsolute()) throw new ParameterException(name, "not an absolute IRI: " + value);
-                    String scheme = iri.scheme() == null ? "" : iri.scheme().toLowerCase(java.util.Locale.ROOT);
-                    if (!IRI_SCHEMES.contains(scheme)) {
-                        throw new ParameterException(name, "IRIs of scheme '" + scheme + ":' are not accepted (only "
-                                + String.join(":, ", IRI_SCHEMES) + ":): " + value);
-                    }
-                } catch (IRIException e) {
-                    throw new ParameterException(name, "not a valid IRI: " + value);
-                }
-                return NodeFactory.createURI(value);
+                return NodeFactory.createURI(resolveIri(value, base));
             }
             case TYPED_LITERAL -> {
                 if (!datatype.isValid(value)) {
@@ -114,6 +113,37 @@ public record Parameter(String name, Var variable, Kind kind, RDFDatatype dataty
             default -> {
                 return NodeFactory.createLiteralString(value);
             }
+        }
+    }
+
+    /** The value as it is bound: a relative IRI resolved against {@code base}, any other value as it is. */
+    public String resolve(String value, String base) {
+        return value == null || kind != Kind.IRI ? value : resolveIri(value, base);
+    }
+
+    /** The default value as it is bound against {@code base}, or null. */
+    public String defaultValue(String base) {
+        return resolve(defaultValue, base);
+    }
+
+    private String resolveIri(String value, String base) {
+        if (IRI_UNSAFE.matcher(value).find()) {
+            throw new ParameterException(name, "not a valid IRI (it contains a space or one of <>\"{}|\\^`): " + value);
+        }
+        try {
+            IRIx iri = IRIx.create(value);
+            if (!iri.isAbsolute()) {
+                if (base == null) throw new ParameterException(name, "not an absolute IRI: " + value);
+                iri = IRIx.create(base).resolve(iri);
+            }
+            String scheme = iri.scheme() == null ? "" : iri.scheme().toLowerCase(java.util.Locale.ROOT);
+            if (!IRI_SCHEMES.contains(scheme)) {
+                throw new ParameterException(name, "IRIs of scheme '" + scheme + ":' are not accepted (only "
+                        + String.join(":, ", IRI_SCHEMES) + ":): " + value);
+            }
+            return iri.str();
+        } catch (IRIException e) {
+            throw new ParameterException(name, "not a valid IRI: " + value);
         }
     }
 }

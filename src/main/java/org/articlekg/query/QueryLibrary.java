@@ -32,7 +32,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * #+ tags:
  * #+   - investments
  * #+ defaults:
- * #+   - investee: http://localhost:3030/id/organization/openai
+ * #+   - investee: id/organization/openai
  * #+ enumerate:
  * #+   - status:
  * #+     - completed
@@ -42,7 +42,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * An {@code enumerate} entry without values ({@code #+   - kind}, grlc's own form) takes its
  * allowed values from the fact model ({@code ontology/kinds.ttl}): the names of the kinds of fact
  * for {@code kind}, the declared values of the columns of that name otherwise (see
- * {@link Enumerations}). Listed values must be among the declared ones.
+ * {@link Enumerations}). Listed values must be among the declared ones. IRI defaults name entities
+ * relative to the base ({@code id/organization/openai}); they are resolved against the base of the
+ * build a query is run on ({@link SavedQuery#bind(Map, String)}).
  *
  * <pre>{@code
  * QueryLibrary library = QueryLibrary.read(Path.of("queries"), FactModel.read(Path.of("ontology")));
@@ -69,6 +71,8 @@ public final class QueryLibrary {
     public static final String OFFSET = "offset";
     /** Those names, which no saved query may give a parameter. */
     public static final List<String> RESERVED = List.of(FORMAT, LIMIT, OFFSET);
+    /** A base to check defaults against when reading: relative IRI defaults are resolved only when a query is bound. */
+    private static final String CHECK_BASE = "http://example.org/";
 
     /**
      * Reads every {@code .rq} file of a folder, with the fact model of the {@code ontology} folder
@@ -182,7 +186,7 @@ public final class QueryLibrary {
         for (Parameter p : parameters.values()) {
             if (p.defaultValue() != null) {
                 try {
-                    p.toNode(p.defaultValue());
+                    p.toNode(p.defaultValue(), CHECK_BASE); // relative IRIs are checked resolved
                 } catch (ParameterException ex) {
                     throw new KgException(file + ": default of " + ex.getMessage());
                 }

@@ -10,11 +10,13 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.articlekg.load.Iris;
 
 /**
  * A query of {@code queries/}: its grlc decorators (summary, description, tags), its parameters
- * and its parsed SPARQL. {@link #bind(Map)} gives the query with parameter values substituted as
- * RDF terms in the syntax tree.
+ * and its parsed SPARQL. {@link #bind(Map, String)} gives the query with parameter values substituted as
+ * RDF terms in the syntax tree, relative IRI values (the defaults of {@code queries/*.rq} are)
+ * resolved against the base IRI of the build being queried.
  *
  * @param name the file name without {@code .rq}
  * @param summary one line
@@ -44,13 +46,19 @@ public record SavedQuery(String name, String summary, String description, List<S
         return query.isSelectType() || query.isAskType();
     }
 
+    /** {@link #bind(Map, String)} against the default base, {@link Iris#DEFAULT_BASE}. */
+    public Query bind(Map<String, String> values) {
+        return bind(values, Iris.DEFAULT_BASE);
+    }
+
     /**
      * The query with the given values (by parameter name) bound; missing values take their
-     * default; an optional parameter without a value stays a variable.
+     * default; an optional parameter without a value stays a variable. Relative IRI values, given
+     * or default, are resolved against {@code base}, the base IRI of the build being queried.
      *
      * @throws ParameterException for an unknown parameter, a missing required one, or a bad value
      */
-    public Query bind(Map<String, String> values) {
+    public Query bind(Map<String, String> values, String base) {
         for (String given : values.keySet()) {
             if (parameter(given) == null) {
                 throw new ParameterException(given, "unknown parameter of query '" + name + "'"
@@ -65,12 +73,12 @@ public record SavedQuery(String name, String summary, String description, List<S
                 if (p.required()) throw new ParameterException(p.name(), "required " + p.typeName() + " value is missing");
                 continue;
             }
-            bindings.put(p.variable(), p.toNode(value));
+            bindings.put(p.variable(), p.toNode(value, base));
         }
         return bindings.isEmpty() ? query.cloneQuery() : QueryTransformOps.transform(query, bindings);
     }
 
-    /** The default value of each parameter that has one. */
+    /** The default value of each parameter that has one, as written (IRIs relative to the base). */
     public Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
         for (Parameter p : parameters) if (p.defaultValue() != null) d.put(p.name(), p.defaultValue());

@@ -53,7 +53,7 @@ final class ApiServlet extends HttpServlet {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
         try {
             if (path.equals("/")) index(req, resp);
-            else if (path.equals("/openapi.json")) json(resp, 200, OpenApi.describe(library, settings));
+            else if (path.equals("/openapi.json")) json(resp, 200, OpenApi.describe(library, settings, served.get().base()));
             else run(path.substring(1), req, resp);
         } catch (ParameterException e) {
             error(resp, 400, e.getMessage(), e.parameter());
@@ -105,7 +105,7 @@ final class ApiServlet extends HttpServlet {
                 return;
             }
         }
-        Query query = page(saved.bind(values), whole(req, LIMIT, 1), whole(req, OFFSET, 0));
+        Query query = page(saved.bind(values, served.get().base()), whole(req, LIMIT, 1), whole(req, OFFSET, 0));
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         // HTML is drawn from the results in SPARQL JSON (tables) or N-Triples (graphs).
         ResultFormat written = format != ResultFormat.HTML ? format : saved.isTabular() ? ResultFormat.JSON : ResultFormat.NTRIPLES;
@@ -157,6 +157,7 @@ final class ApiServlet extends HttpServlet {
         String format = req.getParameter(FORMAT);
         boolean html = format != null ? "html".equals(format)
                 : "text/html".equals(Negotiation.choose(req.getHeader("Accept"), List.of("application/json", "text/html")));
+        String base = served.get().base(); // relative IRI defaults are shown resolved against it
         if (!html) {
             JsonArray list = new JsonArray();
             for (SavedQuery q : library.all()) {
@@ -167,9 +168,9 @@ final class ApiServlet extends HttpServlet {
                 JsonArray tags = new JsonArray();
                 q.tags().forEach(tags::add);
                 o.put("tags", tags);
-                o.put("parameters", OpenApi.parameters(q, false));
+                o.put("parameters", OpenApi.parameters(q, false, base));
                 o.put("url", "/api/" + q.name());
-                o.put("editor", editorLink(q));
+                o.put("editor", editorLink(q, base));
                 list.add(o);
             }
             JsonObject root = new JsonObject();
@@ -194,7 +195,7 @@ final class ApiServlet extends HttpServlet {
                     sb.markup("<tr><td><code>").text(p.name()).markup("</code>")
                             .markup(p.required() ? "" : " <span class=\"muted\">(optional)</span>")
                             .markup("</td><td>").text(p.typeName()).markup("</td><td>")
-                            .text(p.defaultValue()).markup("</td><td>")
+                            .text(p.defaultValue(base)).markup("</td><td>")
                             .text(String.join(", ", p.allowed())).markup("</td></tr>");
                 }
                 sb.markup("</table>");
@@ -203,7 +204,7 @@ final class ApiServlet extends HttpServlet {
             sb.markup("<p>Run: <a href=\"").text(url).markup("?format=").markup(first).markup("\">")
                     .markup(first.toUpperCase()).markup("</a> · <a href=\"").text(url)
                     .markup(q.isTabular() ? "?format=json\">JSON</a>" : "?format=jsonld\">JSON-LD</a>")
-                    .markup(" · <a href=\"").text(editorLink(q))
+                    .markup(" · <a href=\"").text(editorLink(q, base))
                     .markup("\">open in the query editor</a></p><details><summary>SPARQL</summary><pre>")
                     .text(q.text()).markup("</pre></details></section>\n");
         }
@@ -214,11 +215,11 @@ final class ApiServlet extends HttpServlet {
         if (!"HEAD".equals(req.getMethod())) resp.getOutputStream().write(bytes);
     }
 
-    /** The Fuseki UI's query editor, opened with the query and its default parameters filled in. */
-    static String editorLink(SavedQuery q) {
+    /** The Fuseki UI's query editor, opened with the query and its default parameters (resolved against {@code base}) filled in. */
+    static String editorLink(SavedQuery q, String base) {
         String text;
         try {
-            text = q.bind(Map.of()).serialize();
+            text = q.bind(Map.of(), base).serialize();
         } catch (ParameterException e) {
             text = q.text();
         }

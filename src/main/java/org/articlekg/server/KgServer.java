@@ -100,13 +100,15 @@ public final class KgServer implements AutoCloseable {
         // The server's own descriptions: this machine only.
         QueryGate gate = new QueryGate(settings);
         LocalOnly local = new LocalOnly();
-        builder.addFilter("/*", new SecurityHeaders()).addFilter("/api/*", gate);
+        builder.addFilter("/*", new SecurityHeaders()).addFilter("/*", new HostCheck(current)).addFilter("/api/*", gate);
         for (String name : serviceNames(description)) builder.addFilter("/" + name + "/*", gate);
         // GET of the endpoint without a query: the SPARQL service description.
         ServiceDescriptionFilter sd = new ServiceDescriptionFilter(current);
         for (String name : serviceNames(description)) {
             for (String path : List.of("/" + name, "/" + name + "/", "/" + name + "/sparql", "/" + name + "/query")) builder.addFilter(path, sd);
         }
+        // The Graph Store read's default graph: the union, as for queries.
+        for (String name : serviceNames(description)) builder.addFilter("/" + name + "/" + UnionDefaultGraph.ENDPOINT, new UnionDefaultGraph());
         builder.addFilter("/$/server", local).addFilter("/$/stats/*", local).addFilter("/$/datasets/*", local);
         if (queries != null) builder.addServlet("/api/*", new ApiServlet(queries, settings, current));
         PublishServlets.addTo(builder, current);
@@ -173,6 +175,11 @@ public final class KgServer implements AutoCloseable {
     /** The server's root URL, {@code http://localhost:3030/}. */
     public String url() {
         return "http://localhost:" + port() + "/";
+    }
+
+    /** The base IRI of the build being served: its entities' IRIs start with it. */
+    public String base() {
+        return current.get().base();
     }
 
     /** The build being served. */

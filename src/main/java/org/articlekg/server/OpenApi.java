@@ -11,7 +11,7 @@ import org.articlekg.query.SavedQuery;
 final class OpenApi {
     private OpenApi() {}
 
-    static JsonObject describe(QueryLibrary library, ServerSettings settings) {
+    static JsonObject describe(QueryLibrary library, ServerSettings settings, String base) {
         JsonObject root = new JsonObject();
         root.put("openapi", "3.0.3");
         JsonObject info = new JsonObject();
@@ -35,7 +35,7 @@ final class OpenApi {
             JsonArray tags = new JsonArray();
             q.tags().forEach(tags::add);
             get.put("tags", tags);
-            JsonArray params = parameters(q, true);
+            JsonArray params = parameters(q, true, base);
             JsonObject format = new JsonObject();
             format.put("name", QueryLibrary.FORMAT);
             format.put("in", "query");
@@ -92,8 +92,11 @@ final class OpenApi {
         return p;
     }
 
-    /** The parameters of a query, as OpenAPI parameter objects (or plainer objects for the JSON index). */
-    static JsonArray parameters(SavedQuery q, boolean openApi) {
+    /**
+     * The parameters of a query, as OpenAPI parameter objects (or plainer objects for the JSON index),
+     * IRI defaults resolved against {@code base}, the served build's base IRI.
+     */
+    static JsonArray parameters(SavedQuery q, boolean openApi, String base) {
         JsonArray array = new JsonArray();
         for (Parameter p : q.parameters()) {
             JsonObject o = new JsonObject();
@@ -116,7 +119,7 @@ final class OpenApi {
                 }
                 default -> schema.put("type", "string");
             }
-            if (p.defaultValue() != null) schema.put("default", p.defaultValue());
+            if (p.defaultValue() != null) schema.put("default", p.defaultValue(base));
             if (!p.allowed().isEmpty()) {
                 JsonArray values = new JsonArray();
                 p.allowed().forEach(values::add);
@@ -125,7 +128,7 @@ final class OpenApi {
             if (openApi) o.put("schema", schema);
             else {
                 o.put("type", p.typeName());
-                if (p.defaultValue() != null) o.put("default", p.defaultValue());
+                if (p.defaultValue() != null) o.put("default", p.defaultValue(base));
                 if (!p.allowed().isEmpty()) o.put("allowed", schema.get("enum"));
             }
             array.add(o);

@@ -118,6 +118,13 @@ class ApiTest {
     }
 
     @Test
+    void aRelativeIriValueIsResolvedAgainstTheServedBuildsBase() {
+        String relative = api("investments-in?format=csv&investee=" + encode("id/organization/openai"), null).body();
+        assertEquals(api("investments-in?format=csv&investee=" + encode("http://localhost:3030/id/organization/openai"), null).body(), relative);
+        assertTrue(relative.split("\r\n").length > 1, relative);
+    }
+
+    @Test
     void limitAndOffsetGivePagesOfTheOrderedAnswer() {
         List<Binding> all = rows(api("entities", "application/sparql-results+json").body());
         assertTrue(all.size() > 6, "enough entities to page: " + all.size());

@@ -220,6 +220,47 @@ class KgServerTest {
                 preflight.headers().toString());
     }
 
+    @Test
+    void graphStoreDefaultGraphIsTheUnionOfTheNamedGraphsAsInSparql() {
+        Graph union = parse(get(server.url() + "kg/get?default", "application/n-triples"));
+        long sparql = count("SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }");
+        assertTrue(union.size() > 1000, "the default graph holds triples: " + union.size());
+        assertEquals(sparql, union.size(), "as many triples as SPARQL's default graph");
+        HttpResponse<String> turtle = get(server.url() + "kg/get?default", "text/turtle");
+        assertEquals(200, turtle.statusCode());
+        assertTrue(turtle.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
+    }
+
+    @Test
+    void graphStoreGivesEachNamedGraph() {
+        HttpResponse<String> names = query(server, "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", "text/csv");
+        List<String> graphs = names.body().lines().skip(1).filter(l -> !l.isBlank()).toList();
+        assertEquals(3, graphs.size(), "ontology, facts and inferred: " + graphs);
+        long total = 0;
+        for (String g : graphs) {
+            Graph named = parse(get(server.url() + "kg/get?graph=" + encode(g), "application/n-triples"));
+            long expected = count("SELECT (COUNT(*) AS ?n) { GRAPH <" + g + "> { ?s ?p ?o } }");
+            assertTrue(named.size() > 0, g);
+            assertEquals(expected, named.size(), g);
+            total += named.size();
+        }
+        assertTrue(total >= parse(get(server.url() + "kg/get?default", "application/n-triples")).size(), "the union is no larger than its parts");
+        assertEquals(404, get(server.url() + "kg/get?graph=" + encode("http://example.org/no-such-graph"), "text/turtle").statusCode());
+    }
+
+    private static Graph parse(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        Graph g = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(r.body(), Lang.NTRIPLES).parse(g);
+        return g;
+    }
+
+    private static long count(String select) {
+        HttpResponse<String> r = query(server, select, "text/csv");
+        assertEquals(200, r.statusCode(), r.body());
+        return Long.parseLong(r.body().lines().skip(1).findFirst().orElseThrow().strip());
+    }
+
     private static HttpResponse<String> post(String url, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
