@@ -392,6 +392,12 @@ class KgCommandTest {
             // 2 of the build's 3: the server's row cap of 2 applies to what it answers
             assertTrue(out().contains("Disagreements: 2"), out());
             assertTrue(errLines().get(0).startsWith("kg stats: asking the running kg serve"), errLines()::toString);
+
+            out.reset();
+            err.reset();
+            assertEquals(0, KgCommand.execute("stats", "--endpoint", server.url() + "kg/sparql", "--store", tmp.resolve("none").toString()),
+                    () -> String.join("\n", errLines()));
+            assertTrue(out().contains("Disagreements: 2"), "any endpoint, no store needed: " + out());
         } finally {
             running.withdraw(store);
             server.close();
