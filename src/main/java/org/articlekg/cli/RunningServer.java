@@ -54,7 +54,7 @@ record RunningServer(String url, long pid) {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        if (url == null || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false) return Optional.empty();
+        if (url == null || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) return Optional.empty();
         return Optional.of(new RunningServer(url, pid));
     }
 
