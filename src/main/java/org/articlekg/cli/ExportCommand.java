@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code kg export}: writes the current build in an RDF syntax or as a graph file for graph tools. */
 @Command(name = "export", mixinStandardHelpOptions = true,
+        header = "Writes the current build as RDF (ttl, trig, nq, jsonld) or as a graph file (gexf, graphml).",
         description = {"Writes the current build: RDF (ttl, trig, nq, jsonld) or, for graph tools, gexf (Gephi) or graphml.",
                 "Every build writes all of them under var/current/dumps/; the server offers them under /dumps/."})
 final class ExportCommand implements Callable<Integer> {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code kg generate}: a synthetic corpus of made-up articles, in the CSV files of {@code data/}. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
+        header = "Writes a synthetic corpus (the CSV files of data/) for N made-up articles.",
         description = {"Writes a synthetic corpus: the CSV files of data/ for N made-up articles, with their entities,",
                 "facts of every kind declared in the ontology folder's kinds.ttl, evidence (some of it attributed),",
                 "and a few disagreements and refinements. The same seed gives the same files.",

@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.articlekg.KgException;
@@ -30,8 +31,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code kg query}: lists the saved queries, or runs one (or a file) against the current build. */
 @Command(name = "query", mixinStandardHelpOptions = true,
+        header = "Lists the saved queries, or runs one (or a .rq file) and prints its results.",
         description = {"Without arguments, lists the saved queries of queries/ with their parameters.",
-                "With a NAME (or --file), runs it against the current build and prints the results."},
+                "With a NAME (or --file), runs it against the current build and prints the results.",
+                "While kg serve runs on the store, the query goes to its SPARQL endpoint (it holds the database)."},
         footer = {"", "Examples:",
                 "  kg query investments-in --param investee=id/organization/microsoft",
                 "  kg query disputes --format csv",
@@ -92,8 +95,11 @@ final class QueryCommand implements Callable<Integer> {
             QueryLibrary library = QueryLibrary.read(queries != null ? queries : home.resolve("queries"), model);
             saved = library.get(name);
             if (saved == null) {
-                throw new KgException("no saved query '" + name + "'; 'kg query' lists them: "
-                        + library.all().stream().map(SavedQuery::name).collect(Collectors.joining(", ")));
+                List<String> names = library.all().stream().map(SavedQuery::name).toList();
+                List<String> near = Suggestions.nearest(name, names);
+                throw new KgException("no saved query '" + name + "'"
+                        + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?")
+                        + " 'kg query' lists them: " + String.join(", ", names));
             }
         }
         ResultFormat fmt = format == null ? (saved.isTabular() ? ResultFormat.TABLE : ResultFormat.TURTLE)
@@ -102,9 +108,20 @@ final class QueryCommand implements Callable<Integer> {
         Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
         OutputStream stdout = System.out;
         QueryRunner.Outcome outcome;
-        if (endpoint != null) {
-            Query query = saved.bind(params, base != null ? base : java.net.URI.create(endpoint).resolve("/").toString());
-            outcome = QueryRunner.remote(endpoint, timeout, maxRows).run(query, fmt, stdout);
+        String remote = endpoint;
+        if (remote == null) {
+            // A running kg serve holds the build's database: ask it rather than fail on its lock.
+            Optional<RunningServer> server = RunningServer.on(store.store());
+            if (server.isPresent()) {
+                remote = server.get().endpoint();
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("kg query: asking the running kg serve (" + remote + "), which holds the database");
+                err.flush();
+            }
+        }
+        if (remote != null) {
+            Query query = saved.bind(params, base != null ? base : java.net.URI.create(remote).resolve("/").toString());
+            outcome = QueryRunner.remote(remote, timeout, maxRows).run(query, fmt, stdout);
         } else {
             Path build = store.store().requireCurrent();
             String buildBase = Store.baseOf(build);
@@ -118,6 +135,10 @@ final class QueryCommand implements Callable<Integer> {
             }
         }
         System.out.flush();
+        if (fmt == ResultFormat.TABLE && outcome.rows() == 0) {
+            out.println("0 rows");
+            out.flush();
+        }
         if (outcome.truncated()) {
             // On stderr, so that the results on stdout stay a valid CSV, JSON ... document.
             PrintWriter err = spec.commandLine().getErr();

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code kg serve}: builds the graph when it is missing or stale, then serves it with Fuseki. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
+        header = "Serves the current build over SPARQL, linked data and /api/ (building it first when stale).",
         description = {"Serves the graph read-only with an embedded Apache Jena Fuseki: the Fuseki UI at /,",
                 "the SPARQL endpoint at /kg/sparql. Builds first when the graph is missing or older than",
                 "data/, ontology/ or fuseki-config/. A newer build (kg build in another terminal, or --watch)",
@@ -104,7 +105,9 @@ final class ServeCommand implements Callable<Integer> {
         QueryLibrary queries = QueryLibrary.read(queriesDir != null ? queriesDir : KgCommand.home().resolve("queries"),
                 FactModel.read(graph.ontologyDir()));
         KgServer server = KgServer.start(st, ServiceConfig.read(configFile), queries, settings);
+        RunningServer running = RunningServer.announce(st, server.url());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.withdraw(st);
             server.close();
             System.err.println("kg serve: stopped");
         }, "kg-shutdown"));

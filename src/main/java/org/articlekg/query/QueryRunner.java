@@ -118,8 +118,9 @@ public final class QueryRunner {
                 RowSet rows = RowSet.adapt(qe.execSelect());
                 long count = -1;
                 boolean truncated = false;
-                if (capped) {
-                    CappedRows c = cap(rows, maxRows);
+                // A table is laid out from all its rows anyway: count them, so that an empty one can say so.
+                if (capped || format == ResultFormat.TABLE) {
+                    CappedRows c = cap(rows, capped ? maxRows : Long.MAX_VALUE);
                     rows = c.rowSet();
                     count = c.rows().size();
                     truncated = c.truncated();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
@@ -33,28 +34,38 @@ public record Stats(Map<String, Long> perClass, Map<String, Long> perArticle, Li
     public static Stats of(Path build) {
         DatasetGraph dsg = Store.openBuild(build, () -> DatabaseMgr.connectDatasetGraph(build.resolve(Store.TDB2).toString()));
         try {
-            return Txn.calculateRead(dsg, () -> new Stats(
-                    counts(dsg, "SELECT ?key (COUNT(DISTINCT ?s) AS ?n) { ?s a ?c . FILTER(STRSTARTS(STR(?c), STR(akg:))) "
-                            + "BIND(STRAFTER(STR(?c), '#') AS ?key) } GROUP BY ?key ORDER BY DESC(?n) ?key"),
-                    counts(dsg, "SELECT ?key (COUNT(DISTINCT ?f) AS ?n) { ?f akg:reportedIn ?a . ?f a akg:Fact . "
-                            + "BIND(STRAFTER(STR(?a), '/id/article/') AS ?key) } GROUP BY ?key ORDER BY ?key"),
-                    labels(dsg, "SELECT ?label { ?d a akg:Disagreement ; rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), 'en')) } "
-                            + "ORDER BY ?label"),
-                    labels(dsg, "SELECT ?label { ?finer akg:refines ?coarser . ?finer rdfs:label ?f . ?coarser rdfs:label ?c "
-                            + "FILTER(LANGMATCHES(LANG(?f), 'en') && LANGMATCHES(LANG(?c), 'en')) "
-                            + "BIND(CONCAT(STR(?f), '  refines  ', STR(?c)) AS ?label) } ORDER BY ?label")));
+            return Txn.calculateRead(dsg, () -> read(query -> QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg))
+                    .query(query).set(TDB2.symUnionDefaultGraph, true).build()));
         } finally {
             TDBInternal.expel(dsg);
         }
     }
 
-    private static QueryExecution exec(DatasetGraph dsg, String query) {
-        return QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg)).query(PREFIXES + query).set(TDB2.symUnionDefaultGraph, true).build();
+    /**
+     * Asks a SPARQL endpoint for the figures, e.g. the one of a running {@code kg serve}, whose
+     * default graph is the union of the build's graphs.
+     */
+    public static Stats fromEndpoint(String endpoint) {
+        return read(query -> QueryExecution.service(endpoint).query(query).build());
     }
 
-    private static Map<String, Long> counts(DatasetGraph dsg, String query) {
+    private static Stats read(Function<String, QueryExecution> exec) {
+        Function<String, QueryExecution> prefixed = q -> exec.apply(PREFIXES + q);
+        return new Stats(
+                counts(prefixed, "SELECT ?key (COUNT(DISTINCT ?s) AS ?n) { ?s a ?c . FILTER(STRSTARTS(STR(?c), STR(akg:))) "
+                        + "BIND(STRAFTER(STR(?c), '#') AS ?key) } GROUP BY ?key ORDER BY DESC(?n) ?key"),
+                counts(prefixed, "SELECT ?key (COUNT(DISTINCT ?f) AS ?n) { ?f akg:reportedIn ?a . ?f a akg:Fact . "
+                        + "BIND(STRAFTER(STR(?a), '/id/article/') AS ?key) } GROUP BY ?key ORDER BY ?key"),
+                labels(prefixed, "SELECT ?label { ?d a akg:Disagreement ; rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), 'en')) } "
+                        + "ORDER BY ?label"),
+                labels(prefixed, "SELECT ?label { ?finer akg:refines ?coarser . ?finer rdfs:label ?f . ?coarser rdfs:label ?c "
+                        + "FILTER(LANGMATCHES(LANG(?f), 'en') && LANGMATCHES(LANG(?c), 'en')) "
+                        + "BIND(CONCAT(STR(?f), '  refines  ', STR(?c)) AS ?label) } ORDER BY ?label"));
+    }
+
+    private static Map<String, Long> counts(Function<String, QueryExecution> exec, String query) {
         Map<String, Long> m = new LinkedHashMap<>();
-        try (QueryExecution qe = exec(dsg, query)) {
+        try (QueryExecution qe = exec.apply(query)) {
             ResultSet rs = qe.execSelect();
             while (rs.hasNext()) {
                 QuerySolution s = rs.next();
@@ -64,9 +75,9 @@ public record Stats(Map<String, Long> perClass, Map<String, Long> perArticle, Li
         return m;
     }
 
-    private static List<String> labels(DatasetGraph dsg, String query) {
+    private static List<String> labels(Function<String, QueryExecution> exec, String query) {
         List<String> l = new ArrayList<>();
-        try (QueryExecution qe = exec(dsg, query)) {
+        try (QueryExecution qe = exec.apply(query)) {
             qe.execSelect().forEachRemaining(s -> l.add(s.getLiteral("label").getString()));
         }
         return l;

@@ -299,4 +299,120 @@ class KgCommandTest {
         assertEquals(0, KgCommand.execute("--help"));
         assertTrue(out().contains("build") && out().contains("validate") && out().contains("stats"), out());
     }
+
+    @Test
+    void helpGivesEachCommandsWholeSummary() {
+        assertEquals(0, KgCommand.execute("--help"));
+        for (String summary : List.of("Serves the current build over SPARQL, linked data and /api/ (building it first when stale).",
+                "Lists the saved queries, or runs one (or a .rq file) and prints its results.",
+                "Writes the current build as RDF (ttl, trig, nq, jsonld) or as a graph file (gexf, graphml).",
+                "Checks data/, builds and validates the graph, then makes it the current build.")) {
+            // picocli wraps a summary over two lines; none is cut short
+            assertTrue(out().replaceAll("\\s+", " ").contains(summary), () -> summary + " in\n" + out());
+        }
+    }
+
+    @Test
+    void unknownOptionSuggestsTheNearestOption() {
+        assertEquals(2, KgCommand.execute("query", "--formt", "csv"));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("Unknown option: '--formt'"), text);
+        assertTrue(text.contains("--format"), text);
+        assertTrue(text.lines().anyMatch(l -> l.equals("Possible solutions: --format")), text);
+
+        err.reset();
+        assertEquals(2, KgCommand.execute("qeury"));
+        String command = err.toString(StandardCharsets.UTF_8);
+        assertTrue(command.contains("Did you mean: kg query"), command);
+    }
+
+    @Test
+    void unknownSavedQuerySuggestsTheNearestNames() throws IOException {
+        DataFixture.copyTree(Path.of("queries"), home.resolve("queries"));
+        DataFixture.copyTree(Path.of("ontology"), home.resolve("ontology"));
+
+        assertEquals(1, KgCommand.execute("query", "disptes", "--store", tmp.resolve("store").toString()));
+
+        assertEquals(1, errLines().size(), errLines()::toString);
+        assertTrue(errLines().get(0).startsWith("kg query: no saved query 'disptes'; did you mean disputes?"), errLines()::toString);
+    }
+
+    @Test
+    void suggestionsAreTheNamesWithinAFewEdits() {
+        assertEquals(List.of("disputes"), Suggestions.nearest("disptes", List.of("disputes", "investments-in", "article-facts")));
+        assertEquals(List.of("investments-in"), Suggestions.nearest("investments", List.of("disputes", "investments-in")));
+        assertEquals(List.of(), Suggestions.nearest("zzz", List.of("disputes", "investments-in")));
+        assertEquals(1, Suggestions.distance("disptes", "disputes"));
+    }
+
+    private Path builtStore() {
+        Path store = tmp.resolve("store");
+        assertEquals(0, KgCommand.execute("build", "--data", DATA, "--store", store.toString(), "--ontology", ONTOLOGY,
+                "--config", CONFIG, "--no-corpus"), () -> String.join("\n", errLines()));
+        out.reset();
+        err.reset();
+        return store;
+    }
+
+    @Test
+    void anEmptyResultPrints0RowsInATable() throws IOException {
+        Path store = builtStore();
+        Path rq = Files.writeString(tmp.resolve("none.rq"), "SELECT ?s { ?s ?p ?o FILTER(false) }");
+
+        assertEquals(0, KgCommand.execute("query", "--file", rq.toString(), "--store", store.toString(), "--config", CONFIG),
+                () -> String.join("\n", errLines()));
+
+        assertTrue(out().lines().anyMatch(l -> l.equals("0 rows")), out());
+        out.reset();
+        assertEquals(0, KgCommand.execute("query", "--file", rq.toString(), "--store", store.toString(), "--config", CONFIG,
+                "--format", "csv"));
+        assertEquals(List.of("s"), out().lines().toList(), "CSV stays CSV");
+    }
+
+    @Test
+    void queryAndStatsAskTheServerThatHoldsTheStore() throws IOException {
+        Path storeDir = builtStore();
+        Store store = new Store(storeDir);
+        Path rq = Files.writeString(tmp.resolve("all.rq"), "SELECT ?f { ?f a <https://w3id.org/article-kg/ontology#Fact> }");
+        // The server caps results at 2 rows: a result of 2 rows shows the query went through it.
+        org.articlekg.server.KgServer server = org.articlekg.server.KgServer.start(store,
+                org.articlekg.store.ServiceConfig.read(Path.of(CONFIG)),
+                org.articlekg.server.ServerSettings.defaults().withPort(0).withMaxRows(2));
+        RunningServer running = RunningServer.announce(store, server.url());
+        try {
+            assertEquals(0, KgCommand.execute("query", "--file", rq.toString(), "--store", storeDir.toString(), "--format", "csv"),
+                    () -> String.join("\n", errLines()));
+            assertEquals(3, out().lines().count(), out());
+            assertTrue(errLines().contains("kg query: asking the running kg serve (" + server.url() + "kg/sparql), which holds the database"),
+                    errLines()::toString);
+
+            out.reset();
+            err.reset();
+            assertEquals(0, KgCommand.execute("stats", "--store", storeDir.toString()), () -> String.join("\n", errLines()));
+            // 2 of the build's 3: the server's row cap of 2 applies to what it answers
+            assertTrue(out().contains("Disagreements: 2"), out());
+            assertTrue(errLines().get(0).startsWith("kg stats: asking the running kg serve"), errLines()::toString);
+
+            out.reset();
+            err.reset();
+            assertEquals(0, KgCommand.execute("stats", "--endpoint", server.url() + "kg/sparql", "--store", tmp.resolve("none").toString()),
+                    () -> String.join("\n", errLines()));
+            assertTrue(out().contains("Disagreements: 2"), "any endpoint, no store needed: " + out());
+        } finally {
+            running.withdraw(store);
+            server.close();
+        }
+        assertFalse(Files.exists(storeDir.resolve(RunningServer.FILE)), "the announcement goes with the server");
+        out.reset();
+        assertEquals(0, KgCommand.execute("query", "--file", rq.toString(), "--store", storeDir.toString(), "--format", "csv",
+                "--config", CONFIG));
+        assertTrue(out().lines().count() > 3, "without the server, the build is read directly: " + out());
+    }
+
+    @Test
+    void anAnnouncementOfAServerThatIsGoneIsIgnored() throws IOException {
+        Path storeDir = Files.createDirectories(tmp.resolve("store"));
+        Files.writeString(storeDir.resolve(RunningServer.FILE), "url=http://localhost:1/\npid=" + Long.MAX_VALUE + "\n");
+        assertTrue(RunningServer.on(new Store(storeDir)).isEmpty());
+    }
 }

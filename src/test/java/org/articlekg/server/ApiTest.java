@@ -8,6 +8,8 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
@@ -66,7 +68,7 @@ class ApiTest {
     void openApiDocumentParsesAndListsEveryQueryWithItsParameters() {
         HttpResponse<String> r = api("openapi.json", null);
         assertEquals(200, r.statusCode());
-        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(r.body(), null, null);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(r.body(), null, resolvedFully());
         assertTrue(parsed.getMessages() == null || parsed.getMessages().isEmpty(), String.valueOf(parsed.getMessages()));
         assertNotNull(parsed.getOpenAPI());
         assertTrue(parsed.getOpenAPI().getOpenapi().startsWith("3."));
@@ -93,6 +95,82 @@ class ApiTest {
         var investee = parsed.getOpenAPI().getPaths().get("/investments-in").getGet().getParameters().stream()
                 .filter(p -> p.getName().equals("investee")).findFirst().orElseThrow();
         assertEquals("http://localhost:3030/id/organization/openai", investee.getSchema().getDefault());
+    }
+
+    /** Parse options that inline every {@code $ref}, as a client generator sees the document. */
+    private static io.swagger.v3.parser.core.models.ParseOptions resolvedFully() {
+        var options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(true);
+        return options;
+    }
+
+    @Test
+    void openApiDeclaresResponseSchemasErrorsLicenceAndSharedComponents() {
+        String body = api("openapi.json", null).body();
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(body, null, null);
+        assertTrue(parsed.getMessages() == null || parsed.getMessages().isEmpty(), String.valueOf(parsed.getMessages()));
+        var api = parsed.getOpenAPI();
+        assertEquals("https://creativecommons.org/licenses/by/4.0/", api.getInfo().getLicense().getUrl());
+        assertTrue(api.getInfo().getLicense().getName().startsWith("CC BY 4.0"));
+        var components = api.getComponents();
+        assertEquals(java.util.Set.of("SparqlResults", "SparqlSelectResults", "SparqlAskResults", "RdfTerm", "Error"),
+                components.getSchemas().keySet());
+        assertEquals(java.util.Set.of("limit", "offset", "formatTable", "formatGraph"), components.getParameters().keySet());
+        assertEquals(java.util.Set.of("BadRequest", "NotFound", "NotAcceptable", "TooManyRequests", "ServiceUnavailable"),
+                components.getResponses().keySet());
+        io.swagger.v3.oas.models.media.Schema<?> term = components.getSchemas().get("RdfTerm");
+        assertEquals(List.of("uri", "literal", "bnode"), term.getProperties().get("type").getEnum());
+        assertNotNull(components.getResponses().get("TooManyRequests").getHeaders().get("Retry-After"));
+
+        for (SavedQuery q : library.all()) {
+            var get = api.getPaths().get("/" + q.name()).getGet();
+            var ok = get.getResponses().get("200").getContent();
+            // What a generated client types the body with: SPARQL JSON results for a table, an object for JSON-LD.
+            if (q.isTabular()) {
+                assertEquals("#/components/schemas/SparqlResults", ok.get("application/sparql-results+json").getSchema().get$ref(), q.name());
+            } else {
+                assertEquals("object", ok.get("application/ld+json").getSchema().getType(), q.name());
+            }
+            for (String status : List.of("400", "404", "406", "429", "503")) {
+                assertNotNull(get.getResponses().get(status).get$ref(), q.name() + " " + status);
+            }
+            assertTrue(get.getParameters().stream().anyMatch(p -> "#/components/parameters/limit".equals(p.get$ref())), q.name());
+        }
+
+        // Resolved, as a generator sees it, the SELECT schema is there under the reference.
+        var resolved = new OpenAPIV3Parser().readContents(body, null, resolvedFully()).getOpenAPI();
+        var results = resolved.getPaths().get("/investments-in").getGet().getResponses().get("200").getContent()
+                .get("application/sparql-results+json").getSchema();
+        assertEquals(2, ((io.swagger.v3.oas.models.media.ComposedSchema) results).getOneOf().size());
+    }
+
+    @Test
+    void theDeclaredSchemasDescribeTheBodiesTheApiWrites() {
+        var schemas = new OpenAPIV3Parser().readContents(api("openapi.json", null).body(), null, null).getOpenAPI()
+                .getComponents().getSchemas();
+        io.swagger.v3.oas.models.media.Schema<?> error = schemas.get("Error");
+        for (HttpResponse<String> r : List.of(api("investments-in?status=nonsense", null), api("no-such-query", null),
+                api("investments-in", "image/png"))) {
+            JsonObject o = JSON.parse(r.body());
+            assertTrue(error.getProperties().keySet().containsAll(o.keys()), r.body());
+            assertTrue(o.keys().containsAll(error.getRequired()), r.body());
+            assertEquals(r.statusCode(), o.get("status").getAsNumber().value().intValue());
+        }
+        JsonObject rows = JSON.parse(api("investments-in", "application/sparql-results+json").body());
+        assertTrue(rows.keys().containsAll(schemas.get("SparqlSelectResults").getRequired()));
+        io.swagger.v3.oas.models.media.Schema<?> rdfTerm = schemas.get("RdfTerm");
+        var types = rdfTerm.getProperties().get("type").getEnum();
+        var termKeys = rdfTerm.getProperties().keySet();
+        var bindings = rows.get("results").getAsObject().get("bindings").getAsArray();
+        assertFalse(bindings.isEmpty());
+        for (var b : bindings) {
+            for (String v : b.getAsObject().keys()) {
+                JsonObject term = b.getAsObject().get(v).getAsObject();
+                assertTrue(types.contains(term.get("type").getAsString().value()), term.toString());
+                assertTrue(termKeys.containsAll(term.keys()), term.toString());
+            }
+        }
     }
 
     @Test
