@@ -12,6 +12,7 @@ final class PublishServlets {
         FilesServlet files = new FilesServlet(served);
         builder.addServlet("/id/*", linkedData)
                 .addServlet("/doc/*", linkedData)
+                .addServlet("/graph/*", new NamedGraphServlet(served))
                 .addServlet("/dumps/*", files)
                 .addServlet("/.well-known/void", files)
                 .addServlet("/webjars/*", files)
