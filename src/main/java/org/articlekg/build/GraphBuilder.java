@@ -105,7 +105,6 @@ public final class GraphBuilder {
     private final java.util.function.Consumer<String> progress;
     private final long maxJsonLdQuads;
     private final int threads;
-    private volatile PrefixMapping prefixes;
 
     private GraphBuilder(GraphLoader.Builder loader, Path ontologyDir, Path serviceConfig, java.util.function.Consumer<String> progress,
                          long maxJsonLdQuads, int threads) {
@@ -189,7 +188,7 @@ public final class GraphBuilder {
         Ontology ontology = Ontology.read(ontologyDir);
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         LoadResult load = Txn.calculateWrite(dsg, () -> assemble(StreamRDFLib.dataset(dsg), ontology));
-        new ShapeCheck(ontology.shapes(), ontology.graph(), prefixes()).validate(dsg.getUnionGraph(), load::locate, threads,
+        new ShapeCheck(ontology.shapes(), ontology.graph(), Prefixes.of(iris, ontology.model())).validate(dsg.getUnionGraph(), load::locate, threads,
                 work -> Txn.executeRead(dsg, work));
         Map<String, Long> counts = Txn.calculateRead(dsg, () -> countQuads(dsg));
         return new BuildReport(load, counts, null, List.of(), Duration.between(start, Instant.now()), List.of());
@@ -220,7 +219,8 @@ public final class GraphBuilder {
             VoidDescription.Counts streamed = new VoidDescription.Counts();
             tdbLoader.startBulk();
             LoadResult load;
-            try (StreamedDumps streamedDumps = new StreamedDumps(dumpsDir, prefixes())) {
+            PrefixMapping prefixes = Prefixes.of(iris, ontology.model());
+            try (StreamedDumps streamedDumps = new StreamedDumps(dumpsDir, prefixes)) {
                 load = phase(phases, "checking data and loading into TDB2 (and writing the N-Quads, TriG and Turtle dumps)",
                         () -> assemble(new StreamRDF2(tdbLoader.stream(), new StreamRDF2(streamedDumps, streamed)), ontology));
                 phase(phases, "finishing TDB2 indexes", () -> {
@@ -239,7 +239,7 @@ public final class GraphBuilder {
             }
             DatasetGraph db = dsg;
             Map<String, Long> counts = phase(phases, "counting quads", () -> Txn.calculateRead(db, () -> countQuads(db)));
-            ShapeCheck shapes = new ShapeCheck(ontology.shapes(), ontology.graph(), prefixes());
+            ShapeCheck shapes = new ShapeCheck(ontology.shapes(), ontology.graph(), prefixes);
             phase(phases, "validating against the SHACL shapes", () -> {
                 shapes.validate(db.getUnionGraph(), load::locate, threads, work -> Txn.executeRead(db, work));
                 return null;
@@ -254,7 +254,7 @@ public final class GraphBuilder {
                         streamed.total(), quads));
             }
             List<Path> dumps = phase(phases, "writing the exports, VoID, the text index and the JSON-LD dump",
-                    () -> publishFiles(db, config, dir, quads, streamedDump ? streamed : null, phases));
+                    () -> publishFiles(db, config, dir, quads, streamedDump ? streamed : null, prefixes, phases));
             writeInfo(dir, load, counts);
             TDBInternal.expel(dsg);
             dsg = null;
@@ -302,7 +302,7 @@ public final class GraphBuilder {
     /** Streams the ontology and the facts with what they imply into the three named graphs. */
     private LoadResult assemble(StreamRDF quads, Ontology ontology) {
         quads.start();
-        prefixes().getNsPrefixMap().forEach(quads::prefix);
+        Prefixes.of(iris, ontology.model()).getNsPrefixMap().forEach(quads::prefix);
         StreamRDF onto = GraphStreams.intoGraph(quads, iris.graph(Iris.ONTOLOGY_GRAPH));
         ontology.graph().find().forEachRemaining(onto::triple);
         LoadResult result = loader.model(ontology.model()).build().load(GraphStreams.withInference(quads, ontology,
@@ -328,9 +328,11 @@ public final class GraphBuilder {
      * @param streamed the VoID counts made while loading when the stream held exactly the stored
      *     quads (the dumps written while loading are then complete too), or null to count and write
      *     everything from the database
+     * @param prefixes the prefixes of the Turtle dump
      * @param phases where each task's time is added (a synchronized list: the tasks run side by side)
      */
     private List<Path> publishFiles(DatasetGraph dsg, ServiceConfig config, Path dir, long quads, VoidDescription.Counts streamed,
+                                    PrefixMapping prefixes,
                                     List<BuildReport.Phase> phases) {
         boolean streamedDump = streamed != null;
         Path dumpsDir = dir.resolve(Store.DUMPS);
@@ -351,7 +353,7 @@ public final class GraphBuilder {
         tasks.add(() -> timed(phases, "entity graph, GEXF and GraphML", () -> writeEntityGraph(dsg, dumpsDir)));
         for (String name : DUMPS.keySet()) {
             if (!names.contains(name) || streamedDump && StreamedDumps.FILES.contains(name)) continue;
-            tasks.add(() -> timed(phases, name, () -> writeDump(dsg, dumpsDir.resolve(name), DUMPS.get(name))));
+            tasks.add(() -> timed(phases, name, () -> writeDump(dsg, dumpsDir.resolve(name), DUMPS.get(name), prefixes)));
         }
         tasks.add(() -> timed(phases, "text index", () -> config.indexText(dsg, dir)));
         tasks.add(() -> timed(phases, streamedDump ? "VoID (counted while loading)" : "VoID",
@@ -371,7 +373,7 @@ public final class GraphBuilder {
         phases.add(new BuildReport.Phase(name, time, true));
     }
 
-    private void writeDump(DatasetGraph dsg, Path file, RDFFormat format) {
+    private void writeDump(DatasetGraph dsg, Path file, RDFFormat format, PrefixMapping prefixes) {
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             Txn.executeRead(dsg, () -> {
                 if (format.getLang().equals(org.apache.jena.riot.Lang.TURTLE)) {
@@ -379,7 +381,7 @@ public final class GraphBuilder {
                     // de-duplicate through a set in memory; the graphs hold no triple twice.)
                     StreamRDF turtle = StreamRDFWriter.getWriterStream(out, format);
                     turtle.start();
-                    prefixes().getNsPrefixMap().forEach(turtle::prefix);
+                    prefixes.getNsPrefixMap().forEach(turtle::prefix);
                     dsg.find().forEachRemaining(q -> turtle.triple(q.asTriple()));
                     turtle.finish();
                 } else {
@@ -440,12 +442,5 @@ public final class GraphBuilder {
         m.put("article-kg.ttl", RDFFormat.TURTLE_BLOCKS);
         m.put("article-kg.jsonld", RDFFormat.JSONLD11);
         return java.util.Collections.unmodifiableMap(m);
-    }
-
-    /** The prefixes of this graph's IRIs (one per declared kind of row). */
-    public PrefixMapping prefixes() {
-        PrefixMapping p = prefixes;
-        if (p == null) prefixes = p = Prefixes.of(iris, Ontology.read(ontologyDir).model());
-        return p;
     }
 }
