@@ -162,6 +162,14 @@ public final class FactModel {
         return this.broader.getOrDefault(narrower, Set.of()).contains(broader);
     }
 
+    /** The value type of each {@code kd:type} term. */
+    private static final Map<Resource, ValueType> TYPES = Map.ofEntries(
+            Map.entry(KD.Slug, ValueType.SLUG), Map.entry(KD.ArticleId, ValueType.ARTICLE_ID), Map.entry(KD.Text, ValueType.TEXT),
+            Map.entry(KD.TextList, ValueType.TEXT_LIST), Map.entry(KD.Date, ValueType.DATE), Map.entry(KD.Decimal, ValueType.DECIMAL),
+            Map.entry(KD.Currency, ValueType.CURRENCY), Map.entry(KD.Language, ValueType.LANGUAGE),
+            Map.entry(KD.Concept, ValueType.ENUM), Map.entry(KD.Class, ValueType.ENUM),
+            Map.entry(KD.Ref, ValueType.REF), Map.entry(KD.Refs, ValueType.REFS));
+
     /** Reads the declarations, failing with the declaration and the term at fault. */
     private static final class Reader {
         private final Model m;
@@ -247,20 +255,8 @@ public final class FactModel {
         private Column column(Resource decl, Resource c) {
             String name = string(c, KD.name, true);
             Resource typeTerm = resource(c, KD.type);
-            ValueType type = switch (typeTerm.getLocalName()) {
-                case "Slug" -> ValueType.SLUG;
-                case "ArticleId" -> ValueType.ARTICLE_ID;
-                case "Text" -> ValueType.TEXT;
-                case "TextList" -> ValueType.TEXT_LIST;
-                case "Date" -> ValueType.DATE;
-                case "Decimal" -> ValueType.DECIMAL;
-                case "Currency" -> ValueType.CURRENCY;
-                case "Language" -> ValueType.LANGUAGE;
-                case "Concept", "Class" -> ValueType.ENUM;
-                case "Ref" -> ValueType.REF;
-                case "Refs" -> ValueType.REFS;
-                default -> throw fail(decl, "column '" + name + "': unknown kd:type " + typeTerm.getLocalName());
-            };
+            ValueType type = TYPES.get(typeTerm);
+            if (type == null) throw fail(decl, "column '" + name + "': unknown kd:type " + typeTerm.getLocalName());
             Node predicate = c.hasProperty(KD.property) ? resource(c, KD.property).asNode() : null;
             Node precision = c.hasProperty(KD.precisionProperty) ? resource(c, KD.precisionProperty).asNode() : null;
             String lang = null;

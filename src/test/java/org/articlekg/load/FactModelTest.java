@@ -85,6 +85,9 @@ class FactModelTest {
     void anUnknownTypeAndAReferenceToAnUndeclaredKindAreErrors() throws IOException {
         assertTrue(badDeclaration("kd:name \"reason\" ; kd:type kd:Text", "kd:name \"reason\" ; kd:type kd:Prose")
                 .getMessage().contains("column 'reason': unknown kd:type Prose"));
+        // a type is a term of kd:, not any term with the same local name
+        assertTrue(badDeclaration("kd:name \"reason\" ; kd:type kd:Text", "kd:name \"reason\" ; kd:type akg:Text")
+                .getMessage().contains("column 'reason': unknown kd:type Text"));
         assertTrue(badDeclaration("kd:name \"product\" ; kd:type kd:Ref ; kd:references kd:product",
                 "kd:name \"product\" ; kd:type kd:Ref ; kd:references kd:gadget").getMessage()
                 .contains("column 'product' references https://w3id.org/article-kg/kinds#gadget, which is not a declared kind"));
