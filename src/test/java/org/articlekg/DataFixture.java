@@ -34,7 +34,8 @@ import org.articlekg.load.Problem;
  *
  * <p>Entities of the minimal folder: article {@value #ARTICLE} (French), persons {@code alice} and
  * {@code bob}, organisations {@code acme} (company) and {@code ngo} (non-profit), product
- * {@code widget} (application made by acme). Every fact file and evidence.csv hold only a header.
+ * {@code widget} (application made by acme). Every fact file and evidence.csv hold only a header
+ * (the files of kinds without a header constant here get theirs from the declarations).
  */
 public final class DataFixture {
     public static final String BASE = "http://example.org/";
@@ -108,6 +109,13 @@ public final class DataFixture {
         f.with("observations.csv", OBSERVATIONS);
         f.with("releases.csv", RELEASES);
         f.with("evidence.csv", EVIDENCE);
+        // Every other declared kind of fact: its file with only a header, in the declared column order.
+        for (org.articlekg.load.TableSchema t : MODEL.facts()) {
+            if (!f.files.containsKey(t.kind().fileName())) {
+                f.with(t.kind().fileName(), t.columns().stream().map(org.articlekg.load.Column::name)
+                        .collect(Collectors.joining(",")));
+            }
+        }
         return f;
     }
 

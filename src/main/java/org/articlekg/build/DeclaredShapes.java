@@ -53,8 +53,19 @@ final class DeclaredShapes {
         add(g, p, RDF.type.asNode(), SHACL.PropertyShape);
         add(g, p, SHACL.path, c.predicate());
         add(g, p, SHACL.name, NodeFactory.createLiteralLang(c.name(), "en"));
-        if (c.required()) add(g, p, SHACL.minCount, integer(1));
-        if (!c.type().isList()) add(g, p, SHACL.maxCount, integer(1));
+        boolean oneLanguage = c.lang() != null && !c.lang().equals(Column.ROW_LANGUAGE);
+        if (oneLanguage) {
+            // Several columns may write one property in different languages (content_en, content_fr):
+            // each column counts only the values in its own language.
+            Node inLanguage = NodeFactory.createBlankNode();
+            add(g, inLanguage, SHACL.languageIn, list(g, List.of(NodeFactory.createLiteralString(c.lang()))));
+            add(g, p, SHACL.qualifiedValueShape, inLanguage);
+            if (c.required()) add(g, p, SHACL.qualifiedMinCount, integer(1));
+            if (!c.type().isList()) add(g, p, SHACL.qualifiedMaxCount, integer(1));
+        } else {
+            if (c.required()) add(g, p, SHACL.minCount, integer(1));
+            if (!c.type().isList()) add(g, p, SHACL.maxCount, integer(1));
+        }
         String what;
         switch (c.type()) {
             case REF, REFS -> {

@@ -38,7 +38,7 @@ public final class Labels {
             java.util.regex.Pattern.compile("\\b([dDlLjJ])[eE] ([AEIOUYÉÈÊaeiouyéèê])");
 
     /** What a value the claims of an event disagree on reads as, by language. */
-    private static final Map<String, String> DISPUTED = Map.of("en", "disputed", "fr", "contesté");
+    private static final Map<String, String> DISPUTED = Map.of("en", "disputed", "fr", "en litige");
 
     private final FactModel model;
     private final Map<String, Mustache> templates = new HashMap<>();
@@ -79,8 +79,8 @@ public final class Labels {
     }
 
     /**
-     * The label of an event whose claims conflict on some columns: those read "disputed"
-     * ("contesté") instead of a value, so the label takes no side.
+     * The label of an event whose claims conflict on some columns: those read as what is disputed
+     * ("amount disputed", "montant en litige") instead of a value, so the label takes no side.
      */
     public String label(TableSchema table, Map<String, Object> values, java.util.Set<String> disputed, String lang,
                         BiFunction<String, String, String> entityLabel) {
@@ -89,7 +89,10 @@ public final class Labels {
         Map<String, String> scope = new HashMap<>();
         for (Column c : table.columns()) {
             if (disputed.contains(c.name())) {
-                scope.put(c.name(), DISPUTED.getOrDefault(lang, DISPUTED.get("en")));
+                // "amount disputed", "montant en litige": says what is disputed without taking a side
+                String what = c.predicate() == null ? null : model.label(c.predicate(), lang);
+                String word = DISPUTED.getOrDefault(lang, DISPUTED.get("en"));
+                scope.put(c.name(), what == null ? word : what + " " + word);
                 continue;
             }
             Object v = values.get(c.name());

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Checks that involve several cells of one row (each cell alone was checked when read), as the
- * columns declare them: a qualifier needs its date, a unit its value, an upper bound its lower
+ * columns declare them: a qualifier needs its date, a unit its value (and a value its unit where the
+ * unit column says so with {@code kd:requiredWith}), an upper bound its lower
  * bound and no less, an end date no earlier than its start, two lists no id in common, a column
  * required with another, a text within its length.
  */
@@ -17,7 +18,7 @@ final class RowRules {
         for (Column c : e.table().columns()) {
             if (!e.columnNumbers().containsKey(c.name()) && !e.given(c.name())) continue;
             if (c.qualifier() != null) onlyWith(e, c.qualifier(), c.name(), problems);
-            if (c.unit() != null) requiredWith(e, c.unit(), c.name(), problems);
+            if (c.unit() != null && !c.name().equals(e.table().column(c.unit()).requiredWith())) onlyWith(e, c.unit(), c.name(), problems);
             if (c.requiredWith() != null) requiredWith(e, c.name(), c.requiredWith(), problems);
             if (c.upperBound() != null) upperBound(e, c, problems);
             if (c.notBefore() != null) notBefore(e, c, problems);

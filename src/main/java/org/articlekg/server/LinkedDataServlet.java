@@ -42,7 +42,7 @@ final class LinkedDataServlet extends HttpServlet {
             return;
         }
         Node iri = NodeFactory.createURI(g.base() + "id" + rest);
-        if (!rest.matches("/[a-z]+/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?") || !g.read(dsg -> Describer.exists(dsg, iri))) {
+        if (!rest.matches("/[a-z][a-z-]*/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?") || !g.read(dsg -> Describer.exists(dsg, iri))) {
             send(resp, 404, "text/plain; charset=utf-8", ("Not found: no resource " + iri.getURI() + " in this graph\n")
                     .getBytes(StandardCharsets.UTF_8));
             return;

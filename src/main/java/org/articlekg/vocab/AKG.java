@@ -48,6 +48,10 @@ public final class AKG {
     public static final Node Departure = term("Departure");
     public static final Node Observation = term("Observation");
     public static final Node Release = term("Release");
+    public static final Node Statement = term("Statement");
+    public static final Node Holding = term("Holding");
+    public static final Node AccessWithdrawal = term("AccessWithdrawal");
+    public static final Node Integration = term("Integration");
     public static final Node Evidence = term("Evidence");
     public static final Node Disagreement = term("Disagreement");
     public static final Node Event = term("Event");
@@ -96,6 +100,16 @@ public final class AKG {
     public static final Node investmentKind = term("investmentKind");
     public static final Node proposalKind = term("proposalKind");
     public static final Node releaseKind = term("releaseKind");
+    public static final Node speaker = term("speaker");
+    public static final Node addressee = term("addressee");
+    public static final Node about = term("about");
+    public static final Node statementKind = term("statementKind");
+    public static final Node content = term("content");
+    public static final Node holder = term("holder");
+    public static final Node stake = term("stake");
+    public static final Node withdrawnBy = term("withdrawnBy");
+    public static final Node resource = term("resource");
+    public static final Node integratedInto = term("integratedInto");
     public static final Node legalForm = term("legalForm");
     public static final Node date = term("date");
     public static final Node datePrecision = term("datePrecision");
@@ -136,4 +150,7 @@ public final class AKG {
     public static final Node proposedTo = term("proposedTo");
     public static final Node left = term("left");
     public static final Node released = term("released");
+    public static final Node spokeAbout = term("spokeAbout");
+    public static final Node withdrewAccessOf = term("withdrewAccessOf");
+    public static final Node integrates = term("integrates");
 }

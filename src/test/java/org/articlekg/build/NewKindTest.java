@@ -57,7 +57,7 @@ class NewKindTest {
                         [ kd:name "acquired" ; kd:type kd:Ref ; kd:references kd:organization, kd:product ; kd:required true ;
                           kd:property akg:acquiredThing ; kd:identifiesEvent true ; kd:disjointFrom "buyer" ]
                         [ kd:name "price" ; kd:type kd:Decimal ; kd:property akg:amount ; kd:compared true ; kd:unit "currency" ]
-                        [ kd:name "currency" ; kd:type kd:Currency ; kd:property akg:currency ; kd:compared true ]
+                        [ kd:name "currency" ; kd:type kd:Currency ; kd:property akg:currency ; kd:compared true ; kd:requiredWith "price" ]
                         [ kd:name "date" ; kd:type kd:Date ; kd:property akg:date ; kd:precisionProperty akg:datePrecision ; kd:compared true ]
                         [ kd:name "status" ; kd:type kd:Concept ; kd:scheme akg:StatusScheme ; kd:required true ;
                           kd:property akg:status ; kd:compared true ; kd:values ( "proposed" "completed" ) ]

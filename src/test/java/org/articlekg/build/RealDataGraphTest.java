@@ -78,6 +78,10 @@ class RealDataGraphTest {
             PREFIX departure: <http://localhost:3030/id/departure/>
             PREFIX observation: <http://localhost:3030/id/observation/>
             PREFIX release: <http://localhost:3030/id/release/>
+            PREFIX statement: <http://localhost:3030/id/statement/>
+            PREFIX integration: <http://localhost:3030/id/integration/>
+            PREFIX holding: <http://localhost:3030/id/holding/>
+            PREFIX withdrawal: <http://localhost:3030/id/access-withdrawal/>
             PREFIX evidence: <http://localhost:3030/id/evidence/>
             PREFIX disagreement: <http://localhost:3030/id/disagreement/>
             PREFIX event: <http://localhost:3030/id/event/>
@@ -180,7 +184,7 @@ class RealDataGraphTest {
         BuildReport v = builder().validate();
         assertNull(v.location(), "validate publishes nothing");
         assertEquals(built.quadsPerGraph(), v.quadsPerGraph(), "in-memory validation and TDB2 build hold the same quads");
-        assertEquals(3, v.load().disagreements().size());
+        assertEquals(5, v.load().disagreements().size());
         assertEquals(1, v.load().refinements().size());
         assertTrue(v.quadsPerGraph().get("facts") > 1000, v.quadsPerGraph()::toString);
         assertTrue(v.quadsPerGraph().get("inferred") > 500, v.quadsPerGraph()::toString);
@@ -221,7 +225,7 @@ class RealDataGraphTest {
             p.load(in);
         }
         assertEquals(BASE, p.getProperty("base"));
-        assertEquals("3", p.getProperty("disagreements"));
+        assertEquals("5", p.getProperty("disagreements"));
         assertEquals(String.valueOf(rows("investments.csv").size()), p.getProperty("rows.investments.csv"));
         assertEquals(String.valueOf(built.quadsPerGraph().get("facts")), p.getProperty("quads.facts"));
     }
@@ -268,13 +272,16 @@ class RealDataGraphTest {
     }
 
     @Test
-    void microsoftsSixtyMillionCloudOfferWasRejectedAndIsNotInConflictWithThe2016Deal() {
+    void microsoftsFirstDealIsARejectedSixtyMillionCloudOfferIn000AndAFiftyMillionInvestmentIn002() {
         assertAsk("investment:microsoft-cloud-offer-60m akg:investor organization:microsoft ;"
                 + " akg:investmentKind akg:investment-kind-cloud-credits ; akg:status akg:status-rejected ;"
                 + " akg:amount ?a ; akg:currency \"USD\" ; akg:reportedIn " + A000 + " . FILTER(?a = 60000000)");
         assertAsk("investment:microsoft-invests-50m-2016 akg:amount ?a ; akg:date \"2016\"^^xsd:gYear ;"
                 + " akg:status akg:status-completed ; akg:reportedIn " + A002 + " . FILTER(?a = 50000000)");
-        assertNotAsk("investment:microsoft-cloud-offer-60m akg:conflictsWith ?x");
+        // two articles tell the first Microsoft-OpenAI deal differently: one event, a disagreement
+        assertAsk("disagreement:microsoft-openai-first-deal akg:claim investment:microsoft-cloud-offer-60m,"
+                + " investment:microsoft-invests-50m-2016 ; akg:disputedProperty akg:amount, akg:status, akg:investmentKind .");
+        assertAsk("investment:microsoft-cloud-offer-60m akg:conflictsWith investment:microsoft-invests-50m-2016");
     }
 
     @Test
@@ -296,8 +303,10 @@ class RealDataGraphTest {
     void microsoft2023InvestmentIsADisagreementBetweenTenBillionAndSeveralMillions() {
         assertAsk("disagreement:microsoft-invests-2023 akg:claim investment:microsoft-invests-10b-2023,"
                 + " investment:microsoft-invests-2023-undisclosed ; akg:disputedProperty akg:amount .");
-        assertAsk("investment:microsoft-invests-10b-2023 akg:amount ?a ; akg:date \"2023\"^^xsd:gYear ;"
-                + " akg:dateQualifier akg:qualifier-early ; akg:reportedIn " + A003 + " . FILTER(?a = 10000000000)");
+        // 003 says only 'Récemment': no date on its claim; 004's 'Début 2023' dates the event
+        assertAsk("investment:microsoft-invests-10b-2023 akg:amount ?a ; akg:reportedIn " + A003 + " . FILTER(?a = 10000000000)"
+                + " FILTER NOT EXISTS { investment:microsoft-invests-10b-2023 akg:date ?d }");
+        assertAsk("investment:microsoft-invests-2023-undisclosed akg:date \"2023\"^^xsd:gYear ; akg:dateQualifier akg:qualifier-early .");
         assertAsk("investment:microsoft-invests-2023-undisclosed akg:reportedIn " + A004 + " ;"
                 + " akg:amount ?a ; akg:amountMax ?m . FILTER(?a = 2000000 && ?m = 999999999)");
         assertAsk("investment:microsoft-invests-10b-2023 akg:conflictsWith investment:microsoft-invests-2023-undisclosed");
@@ -310,8 +319,9 @@ class RealDataGraphTest {
         assertAsk("disagreement:musk-takeover-attempt akg:claim proposal:musk-takeover-attempt-2017,"
                 + " proposal:musk-takeover-attempt-2018 ; akg:disputedProperty akg:date .");
         assertAsk("proposal:musk-takeover-attempt-2017 akg:date \"2017\"^^xsd:gYear ; akg:proposer person:elon-musk ;"
-                + " akg:target organization:openai ; akg:proposalKind akg:proposal-kind-takeover ;"
-                + " akg:status akg:status-rejected ; akg:reportedIn " + A001 + " .");
+                + " akg:target organization:openai ; akg:proposalKind akg:proposal-kind-takeover ; akg:reportedIn " + A001 + " .");
+        // 001 says he tried ('tenté'), not that he was refused: no status
+        assertNotAsk("proposal:musk-takeover-attempt-2017 akg:status ?s");
         assertAsk("proposal:musk-takeover-attempt-2018 akg:date \"2018\"^^xsd:gYear ; akg:dateQualifier akg:qualifier-early .");
         assertEquals(articles(A003, A004), reportedIn("proposal:musk-takeover-attempt-2018"));
         assertAsk("proposal:musk-takeover-attempt-2017 akg:conflictsWith proposal:musk-takeover-attempt-2018 ."
@@ -323,8 +333,12 @@ class RealDataGraphTest {
     void otherProposalsOfTheArticlesAreThere() {
         assertAsk("proposal:musk-proposes-openai-tesla-merger akg:proposalKind akg:proposal-kind-merger ;"
                 + " akg:party organization:tesla ; akg:status akg:status-rejected ; akg:reportedIn " + A001 + " .");
-        assertAsk("proposal:karpathy-openai-tesla-satellite akg:proposer person:andrej-karpathy ;"
-                + " akg:status akg:status-abandoned ; akg:reportedIn " + A000 + " .");
+        // Karpathy 'imagined' a scenario: a statement of a plan, not a proposal made to anyone
+        assertAsk("statement:karpathy-openai-tesla-satellite akg:speaker person:andrej-karpathy ;"
+                + " akg:statementKind akg:statement-kind-plan ; akg:about organization:tesla ; akg:reportedIn " + A000 + " .");
+        assertNotAsk("?p a akg:Proposal ; akg:proposer person:andrej-karpathy");
+        assertAsk("proposal:sutskever-moves-to-fire-altman-2023 akg:proposer person:ilya-sutskever ; akg:target person:sam-altman ;"
+                + " akg:proposalKind akg:proposal-kind-ouster ; akg:date \"2023-11\"^^xsd:gYearMonth ; akg:reportedIn " + A001 + " .");
         assertAsk("proposal:musk-closedai-offer akg:proposalKind akg:proposal-kind-offer ;"
                 + " akg:date \"2024-03\"^^xsd:gYearMonth ; akg:status akg:status-proposed .");
         assertAsk("proposal:microsoft-exclusive-licence akg:proposer organization:microsoft ;"
@@ -336,11 +350,13 @@ class RealDataGraphTest {
     // Disagreements as a whole
 
     @Test
-    void exactlyTheThreeDisagreementsOfTheReadmeAreFound() {
+    void exactlyTheFiveDisagreementsOfTheReadmeAreFound() {
         assertEquals(Set.of(BASE + "id/disagreement/musk-funds-openai", BASE + "id/disagreement/musk-takeover-attempt",
-                BASE + "id/disagreement/microsoft-invests-2023"),
+                BASE + "id/disagreement/microsoft-invests-2023", BASE + "id/disagreement/microsoft-openai-first-deal",
+                BASE + "id/disagreement/altman-position-openai"),
                 select("SELECT ?d { ?d a akg:Disagreement }"));
-        assertEquals(Set.of("musk-funds-openai", "musk-takeover-attempt", "microsoft-invests-2023"),
+        assertEquals(Set.of("musk-funds-openai", "musk-takeover-attempt", "microsoft-invests-2023", "microsoft-openai-first-deal",
+                "altman-position-openai"),
                 Set.copyOf(built.load().disagreements().stream().map(Disagreement::event).toList()));
     }
 
@@ -418,10 +434,11 @@ class RealDataGraphTest {
     }
 
     @Test
-    void muskOwnsTwitterAndXaiAndHeadsTesla() {
+    void muskOwnsTwitterAndIsTiedToXaiAndTeslaWithNoTitleTheArticlesDoNotGive() {
         assertAsk("role:musk-owner-twitter akg:person person:elon-musk ; akg:organization organization:twitter ; akg:title akg:title-owner .");
-        assertAsk("role:musk-owner-xai akg:organization organization:xai ; akg:title akg:title-owner ; akg:reportedIn " + A001 + " .");
-        assertAsk("role:musk-head-tesla akg:organization organization:tesla ; akg:title akg:title-head .");
+        assertAsk("role:musk-xai akg:organization organization:xai ; akg:reportedIn " + A001 + " .");
+        assertAsk("role:musk-works-at-tesla akg:organization organization:tesla ; rdfs:label \"Elon Musk: tied to Tesla (current)\"@en .");
+        assertNotAsk("VALUES ?r { role:musk-xai role:musk-works-at-tesla } ?r akg:title ?t");
         assertEquals(6, count("?r a akg:Role ; akg:title akg:title-cofounder ; akg:organization organization:openai"));
     }
 
@@ -444,6 +461,8 @@ class RealDataGraphTest {
                 + " akg:value ?v ; akg:bound akg:bound-at-least ; akg:unit \"USD\" . FILTER(?v = 157000000000)");
         assertAsk("observation:openai-market-cap-2023-03 akg:measure akg:measure-market-capitalisation ; akg:value ?v ;"
                 + " akg:reportedIn " + A004 + " . FILTER(?v = 30000000000)");
+        // Musk's tweet gives neither a currency nor a bound: none is recorded
+        assertNotAsk("observation:openai-market-cap-2023-03 akg:unit|akg:bound ?x");
     }
 
     // Releases
@@ -460,11 +479,15 @@ class RealDataGraphTest {
         assertAsk("release:chatgpt-launch-2022 akg:date \"2022\"^^xsd:gYear ; akg:dateQualifier akg:qualifier-late ;"
                 + " akg:releaseKind akg:release-kind-launch .");
         assertEquals(articles(A003, A004), reportedIn("release:chatgpt-launch-2022"));
-        assertAsk("release:microsoft-integrates-gpt-into-bing akg:organization organization:microsoft ; akg:product product:gpt ;"
-                + " akg:releaseKind akg:release-kind-integration .");
-        assertAsk("organization:microsoft akg:released product:gpt");
-        assertAsk("release:gpt-4-announcement-2023-03 akg:releaseKind akg:release-kind-announcement ;"
-                + " akg:date \"2023-03\"^^xsd:gYearMonth .");
+        // integrations link the model to the Microsoft products; Microsoft did not release GPT
+        assertAsk("integration:microsoft-integrates-gpt-into-bing akg:organization organization:microsoft ; akg:product product:gpt ;"
+                + " akg:integratedInto product:bing ; akg:reportedIn " + A003 + " .");
+        assertAsk("integration:microsoft-integrates-gpt-into-office akg:integratedInto product:microsoft-office .");
+        assertAsk("product:bing akg:integrates product:gpt . product:microsoft-office akg:integrates product:gpt .");
+        assertNotAsk("organization:microsoft akg:released product:gpt");
+        // 003 leaves GPT-4's announcement undated
+        assertAsk("release:gpt-4-announcement akg:releaseKind akg:release-kind-announcement ; akg:reportedIn " + A003 + " ."
+                + " FILTER NOT EXISTS { release:gpt-4-announcement akg:date ?d }");
     }
 
     // Articles and evidence
@@ -581,6 +604,26 @@ class RealDataGraphTest {
         });
         // deliberately changed: the note of 004's 'plusieurs millions', now recorded as a range of millions
         lost.removeIf(t -> t.startsWith(BASE + "id/investment/microsoft-invests-2023-undisclosed https://w3id.org/article-kg/ontology#note"));
+        // deliberately changed by the sentence-by-sentence audit (issue 15; data/audit/): notes, claims
+        // re-modelled under other kinds or ids, qualifiers the articles do not state, 004's image credit
+        java.util.Set<String> remodelled = java.util.Set.of("proposal/karpathy-openai-tesla-satellite",
+                "proposal/musk-cuts-openai-twitter-access", "release/microsoft-integrates-gpt-into-bing",
+                "release/microsoft-integrates-gpt-into-office", "release/gpt-4-announcement-2023-03", "role/musk-head-tesla",
+                "role/musk-owner-xai");
+        lost.removeIf(t -> remodelled.stream().anyMatch(id -> t.startsWith(BASE + "id/" + id + " ")
+                || t.startsWith(BASE + "id/evidence/" + id.substring(id.indexOf('/') + 1) + "/")));
+        lost.removeIf(t -> t.contains("https://w3id.org/article-kg/ontology#note ")
+                || t.startsWith(BASE + "id/article/004_7d5254a00c7f58fe rdfs:comment "));
+        // shortcuts of the re-modelled claims: Karpathy proposed nothing, Microsoft released no GPT
+        lost.remove(BASE + "id/person/andrej-karpathy https://w3id.org/article-kg/ontology#proposedTo " + BASE + "id/organization/openai");
+        lost.remove(BASE + "id/organization/microsoft https://w3id.org/article-kg/ontology#released " + BASE + "id/product/gpt");
+        // 004's 'à la tête de' is a claim of its own, without 002's title
+        lost.removeIf(t -> t.contains(BASE + "id/evidence/altman-president-y-combinator/004_7d5254a00c7f58fe"));
+        lost.removeIf(t -> t.equals(BASE + "id/article/004_7d5254a00c7f58fe https://w3id.org/article-kg/ontology#cites " + BASE + "id/organization/techcrunch"));
+        lost.removeIf(t -> t.startsWith(BASE + "id/investment/microsoft-invests-10b-2023 https://w3id.org/article-kg/ontology#date"));
+        lost.removeIf(t -> t.startsWith(BASE + "id/proposal/musk-takeover-attempt-2017 https://w3id.org/article-kg/ontology#status "));
+        lost.removeIf(t -> t.startsWith(BASE + "id/observation/openai-market-cap-2023-03 https://w3id.org/article-kg/ontology#"));
+        lost.removeIf(t -> t.startsWith(BASE + "id/role/altman-president-y-combinator https://w3id.org/article-kg/ontology#reportedIn " + BASE + "id/article/004"));
         assertEquals(List.of(), lost);
     }
 
@@ -611,16 +654,19 @@ class RealDataGraphTest {
 
     @Test
     void articlesCitingTheSameOutletAreOneIndependentOrigin() {
-        // 003 and 004 both cite Semafor (and 004 and 000 TechCrunch): one origin; 002 cites nobody
+        // 003 and 004 both cite Semafor: one origin; 000 cites TechCrunch (004 shows it only in an image credit,
+        // which is not a source); 002 cites nobody
         assertAsk("event:musk-funds-openai akg:articleCount 3 ; akg:originCount 2 .");
-        assertAsk("founding:openai-founded-2015 akg:articleCount 4 ; akg:originCount 2 .");
+        assertAsk("founding:openai-founded-2015 akg:articleCount 4 ; akg:originCount 3 .");
+        assertAsk(A004 + " akg:cites organization:semafor FILTER NOT EXISTS { " + A004 + " akg:cites organization:techcrunch }");
     }
 
     @Test
     void labelsInEnglishAndFrenchWriteAmountsAndDatesAsPeopleDo() {
         assertAsk("investment:microsoft-invests-10b-2023 rdfs:label"
-                + " \"Microsoft → OpenAI: USD 10 billion (funding, completed) (early 2023)\"@en,"
-                + " \"Microsoft → OpenAI : 10 milliards USD (financement, réalisé) (début 2023)\"@fr .");
+                + " \"Microsoft → OpenAI: USD 10 billion (funding, completed)\"@en,"
+                + " \"Microsoft → OpenAI : 10 milliards USD (financement, réalisé)\"@fr .");
+        assertAsk("investment:microsoft-invests-2023-undisclosed rdfs:label ?l FILTER(CONTAINS(?l, \"(early 2023)\") && LANG(?l) = \"en\")");
         assertAsk("founding:openai-for-profit-created-2019-03-11 rdfs:label ?l FILTER(CONTAINS(?l, \"11 mars 2019\") && LANG(?l) = \"fr\")");
         // the exact decimal stays in the data
         assertAsk("investment:microsoft-invests-10b-2023 akg:amount 10000000000.0");
@@ -629,7 +675,7 @@ class RealDataGraphTest {
     @Test
     void disagreementTitlesTakeNoSide() {
         assertAsk("disagreement:musk-funds-openai rdfs:label"
-                + " \"Articles disagree (amount): Elon Musk → OpenAI: disputed (funding, completed)\"@en ; akg:event event:musk-funds-openai .");
+                + " \"Articles disagree (amount): Elon Musk → OpenAI: amount disputed (funding, completed)\"@en ; akg:event event:musk-funds-openai .");
     }
 
     @Test
@@ -640,7 +686,7 @@ class RealDataGraphTest {
                 + " akg:attributionMode akg:attribution-mode-allegation . lawsuit:musk-sues-openai-microsoft-2024-11 prov:wasDerivedFrom ?ev .");
         // a tweet, and a person imagining a scenario
         assertAsk("?ev akg:saidBy person:elon-musk ; akg:channel akg:channel-tweet ; prov:wasAttributedTo person:elon-musk .");
-        assertAsk("proposal:karpathy-openai-tesla-satellite prov:wasDerivedFrom ?ev ."
+        assertAsk("statement:karpathy-openai-tesla-satellite prov:wasDerivedFrom ?ev ."
                 + " ?ev akg:attributionMode akg:attribution-mode-speculation ; akg:saidBy person:andrej-karpathy .");
         assertEquals(0, count("?ev a akg:Evidence FILTER NOT EXISTS { ?ev akg:attributionMode ?m }"));
     }

@@ -147,7 +147,7 @@ class KgCommandTest {
 
         assertEquals(0, code, () -> String.join("\n", errLines()));
         assertTrue(out().lines().anyMatch(l -> l.startsWith("Valid in ")), out());
-        assertTrue(out().contains("disagreements: 3"), out());
+        assertTrue(out().contains("disagreements: 5"), out());
         assertTrue(out().contains("refinements (a claim more precise than another of its event, not a disagreement): 1"), out());
         assertFalse(out().contains("database:"), "validate names no database");
         assertEquals(before, tree(home), "validate wrote nothing into the project folder (no var/)");
@@ -180,7 +180,7 @@ class KgCommandTest {
 
         out.reset();
         assertEquals(0, KgCommand.execute("stats", "--store", store.toString()));
-        assertTrue(out().contains("Disagreements: 3"), out());
+        assertTrue(out().contains("Disagreements: 5"), out());
         assertTrue(out().contains("Investment"), out());
     }
 

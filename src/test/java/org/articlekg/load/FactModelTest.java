@@ -21,8 +21,9 @@ class FactModelTest {
     private static final FactModel MODEL = FactModel.read(Path.of("ontology"));
 
     @Test
-    void theEightKindsOfFactOfTheCorpusAreDeclaredWithTheirFilesAndClasses() {
-        assertEquals(List.of("departure", "founding", "investment", "lawsuit", "observation", "proposal", "release", "role"),
+    void theTwelveKindsOfFactOfTheCorpusAreDeclaredWithTheirFilesAndClasses() {
+        assertEquals(List.of("access-withdrawal", "departure", "founding", "holding", "integration", "investment", "lawsuit",
+                "observation", "proposal", "release", "role", "statement"),
                 MODEL.facts().stream().map(t -> t.kind().name()).toList());
         assertEquals("investments.csv", MODEL.schema("investment").kind().fileName());
         assertEquals(AKG.Investment, MODEL.schema("investment").rdfClass());
@@ -41,7 +42,7 @@ class FactModelTest {
     @Test
     void conceptColumnsTakeTheConceptsOfTheirSchemeByNotationInTheDeclaredOrder() {
         Column status = MODEL.schema("investment").column("status");
-        assertEquals(List.of("offered", "pledged", "completed", "partial", "rejected", "cancelled"), List.copyOf(status.values().keySet()));
+        assertEquals(List.of("offered", "pledged", "completed", "partial", "rejected", "cancelled", "stopped"), List.copyOf(status.values().keySet()));
         assertEquals(AKG.concept("status", "completed"), status.values().get("completed"));
         assertEquals(AKG.concept("investment-kind", "cloud_credits"), MODEL.schema("investment").column("kind").values().get("cloud_credits"));
     }
