@@ -156,15 +156,18 @@ class KgServerTest {
     }
 
     @Test
-    void readOnlyDescriptionsTheUiNeedsAnswer() {
+    void readOnlyDescriptionsAnswerAndTheHomeIsTheQueryEditor() {
         assertEquals(200, get(server.url() + "$/ping", null).statusCode());
         HttpResponse<String> status = get(server.url() + "$/server", "application/json");
         assertEquals(200, status.statusCode());
         assertTrue(status.body().contains("\"/kg\""), status.body());
         assertEquals(200, get(server.url() + "$/datasets/kg", "application/json").statusCode());
-        HttpResponse<String> ui = get(server.url(), "text/html");
-        assertEquals(200, ui.statusCode());
-        assertTrue(ui.body().contains("<div id=\"app\""), "the Fuseki UI page");
+        HttpResponse<String> home = get(server.url(), "text/html");
+        assertEquals(303, home.statusCode(), "no stock Fuseki UI: / leads to the query editor");
+        assertEquals("/editor/", home.headers().firstValue("Location").orElse(null));
+        HttpResponse<String> editor = get(server.url() + "editor/", "text/html");
+        assertEquals(200, editor.statusCode());
+        assertTrue(editor.body().contains("id=\"yasgui\""), "the query editor page");
         assertEquals(200, get(server.url() + "kg/get?default", "text/turtle").statusCode());
     }
 
