@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SPARQL server: an embedded Fuseki configured from {@code fuseki-config/config.ttl}, serving
- * the store's current build read-only, with the Fuseki UI. When a newer build is published (by
+ * the store's current build read-only, with the query editor. When a newer build is published (by
  * {@code kg build} in another process, or by {@code kg serve --watch}), the server swaps it in: a
  * request sees either the whole old graph or the whole new one, and the old one is closed once
  * its last request has finished.

@@ -136,14 +136,17 @@ class KgServerTest {
 
     @Test
     void updatesUploadsAndAdminOperationsAreRejected() {
-        assertEquals(405, post(server.url() + "kg/update", "application/sparql-update", "DROP ALL").statusCode());
+        // No update endpoint: 404 (405 while the stock UI's file servlet answered unknown paths).
+        int update = post(server.url() + "kg/update", "application/sparql-update", "DROP ALL").statusCode();
+        assertTrue(update == 404 || update == 405, "update: " + update);
         int viaQueryEndpoint = post(server.url() + "kg/sparql", "application/sparql-update", "DROP ALL").statusCode();
         assertTrue(viaQueryEndpoint >= 400 && viaQueryEndpoint < 500, "update on the query endpoint: " + viaQueryEndpoint);
         assertTrue(post(server.url() + "kg", "text/turtle", "<a:b> <a:c> <a:d> .").statusCode() >= 400);
         HttpResponse<String> put = send(HttpRequest.newBuilder(URI.create(server.url() + "kg?default"))
                 .header("Content-Type", "text/turtle").PUT(HttpRequest.BodyPublishers.ofString("<a:b> <a:c> <a:d> .")).build());
         assertEquals(405, put.statusCode());
-        assertEquals(405, post(server.url() + "kg/upload", "text/turtle", "<a:b> <a:c> <a:d> .").statusCode());
+        int upload = post(server.url() + "kg/upload", "text/turtle", "<a:b> <a:c> <a:d> .").statusCode();
+        assertTrue(upload == 404 || upload == 405, "upload: " + upload);
         assertEquals(405, post(server.url() + "$/datasets?dbName=x&dbType=mem", "application/x-www-form-urlencoded", "").statusCode());
         HttpResponse<String> delete = send(HttpRequest.newBuilder(URI.create(server.url() + "$/datasets/kg")).DELETE().build());
         assertEquals(405, delete.statusCode());
