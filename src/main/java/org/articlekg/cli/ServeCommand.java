@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code kg serve}: builds the graph when it is missing or stale, then serves it with Fuseki. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         header = "Serves the current build over SPARQL, linked data and /api/ (building it first when stale).",
-        description = {"Serves the graph read-only with an embedded Apache Jena Fuseki: the Fuseki UI at /,",
+        description = {"Serves the graph read-only with an embedded Apache Jena Fuseki: the query editor at /editor/,",
                 "the SPARQL endpoint at /kg/sparql. Builds first when the graph is missing or older than",
                 "data/, ontology/ or fuseki-config/. A newer build (kg build in another terminal, or --watch)",
                 "is swapped in without downtime."})
@@ -135,7 +135,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println();
         out.println("article-kg is serving " + server.servedBuild());
         out.println("  Base IRI:                  " + server.base() + "   (the graph's IRIs; requests for another host are logged once per host)");
-        out.println("  Fuseki UI (query editor):  " + url + "#/dataset/kg/query");
+        out.println("  Query editor:              " + url + "editor/");
         out.println("  SPARQL endpoint:           " + url + "kg/sparql   (GET or POST, read-only)");
         out.println("  Graph Store (read):        " + url + "kg/get?default");
         out.println("  Saved queries (API):       " + url + "api/   (OpenAPI: " + url + "api/openapi.json)");

@@ -157,6 +157,11 @@ public final class FactModel {
         return l != null ? l : byLang.get("en");
     }
 
+    /** Every label of a term (a concept, a class, a property) by language tag, e.g. {@code {en=invested in, fr=a investi dans}}. */
+    public Map<String, String> labels(Node term) {
+        return Map.copyOf(labels.getOrDefault(term, Map.of()));
+    }
+
     /** Whether concept {@code narrower} is below {@code broader} in the ontology's hierarchy ({@code skos:broader}, transitively). */
     public boolean isNarrower(Node narrower, Node broader) {
         return this.broader.getOrDefault(narrower, Set.of()).contains(broader);

@@ -1,7 +1,13 @@
 package org.articlekg.publish;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Node;
@@ -10,7 +16,15 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.articlekg.load.Column;
+import org.articlekg.load.FactModel;
 import org.articlekg.load.Iris;
+import org.articlekg.load.Kind;
+import org.articlekg.load.TableSchema;
+import org.articlekg.load.ValueType;
 import org.articlekg.publish.GraphEdges.Edge;
 import org.articlekg.publish.GraphEdges.EntityGraph;
 import org.articlekg.publish.GraphEdges.GraphNode;
@@ -44,7 +58,12 @@ public final class Explorer {
               ?article dcterms:title ?title .
             } ORDER BY ?article""");
 
-    /** Entities whose names or aliases match the words typed (prefix match, case and accents ignored). */
+    /**
+     * Entities whose names or aliases match the words typed (prefix match, case and accents
+     * ignored), best first: a name or alias equal to the words typed ("Microsoft" for
+     * {@code microsoft}), then names starting with them, then the others; within each, shorter
+     * names first, then by the search engine's score.
+     */
     public static JsonArray search(DatasetGraph dsg, Iris iris, String typed) {
         JsonArray out = new JsonArray();
         StringBuilder lucene = new StringBuilder();
@@ -59,13 +78,78 @@ public final class Explorer {
         b.put("lucene", NodeFactory.createLiteralString(lucene.toString()));
         b.put("facts", iris.graph(Iris.FACTS_GRAPH));
         StringBuilder classes = new StringBuilder();
-        for (Node c : Kinds.of(dsg, iris).entityClasses()) classes.append(" <").append(c.getURI()).append('>');
+        FactModel model = Kinds.of(dsg, iris);
+        for (Node c : model.entityClasses()) classes.append(" <").append(c.getURI()).append('>');
+        String wanted = folded(typed.strip().replaceAll("\\s+", " "));
+        record Hit(JsonObject json, int rank, int length, double score) {}
+        List<Hit> hits = new ArrayList<>();
         for (QuerySolution s : Sparql.select(dsg, Sparql.parse(SEARCH.formatted(classes)), b)) {
+            Node iri = s.get("s").asNode();
+            Node type = s.get("type").asNode();
+            String label = s.getLiteral("label").getString();
             JsonObject o = new JsonObject();
-            o.put("iri", s.get("s").asNode().getURI());
-            o.put("label", s.getLiteral("label").getString());
-            o.put("type", Pages.local(s.get("type").asNode()));
-            out.add(o);
+            o.put("iri", iri.getURI());
+            o.put("label", label);
+            o.put("labels", byLanguage(names(dsg, iri, RDFS.label.asNode())));
+            o.put("type", Pages.local(type));
+            o.put("typeLabels", byLanguage(model.labels(type)));
+            o.put("page", page(iris, iri));
+            int rank = 2;
+            List<String> names = new ArrayList<>(names(dsg, iri, RDFS.label.asNode()).values());
+            names.addAll(names(dsg, iri, SKOS.altLabel.asNode()).values());
+            for (String name : names) {
+                String f = folded(name);
+                if (f.equals(wanted)) rank = 0;
+                else if (rank > 1 && f.startsWith(wanted)) rank = 1;
+            }
+            hits.add(new Hit(o, rank, label.length(), s.getLiteral("score").getDouble()));
+        }
+        hits.sort(Comparator.comparingInt(Hit::rank).thenComparingInt(Hit::length)
+                .thenComparing(Comparator.comparingDouble(Hit::score).reversed()));
+        for (Hit h : hits) out.add(h.json());
+        return out;
+    }
+
+    /** A name as search compares it: lower case, without accents. */
+    private static String folded(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** The literals of a property of a node in the facts, by language tag (the first of each language; "" for none). */
+    private static Map<String, String> names(DatasetGraph dsg, Node s, Node p) {
+        Map<String, String> byLang = new TreeMap<>();
+        dsg.find(Node.ANY, s, p, Node.ANY).forEachRemaining(q -> {
+            if (q.getObject().isLiteral()) byLang.putIfAbsent(q.getObject().getLiteralLanguage(), q.getObject().getLiteralLexicalForm());
+        });
+        return byLang;
+    }
+
+    private static JsonObject byLanguage(Map<String, String> labels) {
+        JsonObject o = new JsonObject();
+        new TreeMap<>(labels).forEach((lang, label) -> { if (!lang.isEmpty()) o.put(lang, label); });
+        return o;
+    }
+
+    /**
+     * The types entities can have, in the order the kinds declare them: each with its kind
+     * ({@code person}, {@code organization} ...: the explorer draws a kind with one shape and a
+     * type with one colour) and its labels.
+     */
+    static JsonArray types(FactModel model) {
+        JsonArray out = new JsonArray();
+        for (TableSchema t : model.withRole(Kind.Role.ENTITY)) {
+            List<Node> classes = new ArrayList<>();
+            if (t.rdfClass() != null) classes.add(t.rdfClass());
+            for (Column c : t.columns()) {
+                if (c.type() == ValueType.ENUM && RDF.type.asNode().equals(c.predicate())) classes.addAll(c.values().values());
+            }
+            for (Node c : classes) {
+                JsonObject o = new JsonObject();
+                o.put("type", Pages.local(c));
+                o.put("kind", t.kind().name());
+                o.put("labels", byLanguage(model.labels(c)));
+                out.add(o);
+            }
         }
         return out;
     }
@@ -78,6 +162,7 @@ public final class Explorer {
      */
     public static JsonObject neighbourhood(DatasetGraph dsg, Iris iris, Node focus) {
         EntityGraph g = GraphEdges.around(dsg, iris, focus);
+        FactModel model = Kinds.of(dsg, iris);
         Pages pages = new Pages(dsg, iris);
         Node factsGraph = iris.graph(Iris.FACTS_GRAPH);
         JsonArray nodes = new JsonArray();
@@ -85,6 +170,7 @@ public final class Explorer {
             JsonObject data = new JsonObject();
             data.put("id", n.iri().getURI());
             data.put("label", n.label());
+            data.put("labels", byLanguage(names(dsg, n.iri(), RDFS.label.asNode())));
             data.put("type", n.type());
             data.put("page", page(iris, n.iri()));
             nodes.add(wrap(data));
@@ -96,6 +182,10 @@ public final class Explorer {
             data.put("source", e.source().getURI());
             data.put("target", e.target().getURI());
             data.put("relationship", e.relationshipName());
+            data.put("property", e.relationship().getURI());
+            JsonObject labels = byLanguage(model.labels(e.relationship()));
+            if (!labels.hasKey("en")) labels.put("en", e.relationshipLabel());
+            data.put("labels", labels);
             data.put("sources", e.articles().size());
             data.put("origins", e.origins());
             data.put("disputed", e.disputed());
@@ -112,6 +202,7 @@ public final class Explorer {
         out.put("focus", focus.getURI());
         out.put("nodes", nodes);
         out.put("edges", edges);
+        out.put("types", types(model));
         return out;
     }
 

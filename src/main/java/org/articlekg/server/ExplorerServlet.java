@@ -4,13 +4,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonValue;
@@ -27,34 +21,11 @@ import org.articlekg.publish.Explorer;
  */
 final class ExplorerServlet extends HttpServlet {
     private final Supplier<ServedGraph> served;
-    private final byte[] page;
-    private final String policy;
+    private final ScriptedPage page;
 
     ExplorerServlet(Supplier<ServedGraph> served) {
         this.served = served;
-        this.page = loadPage();
-        this.policy = policyFor(new String(page, StandardCharsets.UTF_8));
-    }
-
-    /**
-     * The page's Content-Security-Policy: scripts from this server and the page's own inline
-     * script (by its hash), requests to this server only, no framing.
-     */
-    private static String policyFor(String html) {
-        int start = html.indexOf("<script>");
-        int end = html.indexOf("</script>", start);
-        String hash = "";
-        if (start >= 0 && end > start) {
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-256")
-                        .digest(html.substring(start + "<script>".length(), end).getBytes(StandardCharsets.UTF_8));
-                hash = " 'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return "default-src 'none'; script-src 'self'" + hash + "; connect-src 'self'; style-src 'self' 'unsafe-inline'; "
-                + "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        this.page = ScriptedPage.load("/explorer/explore.html");
     }
 
     @Override
@@ -63,8 +34,8 @@ final class ExplorerServlet extends HttpServlet {
         ServedGraph g = served.get();
         switch (rest) {
             case "", "/" -> {
-                resp.setHeader("Content-Security-Policy", policy);
-                LinkedDataServlet.send(resp, 200, "text/html; charset=utf-8", page);
+                resp.setHeader("Content-Security-Policy", page.policy());
+                LinkedDataServlet.send(resp, 200, "text/html; charset=utf-8", page.html());
             }
             case "/search.json" -> {
                 String q = req.getParameter("q");
@@ -137,18 +108,5 @@ final class ExplorerServlet extends HttpServlet {
 
     private static void json(HttpServletResponse resp, int status, JsonValue v) throws IOException {
         LinkedDataServlet.send(resp, status, "application/json; charset=utf-8", JSON.toString(v).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] loadPage() {
-        try (InputStream in = ExplorerServlet.class.getResourceAsStream("/explorer/explore.html");
-             InputStream pom = ExplorerServlet.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/cytoscape/pom.properties")) {
-            if (in == null || pom == null) throw new IllegalStateException("explorer page or Cytoscape.js WebJar missing from the class path");
-            Properties p = new Properties();
-            p.load(pom);
-            String html = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("CYTOSCAPE_VERSION", p.getProperty("version"));
-            return html.getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SPARQL server: an embedded Fuseki configured from {@code fuseki-config/config.ttl}, serving
- * the store's current build read-only, with the Fuseki UI. When a newer build is published (by
+ * the store's current build read-only, with the query editor. When a newer build is published (by
  * {@code kg build} in another process, or by {@code kg serve --watch}), the server swaps it in: a
  * request sees either the whole old graph or the whole new one, and the old one is closed once
  * its last request has finished.
@@ -111,6 +111,7 @@ public final class KgServer implements AutoCloseable {
         for (String name : serviceNames(description)) builder.addFilter("/" + name + "/" + UnionDefaultGraph.ENDPOINT, new UnionDefaultGraph());
         builder.addFilter("/$/server", local).addFilter("/$/stats/*", local).addFilter("/$/datasets/*", local);
         if (queries != null) builder.addServlet("/api/*", new ApiServlet(queries, settings, current));
+        builder.addServlet("/editor/*", new EditorServlet(current, queries, queryEndpoint(description)));
         PublishServlets.addTo(builder, current);
         FusekiServer fuseki = builder.build();
         limitSizes(fuseki.getJettyServer(), settings);
@@ -148,6 +149,29 @@ public final class KgServer implements AutoCloseable {
                 .filter(java.util.Objects::nonNull)
                 .map(st -> st.getString().replaceAll("^/+", ""))
                 .toList();
+    }
+
+    /**
+     * The path of the description's SPARQL query endpoint, {@code /kg/sparql}: its service's query
+     * endpoint named {@code sparql}, else the first by name (the statements have no order), else
+     * the service itself, which answers queries too.
+     */
+    private static String queryEndpoint(Model description) {
+        for (Resource service : description.listResourcesWithProperty(RDF.type, FusekiVocab.fusekiService).toList()) {
+            Statement name = service.getProperty(FusekiVocab.pServiceName);
+            if (name == null) continue;
+            String path = "/" + name.getString().replaceAll("^/+", "");
+            java.util.TreeSet<String> names = new java.util.TreeSet<>();
+            for (Statement ep : service.listProperties(FusekiVocab.pEndpoint).toList()) {
+                Resource e = ep.getResource();
+                if (e.hasProperty(FusekiVocab.pOperation, FusekiVocab.opQuery) && e.hasProperty(FusekiVocab.pEndpointName)) {
+                    names.add(e.getProperty(FusekiVocab.pEndpointName).getString());
+                }
+            }
+            if (names.isEmpty()) return path;
+            return path + "/" + (names.contains("sparql") ? "sparql" : names.first());
+        }
+        throw new KgException("the service description has no fuseki:Service with a fuseki:name");
     }
 
     /** The one data service the configuration describes. */

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * The server's own descriptions ({@code /$/server}, {@code /$/stats}, {@code /$/datasets}: versions,
  * request counts, configuration) answer only on this machine: to a client on the loopback
  * address that no proxy relayed ({@link ClientAddress#isLocalAndDirect}). Anyone else gets 403.
- * The Fuseki UI reads them, so its dataset pages work from this machine only; the query endpoint,
+ * They are for the server's operator (the stock Fuseki UI read them; it is no longer served); the query endpoint,
  * the saved queries and the pages are public.
  */
 final class LocalOnly implements Filter {

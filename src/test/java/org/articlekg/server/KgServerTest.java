@@ -136,14 +136,17 @@ class KgServerTest {
 
     @Test
     void updatesUploadsAndAdminOperationsAreRejected() {
-        assertEquals(405, post(server.url() + "kg/update", "application/sparql-update", "DROP ALL").statusCode());
+        // No update endpoint: 404 (405 while the stock UI's file servlet answered unknown paths).
+        int update = post(server.url() + "kg/update", "application/sparql-update", "DROP ALL").statusCode();
+        assertTrue(update == 404 || update == 405, "update: " + update);
         int viaQueryEndpoint = post(server.url() + "kg/sparql", "application/sparql-update", "DROP ALL").statusCode();
         assertTrue(viaQueryEndpoint >= 400 && viaQueryEndpoint < 500, "update on the query endpoint: " + viaQueryEndpoint);
         assertTrue(post(server.url() + "kg", "text/turtle", "<a:b> <a:c> <a:d> .").statusCode() >= 400);
         HttpResponse<String> put = send(HttpRequest.newBuilder(URI.create(server.url() + "kg?default"))
                 .header("Content-Type", "text/turtle").PUT(HttpRequest.BodyPublishers.ofString("<a:b> <a:c> <a:d> .")).build());
         assertEquals(405, put.statusCode());
-        assertEquals(405, post(server.url() + "kg/upload", "text/turtle", "<a:b> <a:c> <a:d> .").statusCode());
+        int upload = post(server.url() + "kg/upload", "text/turtle", "<a:b> <a:c> <a:d> .").statusCode();
+        assertTrue(upload == 404 || upload == 405, "upload: " + upload);
         assertEquals(405, post(server.url() + "$/datasets?dbName=x&dbType=mem", "application/x-www-form-urlencoded", "").statusCode());
         HttpResponse<String> delete = send(HttpRequest.newBuilder(URI.create(server.url() + "$/datasets/kg")).DELETE().build());
         assertEquals(405, delete.statusCode());
@@ -156,15 +159,18 @@ class KgServerTest {
     }
 
     @Test
-    void readOnlyDescriptionsTheUiNeedsAnswer() {
+    void readOnlyDescriptionsAnswerAndTheHomeIsTheQueryEditor() {
         assertEquals(200, get(server.url() + "$/ping", null).statusCode());
         HttpResponse<String> status = get(server.url() + "$/server", "application/json");
         assertEquals(200, status.statusCode());
         assertTrue(status.body().contains("\"/kg\""), status.body());
         assertEquals(200, get(server.url() + "$/datasets/kg", "application/json").statusCode());
-        HttpResponse<String> ui = get(server.url(), "text/html");
-        assertEquals(200, ui.statusCode());
-        assertTrue(ui.body().contains("<div id=\"app\""), "the Fuseki UI page");
+        HttpResponse<String> home = get(server.url(), "text/html");
+        assertEquals(303, home.statusCode(), "no stock Fuseki UI: / leads to the query editor");
+        assertEquals("/editor/", home.headers().firstValue("Location").orElse(null));
+        HttpResponse<String> editor = get(server.url() + "editor/", "text/html");
+        assertEquals(200, editor.statusCode());
+        assertTrue(editor.body().contains("id=\"yasgui\""), "the query editor page");
         assertEquals(200, get(server.url() + "kg/get?default", "text/turtle").statusCode());
     }
 
