@@ -1,5 +1,6 @@
 package org.articlekg.publish;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
@@ -8,7 +9,10 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.articlekg.load.Iris;
 
-/** The HTML documentation of the ontology: classes, properties and concepts with their labels and comments. */
+/**
+ * The HTML documentation of the ontology: classes, properties and concepts with their labels and
+ * comments, rendered by {@code templates/ontology.mustache}.
+ */
 public final class OntologyPage {
     private OntologyPage() {}
 
@@ -28,35 +32,45 @@ public final class OntologyPage {
               }
             } ORDER BY ?kind ?term""");
 
+    /** A term of the ontology: its local name, labels, comments and the terms it relates to. */
+    public record Term(String name, String en, String fr, String comment, String commentFr, List<String> notes) {}
+
+    /** The terms of one kind (classes, object properties ...). */
+    public record Group(String id, String heading, List<Term> terms) {}
+
+    /** The page's view model. */
+    public record View(String title, List<Group> groups, List<Pages.Section> toc) {
+        public boolean longPage() { return true; }
+    }
+
     /** The page, from the ontology graph of the served dataset. */
     public static String html(DatasetGraph dsg, Iris iris) {
-        HtmlWriter h = new HtmlWriter().start("Ontology");
-        h.markup("<h1>The article-kg ontology</h1><p>Namespace <code>https://w3id.org/article-kg/ontology#</code> (prefix <code>akg:</code>). ")
-                .markup("As Turtle: <a href=\"/ontology?format=ttl\">article-kg.ttl</a>. Every term has labels and comments in English and French.</p>");
+        List<Group> groups = new ArrayList<>();
+        List<Term> current = null;
         String kind = null;
         String term = null;
         for (QuerySolution s : Sparql.select(dsg, TERMS, Map.of("onto", iris.graph(Iris.ONTOLOGY_GRAPH)))) {
             String k = s.getLiteral("kind").getString();
             Node t = s.get("term").asNode();
             if (!k.equals(kind)) {
-                h.markup(kind == null ? "" : "</table>").markup("<h2>").text(k).markup("</h2><table>");
+                current = new ArrayList<>();
+                groups.add(new Group(k.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), k, current));
                 kind = k;
             }
             if (t.getURI().equals(term)) continue;
             term = t.getURI();
-            String local = Pages.local(t);
-            h.markup("<tr id=\"").text(local).markup("\"><th><code>akg:").text(local).markup("</code></th><td>");
-            if (s.contains("en")) h.markup("<b>").text(s.getLiteral("en").getString()).markup("</b>");
-            if (s.contains("fr")) h.markup(" · <i lang=\"fr\">").text(s.getLiteral("fr").getString()).markup("</i>");
-            if (s.contains("comment")) h.markup("<br>").text(s.getLiteral("comment").getString());
-            if (s.contains("commentFr")) h.markup("<br><span class=\"muted\" lang=\"fr\">").text(s.getLiteral("commentFr").getString()).markup("</span>");
+            List<String> notes = new ArrayList<>();
             for (String[] extra : List.of(new String[] {"super", "sub-term of"}, new String[] {"domain", "domain"},
                     new String[] {"range", "range"})) {
-                if (s.contains(extra[0])) h.markup("<br><span class=\"muted\">").text(extra[1] + ": " + s.get(extra[0]).toString()).markup("</span>");
+                if (s.contains(extra[0])) notes.add(extra[1] + ": " + s.get(extra[0]).toString());
             }
-            h.markup("</td></tr>");
+            current.add(new Term(Pages.local(t), text(s, "en"), text(s, "fr"), text(s, "comment"), text(s, "commentFr"), notes));
         }
-        if (kind != null) h.markup("</table>");
-        return h.end();
+        return Templates.render("ontology", new View("Ontology", groups,
+                groups.stream().map(g -> new Pages.Section(g.id(), g.heading())).toList()));
+    }
+
+    private static String text(QuerySolution s, String var) {
+        return s.contains(var) ? s.getLiteral(var).getString() : null;
     }
 }

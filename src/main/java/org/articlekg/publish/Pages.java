@@ -11,16 +11,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.math.BigDecimal;
+import java.util.Objects;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QuerySolution;
-import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
 import org.articlekg.load.Column;
 import org.articlekg.load.FactModel;
 import org.articlekg.load.Iris;
 import org.articlekg.load.Kind;
+import org.articlekg.load.Labels;
 import org.articlekg.load.TableSchema;
 import org.articlekg.load.ValueType;
 import org.articlekg.vocab.AKG;
@@ -32,12 +37,18 @@ import org.articlekg.vocab.AKG;
  * speculation; claims are grouped by event with the event's number of articles and independent
  * origins; refinements are shown apart from disagreements; undated claims show their reported
  * date. Which classes are kinds of fact, entities and relations comes from the declarations
- * ({@link Kinds}). Readable without JavaScript; every value is escaped. Local IRIs link to their
- * pages as paths ({@code /id/...}), so the pages work on any host the graph is served from.
+ * ({@link Kinds}). This class prepares each page's view model (the records below); the markup is
+ * in {@code templates/resource.mustache} and {@code templates/index.mustache}, which escape every
+ * value. Amounts and dates read as people write them ({@code USD 10 billion}, {@code early 2018});
+ * an entity's page has a table of contents, a filter box and a timeline of its facts (drawn by
+ * ECharts; the facts stay readable without JavaScript). Local IRIs link to their pages as paths
+ * ({@code /id/...}), so the pages work on any host the graph is served from.
  */
 public final class Pages {
     private static final Query TYPES = Sparql.parse("SELECT DISTINCT ?t WHERE { GRAPH ?facts { ?this a ?t } }");
     private static final Query OWN = Sparql.parse("SELECT ?p ?o WHERE { GRAPH ?facts { ?this ?p ?o } } ORDER BY ?p ?o");
+    private static final Query DESCRIPTION = Sparql.parse("""
+            SELECT ?d WHERE { ?this dcterms:description ?d FILTER(LANGMATCHES(LANG(?d), "en")) }""");
     private static final Query LABELS = Sparql.parse("SELECT ?l WHERE { ?this rdfs:label ?l }");
     private static final Query SOURCES = Sparql.parse("""
             SELECT ?ev ?article ?title ?site ?adate ?quote WHERE {
@@ -138,28 +149,147 @@ public final class Pages {
         return sb.toString();
     }
 
+    // The view model: what the templates (templates/resource.mustache and its partials) render.
+
+    /** A section of a page, listed in its table of contents. */
+    public record Section(String id, String title) {}
+
+    /** How many articles and independent origins report a claim or an event; {@code singleSource} marks one origin. */
+    public record Support(String text, boolean singleSource) {}
+
+    /** Who says it: "the article reports", "according to" some people (through a channel); {@code warn} names an allegation or speculation. */
+    public record Who(String lead, List<Link.Joined> saidBy, String channel, String warn) {}
+
+    /** One article's support of a claim: where, who says it, and in what words. */
+    public record Source(Link article, String site, String outlets, String date, Who who, String quote, String quoteLang) {}
+
+    /** "more precise than …" or "made more precise by …". */
+    public record Refinement(String text, Link other) {}
+
+    /** One claim in a box: its label, the entity's role in it, its conflicts, refinements, support, reported date when undated, sources. */
+    public record Fact(Link link, String role, List<Link.Joined> conflicts, List<Refinement> refinements, Support support,
+                       String undated, List<Source> sources) {
+        public boolean disputed() { return !conflicts.isEmpty(); }
+    }
+
+    /** The claims of one event on an entity page; {@code grouped} when the event has several claims (boxed with its support). */
+    public record EventGroup(boolean grouped, Link event, String claims, Support support, List<Fact> facts) {}
+
+    /** The facts of one kind on an entity page. */
+    public record KindGroup(String id, String heading, List<EventGroup> events) {}
+
+    /** A value shown in a table row. */
+    public record Row(String name, List<Link.Joined> values) {}
+
+    /** One side of a disagreement: the claim, its disputed values and its sources. */
+    public record Side(Link claim, List<Row> rows, List<Source> sources) {}
+
+    /** A disagreement, its claims side by side; the title says what is disputed, not one side's value. */
+    public record Dispute(Link title, List<Side> sides) {}
+
+    /** A relation of an entity to another: "founded X" (out) or "X founded this" (in). */
+    public record Related(boolean out, String relation, Link other) {}
+
+    /** The sections of an entity's page. */
+    public record EntityView(List<Dispute> disputes, List<KindGroup> kinds, List<Related> related) {
+        public boolean noFacts() { return kinds.isEmpty(); }
+    }
+
+    /** The sections of a claim's page. */
+    public record FactView(Link event, String eventClaims, Support eventSupport, Support support, String reported,
+                           boolean undated, List<Refinement> refinements, List<Source> sources, List<Dispute> disputes) {}
+
+    /** A refinement between two claims of an event. */
+    public record RefinementPair(Link finer, Link coarser) {}
+
+    /** An article of an event, with the outlets it cites and its date. */
+    public record ArticleItem(Link link, String outlets, String date) {}
+
+    /** A table of an event's values: its participants, or what its claims agree on. */
+    public record ValueTable(String heading, List<Row> rows) {}
+
+    /** The sections of an event's page. */
+    public record EventView(String kind, Support support, String reported, String claimCount, List<ValueTable> tables,
+                            List<Fact> claims, List<RefinementPair> refinements, List<Dispute> disputes, List<ArticleItem> articles) {
+        public int claimTotal() { return claims.size(); }
+        public int articleTotal() { return articles.size(); }
+    }
+
+    /** A claim an article supports, with who says it there and the words. */
+    public record Reported(Link link, Who who, String quote) {}
+
+    /** The claims an article supports, by kind. */
+    public record ReportedKind(String heading, List<Reported> facts) {}
+
+    /** The sections of an article's page. */
+    public record ArticleView(int total, List<ReportedKind> kinds) {}
+
+    /** The sections of a disagreement's page. */
+    public record DisputeView(Link event, Dispute dispute) {}
+
+    /** A row of "All properties": a property and its value, linked when it is a resource. */
+    public record Property(String name, Link value) {}
+
+    /**
+     * A resource's page. Exactly one of {@code entity}, {@code fact}, {@code event}, {@code article}
+     * and {@code disagreement} is set, by the resource's type (none for other resources).
+     *
+     * @param timeline the entity's dated facts as JSON for the timeline view (null when it has none)
+     */
+    public record ResourcePage(String title, String frLabel, String description, List<String> types, String iri,
+                               String editor, String turtle, String jsonld, List<Section> toc,
+                               EntityView entity, FactView fact, EventView event, ArticleView article, DisputeView disagreement,
+                               List<Property> properties, String timeline, int timelineItems) {
+        public boolean views() { return timeline != null; }
+        /** A table of contents and a filter box on pages with many sections. */
+        public boolean longPage() { return toc.size() >= 3; }
+    }
+
     /** The page of a resource of the graph. */
     public String resource(Node iri) {
+        return Templates.render("resource", page(iri));
+    }
+
+    /** The view model of a resource's page. */
+    public ResourcePage page(Node iri) {
         Set<Node> types = new LinkedHashSet<>();
         for (QuerySolution s : select(TYPES, iri)) types.add(s.get("t").asNode());
-        HtmlWriter h = new HtmlWriter().start(label(iri));
-        h.markup("<h1>").text(label(iri)).markup("</h1>");
+        String title = label(iri);
         String fr = labelIn(iri, "fr");
-        if (fr != null && !fr.equals(label(iri))) h.markup("<p class=\"muted\">fr: ").text(fr).markup("</p>");
-        h.markup("<p>");
-        for (Node t : types) h.markup("<span class=\"chip\">").text(local(t)).markup("</span>");
-        h.markup("</p><p class=\"muted\"><code>").text(iri.getURI()).markup("</code> · ")
-                .link(editorLink(iri), "open a query about it in the SPARQL editor")
-                .markup(" · as ").link(docPath(iri) + "?format=ttl", "Turtle").markup(", ")
-                .link(docPath(iri) + "?format=jsonld", "JSON-LD").markup("</p>\n");
+        String description = null;
+        for (QuerySolution s : select(DESCRIPTION, iri)) description = s.getLiteral("d").getString();
+        List<Section> toc = new ArrayList<>();
+        EntityView entity = null;
+        FactView fact = null;
+        EventView event = null;
+        ArticleView article = null;
+        DisputeView disagreement = null;
+        String timeline = null;
+        int timelineItems = 0;
         TableSchema factKind = factKind(types);
-        if (factKind != null) factSections(h, iri, factKind);
-        else if (types.contains(AKG.Event)) eventSections(h, iri);
-        else if (types.contains(AKG.Article)) articleSections(h, iri);
-        else if (types.contains(AKG.Disagreement)) disagreementSections(h, iri);
-        else if (!types.isEmpty() && !types.contains(AKG.Evidence)) entitySections(h, iri);
-        properties(h, iri);
-        return h.end();
+        if (factKind != null) fact = factView(iri);
+        else if (types.contains(AKG.Event)) event = eventView(iri);
+        else if (types.contains(AKG.Article)) article = articleView(iri);
+        else if (types.contains(AKG.Disagreement)) disagreement = new DisputeView(linkOrNull(one(iri, AKG.event)), dispute(iri));
+        else if (!types.isEmpty() && !types.contains(AKG.Evidence)) {
+            List<QuerySolution> facts = select(factsAbout(), iri);
+            entity = entityView(iri, facts);
+            JsonArray items = timelineItems(facts);
+            if (!items.isEmpty()) {
+                timeline = org.apache.jena.atlas.json.JSON.toStringFlat(items);
+                timelineItems = items.size();
+                toc.add(new Section("timeline", "Timeline"));
+            }
+            if (!entity.disputes().isEmpty()) toc.add(new Section("disputes", "Where the articles disagree"));
+            for (KindGroup k : entity.kinds()) toc.add(new Section(k.id(), k.heading()));
+            if (!entity.related().isEmpty()) toc.add(new Section("related", "Related"));
+        }
+        List<Property> properties = properties(iri);
+        if (!properties.isEmpty() && !toc.isEmpty()) toc.add(new Section("properties", "All properties"));
+        return new ResourcePage(title, fr != null && !fr.equals(title) ? fr : null, description,
+                types.stream().map(Pages::local).toList(), iri.getURI(), editorLink(iri),
+                docPath(iri) + "?format=ttl", docPath(iri) + "?format=jsonld", toc,
+                entity, fact, event, article, disagreement, properties, timeline, timelineItems);
     }
 
     private TableSchema factKind(Set<Node> types) {
@@ -170,18 +300,36 @@ public final class Pages {
         return null;
     }
 
-    private void entitySections(HtmlWriter h, Node iri) {
-        List<QuerySolution> facts = select(factsAbout(), iri);
+    /**
+     * The timeline of an entity's facts: one item per claim at its date, or, for a claim with no
+     * date of its own, at its reported date (the earliest article's) and marked undated; disputed
+     * claims flagged.
+     */
+    private JsonArray timelineItems(List<QuerySolution> facts) {
+        JsonArray items = new JsonArray();
+        Set<Node> seen = new LinkedHashSet<>();
+        for (QuerySolution f : facts) {
+            Node fn = f.get("f").asNode();
+            if (!f.contains("date") || !seen.add(fn)) continue;
+            JsonObject o = new JsonObject();
+            o.put("date", f.getLiteral("date").getLexicalForm());
+            o.put("when", readableDate(f.getLiteral("date").getLexicalForm()));
+            o.put("label", f.getLiteral("label").getString());
+            o.put("href", href(fn));
+            o.put("kind", plural(local(f.get("kind").asNode())));
+            o.put("undated", !dated(fn));
+            o.put("disputed", !select(CONFLICTS, fn).isEmpty());
+            items.add(o);
+        }
+        return items;
+    }
+
+    private EntityView entityView(Node iri, List<QuerySolution> facts) {
         Set<Node> disagreements = new LinkedHashSet<>();
         for (QuerySolution f : facts) {
             for (QuerySolution d : select(DISAGREEMENTS_OF, f.get("f").asNode())) disagreements.add(d.get("d").asNode());
         }
-        if (!disagreements.isEmpty()) {
-            h.markup("<h2>Where the articles disagree</h2>");
-            for (Node d : disagreements) disagreement(h, d);
-        }
-        h.markup("<h2>Facts</h2>");
-        if (facts.isEmpty()) h.markup("<p class=\"muted\">No fact names it.</p>");
+        List<Dispute> disputes = disagreements.stream().map(this::dispute).toList();
         // kind -> event -> its claims naming this entity, in the order of the query (by date)
         Map<Node, Map<Node, List<QuerySolution>>> byKind = new LinkedHashMap<>();
         Set<Node> shown = new LinkedHashSet<>();
@@ -192,35 +340,26 @@ public final class Pages {
             byKind.computeIfAbsent(f.get("kind").asNode(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(event, k -> new ArrayList<>()).add(f);
         }
+        List<KindGroup> kinds = new ArrayList<>();
         for (Map.Entry<Node, Map<Node, List<QuerySolution>>> kind : byKind.entrySet()) {
-            h.markup("<h3>").text(plural(local(kind.getKey()))).markup("</h3>");
+            List<EventGroup> events = new ArrayList<>();
             for (Map.Entry<Node, List<QuerySolution>> event : kind.getValue().entrySet()) {
-                boolean grouped = count(event.getKey(), AKG.claimCount) > 1;
-                if (grouped) {
-                    h.markup("<div class=\"event\"><p>Event: <strong>").link(href(event.getKey()), label(event.getKey()))
-                            .markup("</strong> <span class=\"muted\">(").text(claims(count(event.getKey(), AKG.claimCount))).markup(", ");
-                    support(h, event.getKey(), true);
-                    h.markup(")</span></p>");
-                }
+                long claimCount = count(event.getKey(), AKG.claimCount);
+                boolean grouped = claimCount > 1;
+                List<Fact> boxes = new ArrayList<>();
                 for (QuerySolution f : event.getValue()) {
-                    factBox(h, f.get("f").asNode(), f.getLiteral("label").getString(), local(f.get("role").asNode()), grouped);
+                    boxes.add(fact(f.get("f").asNode(), f.getLiteral("label").getString(), local(f.get("role").asNode()), grouped));
                 }
-                if (grouped) h.markup("</div>\n");
+                events.add(new EventGroup(grouped, link(event.getKey()), grouped ? claims(claimCount) : null,
+                        grouped ? support(event.getKey(), true) : null, boxes));
             }
+            kinds.add(new KindGroup("kind-" + local(kind.getKey()), plural(local(kind.getKey())), events));
         }
-        List<QuerySolution> related = select(related(), iri);
-        if (!related.isEmpty()) {
-            h.markup("<h2>Related</h2><ul>");
-            for (QuerySolution r : related) {
-                Node other = r.get("other").asNode();
-                boolean out = "out".equals(r.getLiteral("dir").getString());
-                h.markup("<li>");
-                if (out) h.text(words(local(r.get("p").asNode()))).markup(" ").link(href(other), label(other));
-                else h.link(href(other), label(other)).markup(" ").text(words(local(r.get("p").asNode()))).markup(" this");
-                h.markup("</li>");
-            }
-            h.markup("</ul>");
+        List<Related> related = new ArrayList<>();
+        for (QuerySolution r : select(related(), iri)) {
+            related.add(new Related("out".equals(r.getLiteral("dir").getString()), words(local(r.get("p").asNode())), link(r.get("other").asNode())));
         }
+        return new EntityView(disputes, kinds, related);
     }
 
     /**
@@ -230,64 +369,39 @@ public final class Pages {
      *
      * @param inEvent whether the claim is shown inside its event's box (which shows the event's support)
      */
-    private void factBox(HtmlWriter h, Node fact, String label, String role, boolean inEvent) {
-        List<QuerySolution> conflicts = select(CONFLICTS, fact);
-        h.markup("<div class=\"fact" + (conflicts.isEmpty() ? "" : " disputed") + "\">")
-                .link(href(fact), label);
-        if (role != null) h.markup(" <span class=\"muted\">(").text(words(role)).markup(")</span>");
-        if (!conflicts.isEmpty()) {
-            h.markup(" <span class=\"flag\">⚠ disputed: other articles say ");
-            boolean first = true;
-            for (QuerySolution c : conflicts) {
-                if (!first) h.markup("; ");
-                first = false;
-                Node o = c.get("other").asNode();
-                h.link(href(o), label(o));
-            }
-            h.markup("</span>");
-        }
-        refinements(h, fact);
-        h.markup("<div class=\"muted\">");
+    private Fact fact(Node fact, String label, String role, boolean inEvent) {
+        List<Link> conflicts = select(CONFLICTS, fact).stream().map(c -> link(c.get("other").asNode())).toList();
         Node event = one(fact, AKG.event);
-        if (inEvent || event == null) support(h, fact, false);
-        else support(h, event, true);
-        undated(h, fact);
-        h.markup("</div>");
-        sources(h, fact);
-        h.markup("</div>\n");
+        Support support = inEvent || event == null ? support(fact, false) : support(event, true);
+        String undated = null;
+        if (!dated(fact)) {
+            Node reported = one(fact, AKG.reportedDate);
+            undated = "undated" + (reported == null ? "" : ", reported by " + readableDate(reported.getLiteralLexicalForm()));
+        }
+        return new Fact(new Link(href(fact), label), role == null ? null : words(role), Link.joined(conflicts, "; "),
+                refinements(fact), support, undated, sources(fact));
     }
 
     /** "More precise than …" and "made more precise by …": refinements, which are not disagreements. */
-    private void refinements(HtmlWriter h, Node fact) {
-        for (Node coarser : objects(fact, AKG.refines)) {
-            h.markup("<div class=\"refines\">↳ more precise than ").link(href(coarser), label(coarser)).markup("</div>");
-        }
-        for (Node finer : subjects(AKG.refines, fact)) {
-            h.markup("<div class=\"refines\">↳ made more precise by ").link(href(finer), label(finer)).markup("</div>");
-        }
+    private List<Refinement> refinements(Node fact) {
+        List<Refinement> out = new ArrayList<>();
+        for (Node coarser : objects(fact, AKG.refines)) out.add(new Refinement("more precise than", link(coarser)));
+        for (Node finer : subjects(AKG.refines, fact)) out.add(new Refinement("made more precise by", link(finer)));
+        return out;
     }
 
     /**
-     * How many articles and independent origins report a claim or an event.
+     * How many articles and independent origins report a claim or an event; null when not counted.
      *
      * @param ofEvent whether {@code n} is an event (or an event's only claim): then "single source" marks one origin
      */
-    private void support(HtmlWriter h, Node n, boolean ofEvent) {
+    private Support support(Node n, boolean ofEvent) {
         long articles = count(n, AKG.articleCount);
         long origins = count(n, AKG.originCount);
-        if (articles < 0) return;
-        h.text(articles + (articles == 1 ? " article" : " articles"));
-        if (origins >= 0) h.text(", " + origins + (origins == 1 ? " independent origin" : " independent origins"));
-        if (ofEvent && origins == 1) h.markup(" <span class=\"chip warn\">single source</span>");
-    }
-
-    /** For a claim with no date of its own: "undated, reported by March 2024" (the earliest article's date). */
-    private void undated(HtmlWriter h, Node fact) {
-        if (dated(fact)) return;
-        Node reported = one(fact, AKG.reportedDate);
-        h.markup(" · <span class=\"undated\">undated");
-        if (reported != null) h.text(", reported by " + readableDate(reported.getLiteralLexicalForm()));
-        h.markup("</span>");
+        if (articles < 0) return null;
+        String text = articles + (articles == 1 ? " article" : " articles");
+        if (origins >= 0) text += ", " + origins + (origins == 1 ? " independent origin" : " independent origins");
+        return new Support(text, ofEvent && origins == 1);
     }
 
     /** Whether a claim has a date of its own: a value in a date column of its kind. */
@@ -303,55 +417,38 @@ public final class Pages {
         return true;
     }
 
-    private void sources(HtmlWriter h, Node fact) {
+    private List<Source> sources(Node fact) {
+        List<Source> out = new ArrayList<>();
         for (QuerySolution s : select(SOURCES, fact)) {
             Node article = s.get("article").asNode();
-            h.markup("<div class=\"muted\">Source: ").link(href(article), s.getLiteral("title").getString());
             List<String> outlets = select(OUTLETS, article).stream().map(o -> o.getLiteral("label").getString()).toList();
-            if (s.contains("site")) h.markup(", ").text(s.getLiteral("site").getString());
-            if (!outlets.isEmpty()) h.markup(", citing ").text(String.join(", ", outlets));
-            if (s.contains("adate")) h.markup(", ").text(s.getLiteral("adate").getLexicalForm());
-            h.markup(" — ");
-            attribution(h, s.get("ev").asNode());
-            h.markup("</div><blockquote lang=\"").text(s.getLiteral("quote").getLanguage()).markup("\">« ")
-                    .text(s.getLiteral("quote").getString()).markup(" »</blockquote>");
+            out.add(new Source(new Link(href(article), s.getLiteral("title").getString()),
+                    s.contains("site") ? s.getLiteral("site").getString() : null,
+                    outlets.isEmpty() ? null : String.join(", ", outlets),
+                    s.contains("adate") ? s.getLiteral("adate").getLexicalForm() : null,
+                    who(s.get("ev").asNode()), s.getLiteral("quote").getString(), s.getLiteral("quote").getLanguage()));
         }
+        return out;
     }
 
     /** Who says it: "the article reports", or "according to Elon Musk (tweet)"; allegations and speculation marked. */
-    private void attribution(HtmlWriter h, Node evidence) {
+    private Who who(Node evidence) {
         Attribution a = Attribution.of(dsg, factsGraph, evidence);
-        h.markup("<span class=\"who\">").text(a.lead());
-        for (int i = 0; i < a.saidBy().size(); i++) {
-            h.markup(i == 0 ? " " : ", ").link(href(a.saidBy().get(i)), label(a.saidBy().get(i)));
-        }
-        if (a.channel() != null) h.markup(" (").text(label(a.channel())).markup(")");
-        h.markup("</span>");
-        if (a.notEstablished()) h.markup(" <span class=\"chip warn\">").text(label(a.mode())).markup("</span>");
+        return new Who(a.lead(), Link.joined(a.saidBy().stream().map(this::link).toList(), ", "),
+                a.channel() == null ? null : label(a.channel()), a.notEstablished() ? label(a.mode()) : null);
     }
 
-    private void factSections(HtmlWriter h, Node fact, TableSchema kind) {
+    private FactView factView(Node fact) {
         Node event = one(fact, AKG.event);
+        String eventClaims = null;
         if (event != null) {
             long claims = count(event, AKG.claimCount);
-            h.markup("<p>Event: ").link(href(event), label(event)).markup(" <span class=\"muted\">(")
-                    .text(claims > 1 ? "one of its " + claims + " claims" : "its only claim").markup("; the event: ");
-            support(h, event, true);
-            h.markup(")</span></p>");
+            eventClaims = claims > 1 ? "one of its " + claims + " claims" : "its only claim";
         }
-        h.markup("<p class=\"muted\">This claim: ");
-        support(h, fact, false);
         Node reported = one(fact, AKG.reportedDate);
-        if (reported != null) h.text("; first reported " + readableDate(reported.getLiteralLexicalForm()));
-        if (!dated(fact)) h.text(" (it has no date of its own: it happened by then)");
-        h.markup("</p>");
-        refinements(h, fact);
-        h.markup("<h2>Sources</h2>");
-        sources(h, fact);
-        for (QuerySolution d : select(DISAGREEMENTS_OF, fact)) {
-            h.markup("<h2>Disagreement</h2>");
-            disagreement(h, d.get("d").asNode());
-        }
+        return new FactView(linkOrNull(event), eventClaims, event == null ? null : support(event, true), support(fact, false),
+                reported == null ? null : readableDate(reported.getLiteralLexicalForm()), !dated(fact), refinements(fact),
+                sources(fact), select(DISAGREEMENTS_OF, fact).stream().map(d -> dispute(d.get("d").asNode())).toList());
     }
 
     /**
@@ -359,169 +456,136 @@ public final class Pages {
      * as declared), its support and reported date, its claims with their sources, the refinements
      * and disagreements between them, and the articles that report it.
      */
-    private void eventSections(HtmlWriter h, Node event) {
+    private EventView eventView(Node event) {
         Node kindClass = one(event, AKG.eventKind);
         TableSchema kind = kindClass == null ? null : model.factOfClass(kindClass);
         long claimCount = count(event, AKG.claimCount);
-        h.markup("<p>");
-        if (kindClass != null) h.markup("<span class=\"chip\">").text(label(kindClass)).markup("</span> ");
-        h.text("Reported by ");
-        support(h, event, true);
         Node reported = one(event, AKG.reportedDate);
-        if (reported != null) h.text("; first reported " + readableDate(reported.getLiteralLexicalForm()));
-        if (claimCount >= 0) h.text("; " + claims(claimCount));
-        h.markup(".</p>");
+        List<ValueTable> tables = new ArrayList<>();
         if (kind != null) {
-            valueTable(h, event, kind, true, "Participants");
-            valueTable(h, event, kind, false, "What its claims agree on");
+            for (boolean identifying : new boolean[] {true, false}) {
+                ValueTable t = valueTable(event, kind, identifying, identifying ? "Participants" : "What its claims agree on");
+                if (t != null) tables.add(t);
+            }
         }
-        List<Node> claims = new ArrayList<>();
+        List<Node> claimNodes = new ArrayList<>();
         List<Node> disagreements = new ArrayList<>();
         for (Node n : subjects(AKG.event, event)) {
             if (objects(n, RDF.type.asNode()).contains(AKG.Disagreement)) disagreements.add(n);
-            else claims.add(n);
+            else claimNodes.add(n);
         }
-        claims.sort(Comparator.comparing((Node c) -> {
+        claimNodes.sort(Comparator.comparing((Node c) -> {
             Node d = one(c, AKG.reportedDate);
             return d == null ? "" : d.getLiteralLexicalForm();
         }).thenComparing(Node::getURI));
-        h.markup("<h2>Claims (").text(Integer.toString(claims.size())).markup(")</h2>");
-        for (Node c : claims) factBox(h, c, label(c), null, true);
-        List<Node[]> refinements = new ArrayList<>();
-        for (Node c : claims) for (Node coarser : objects(c, AKG.refines)) refinements.add(new Node[] {c, coarser});
-        if (!refinements.isEmpty()) {
-            h.markup("<h2>Refinements</h2><p class=\"muted\">A claim that says what another says, more precisely: not a disagreement.</p><ul>");
-            for (Node[] r : refinements) {
-                h.markup("<li>").link(href(r[0]), label(r[0])).markup(" is more precise than ").link(href(r[1]), label(r[1])).markup("</li>");
-            }
-            h.markup("</ul>");
-        }
-        if (!disagreements.isEmpty()) {
-            h.markup("<h2>Where the articles disagree</h2>");
-            for (Node d : disagreements) disagreement(h, d);
-        }
+        List<RefinementPair> refinements = new ArrayList<>();
+        for (Node c : claimNodes) for (Node coarser : objects(c, AKG.refines)) refinements.add(new RefinementPair(link(c), link(coarser)));
         List<Node> articles = objects(event, AKG.reportedIn);
         articles.sort(Comparator.comparing((Node a) -> {
             Node d = one(a, AKG.date);
             return d == null ? "" : d.getLiteralLexicalForm();
         }).thenComparing(Node::getURI));
-        h.markup("<h2>Articles (").text(Integer.toString(articles.size())).markup(")</h2><ul>");
+        List<ArticleItem> items = new ArrayList<>();
         for (Node a : articles) {
-            h.markup("<li>").link(href(a), label(a));
             List<String> outlets = select(OUTLETS, a).stream().map(o -> o.getLiteral("label").getString()).toList();
-            if (!outlets.isEmpty()) h.markup(", citing ").text(String.join(", ", outlets));
             Node d = one(a, AKG.date);
-            if (d != null) h.markup(", ").text(d.getLiteralLexicalForm());
-            h.markup("</li>");
+            items.add(new ArticleItem(link(a), outlets.isEmpty() ? null : String.join(", ", outlets), d == null ? null : d.getLiteralLexicalForm()));
         }
-        h.markup("</ul>");
+        return new EventView(kindClass == null ? null : label(kindClass), support(event, true),
+                reported == null ? null : readableDate(reported.getLiteralLexicalForm()), claimCount >= 0 ? claims(claimCount) : null,
+                tables, claimNodes.stream().map(c -> fact(c, label(c), null, true)).toList(), refinements,
+                disagreements.stream().map(this::dispute).toList(), items);
     }
 
-    /** The event's values in the declared columns of its kind: those that identify the event, or the others. */
-    private void valueTable(HtmlWriter h, Node event, TableSchema kind, boolean identifying, String heading) {
-        List<Column> rows = new ArrayList<>();
+    /** The event's values in the declared columns of its kind: those that identify the event, or the others; null when none. */
+    private ValueTable valueTable(Node event, TableSchema kind, boolean identifying, String heading) {
+        List<Row> rows = new ArrayList<>();
         for (Column c : kind.columns()) {
-            if (c.predicate() != null && c.identifiesEvent() == identifying && !objects(event, c.predicate()).isEmpty()) rows.add(c);
-        }
-        if (rows.isEmpty()) return;
-        h.markup("<h2>").text(heading).markup("</h2><table>");
-        for (Column c : rows) {
+            if (c.predicate() == null || c.identifiesEvent() != identifying) continue;
+            List<Node> values = objects(event, c.predicate());
+            if (values.isEmpty()) continue;
             String name = model.label(c.predicate(), "en");
-            h.markup("<tr><th>").text(name != null ? name : words(c.name())).markup("</th><td>");
-            boolean first = true;
-            for (Node v : objects(event, c.predicate())) {
-                if (!first) h.markup(", ");
-                first = false;
-                if (v.isURI()) h.link(href(v), label(v));
-                else h.text(show(v));
-            }
-            h.markup("</td></tr>");
+            rows.add(new Row(name != null ? name : words(c.name()),
+                    Link.joined(values.stream().map(v -> v.isURI() ? link(v) : Link.text(show(event, c.predicate(), v))).toList(), ", ")));
         }
-        h.markup("</table>");
-    }
-
-    private void disagreementSections(HtmlWriter h, Node d) {
-        Node event = one(d, AKG.event);
-        if (event != null) h.markup("<p>About the event ").link(href(event), label(event)).markup("</p>");
-        disagreement(h, d);
+        return rows.isEmpty() ? null : new ValueTable(heading, rows);
     }
 
     /** The claims of a disagreement side by side, with the disputed values and each claim's sources. */
-    private void disagreement(HtmlWriter h, Node d) {
-        List<QuerySolution> rows = select(DISAGREEMENT, d);
+    private Dispute dispute(Node d) {
         Map<Node, Set<Node>> claims = new LinkedHashMap<>();
-        for (QuerySolution r : rows) claims.computeIfAbsent(r.get("claim").asNode(), k -> new LinkedHashSet<>()).add(r.get("prop").asNode());
-        h.markup("<div class=\"fact disputed\"><p class=\"flag\">⚠ ").link(href(d), label(d)).markup("</p><div class=\"side\">");
+        for (QuerySolution r : select(DISAGREEMENT, d)) claims.computeIfAbsent(r.get("claim").asNode(), k -> new LinkedHashSet<>()).add(r.get("prop").asNode());
+        List<Side> sides = new ArrayList<>();
         for (Map.Entry<Node, Set<Node>> c : claims.entrySet()) {
-            h.markup("<div>").link(href(c.getKey()), label(c.getKey())).markup("<table>");
+            List<Row> rows = new ArrayList<>();
             for (Node p : c.getValue()) {
-                List<String> values = new ArrayList<>();
+                List<Link> values = new ArrayList<>();
                 for (QuerySolution v : Sparql.select(dsg, VALUES, Map.of("facts", factsGraph, "this", c.getKey(), "prop", p))) {
-                    values.add(show(v.get("v")));
+                    values.add(Link.text(show(c.getKey(), p, v.get("v").asNode())));
                 }
-                h.markup("<tr><th>").text(words(local(p))).markup("</th><td>")
-                        .text(values.isEmpty() ? "not stated" : String.join(", ", values)).markup("</td></tr>");
+                if (values.isEmpty()) values.add(Link.text("not stated"));
+                String name = model.label(p, "en");
+                rows.add(new Row(name != null ? name : words(local(p)), Link.joined(values, ", ")));
             }
-            h.markup("</table>");
-            sources(h, c.getKey());
-            h.markup("</div>");
+            sides.add(new Side(link(c.getKey()), rows, sources(c.getKey())));
         }
-        h.markup("</div></div>\n");
+        return new Dispute(link(d), sides);
     }
 
-    private void articleSections(HtmlWriter h, Node article) {
+    private ArticleView articleView(Node article) {
         List<QuerySolution> facts = select(REPORTED, article);
-        h.markup("<h2>Facts this article supports (").text(Integer.toString(facts.size())).markup(")</h2>");
+        List<ReportedKind> kinds = new ArrayList<>();
         Node kind = null;
+        List<Reported> current = null;
         for (QuerySolution f : facts) {
             Node k = f.get("kind").asNode();
             if (!k.equals(kind)) {
-                h.markup("<h3>").text(plural(local(k))).markup("</h3>");
+                current = new ArrayList<>();
+                kinds.add(new ReportedKind(plural(local(k)), current));
                 kind = k;
             }
-            Node fn = f.get("f").asNode();
-            h.markup("<div class=\"fact\">").link(href(fn), f.getLiteral("label").getString())
-                    .markup("<div class=\"muted\">");
-            attribution(h, f.get("ev").asNode());
-            h.markup("</div><blockquote>« ").text(f.getLiteral("quote").getString()).markup(" »</blockquote></div>");
+            current.add(new Reported(new Link(href(f.get("f").asNode()), f.getLiteral("label").getString()),
+                    who(f.get("ev").asNode()), f.getLiteral("quote").getString()));
         }
+        return new ArticleView(facts.size(), kinds);
     }
 
-    private void properties(HtmlWriter h, Node iri) {
-        List<QuerySolution> own = select(OWN, iri);
-        if (own.isEmpty()) return;
-        h.markup("<h2>All properties</h2><table>");
-        for (QuerySolution s : own) {
-            RDFNode o = s.get("o");
-            h.markup("<tr><th>").text(qname(s.get("p").asNode())).markup("</th><td>");
-            if (o.isURIResource()) h.link(href(o.asNode()), label(o.asNode()));
-            else h.text(show(o));
-            h.markup("</td></tr>");
+    private List<Property> properties(Node iri) {
+        List<Property> out = new ArrayList<>();
+        for (QuerySolution s : select(OWN, iri)) {
+            Node p = s.get("p").asNode();
+            Node o = s.get("o").asNode();
+            out.add(new Property(qname(p), o.isURI() ? link(o) : Link.text(show(iri, p, o))));
         }
-        h.markup("</table>");
+        return out;
+    }
+
+    /** An entry of the index. */
+    public record IndexEntry(Link link) {}
+
+    /** The resources of one type in the index. */
+    public record IndexGroup(String id, String heading, List<Link> entries) {}
+
+    /** The index page. */
+    public record IndexPage(String title, List<IndexGroup> groups, List<Section> toc) {
+        public boolean longPage() { return true; }
     }
 
     /** The index of entities by type. */
     public String index() {
-        HtmlWriter h = new HtmlWriter().start("Index");
-        h.markup("<h1>article-kg</h1><p>Facts reported in news articles, each traceable to the article and words that state it. ")
-                .markup("Browse by type below, <a href=\"/explore\">explore the graph</a>, run the <a href=\"/api/\">saved queries</a>, ")
-                .markup("or query the <a href=\"/#/dataset/kg/query\">SPARQL endpoint</a> (<code>/kg/sparql</code>). ")
-                .markup("Dataset description: <a href=\"/.well-known/void\">VoID</a>. Downloads: ")
-                .markup("<a href=\"/dumps/article-kg.ttl\">Turtle</a>, <a href=\"/dumps/article-kg.trig\">TriG</a>, ")
-                .markup("<a href=\"/dumps/article-kg.nq\">N-Quads</a>, <a href=\"/dumps/article-kg.jsonld\">JSON-LD</a>, ")
-                .markup("<a href=\"/dumps/article-kg.gexf\">GEXF</a>, <a href=\"/dumps/article-kg.graphml\">GraphML</a>.</p>");
+        List<IndexGroup> groups = new ArrayList<>();
         Node type = null;
+        List<Link> current = null;
         for (QuerySolution s : select(indexQuery(), null)) {
             Node t = s.get("t").asNode();
             if (!t.equals(type)) {
-                h.markup(type == null ? "" : "</ul>").markup("<h2>").text(plural(local(t))).markup("</h2><ul>");
+                current = new ArrayList<>();
+                groups.add(new IndexGroup("type-" + local(t), plural(local(t)), current));
                 type = t;
             }
-            h.markup("<li>").link(href(s.get("x").asNode()), s.getLiteral("label").getString()).markup("</li>");
+            current.add(new Link(href(s.get("x").asNode()), s.getLiteral("label").getString()));
         }
-        if (type != null) h.markup("</ul>");
-        return h.end();
+        return Templates.render("index", new IndexPage("Index", groups, groups.stream().map(g -> new Section(g.id(), g.heading())).toList()));
     }
 
     // Triples of the facts graph.
@@ -593,6 +657,15 @@ public final class Pages {
         return null;
     }
 
+    /** A resource as a link to its page, labelled. */
+    Link link(Node n) {
+        return new Link(href(n), label(n));
+    }
+
+    private Link linkOrNull(Node n) {
+        return n == null ? null : link(n);
+    }
+
     /** A link target: local IRIs as paths on this server. */
     String href(Node n) {
         if (!n.isURI()) return "#";
@@ -608,7 +681,7 @@ public final class Pages {
     private static String editorLink(Node iri) {
         String q = Sparql.PREFIXES + "SELECT ?fact ?label ?article ?quote WHERE {\n  ?fact ?role <" + iri.getURI()
                 + "> ; rdfs:label ?label ; prov:wasDerivedFrom ?ev .\n  FILTER(LANGMATCHES(LANG(?label), \"en\"))\n  ?ev akg:statedIn ?article ; akg:quote ?quote .\n} ORDER BY ?label";
-        return "/#/dataset/kg/query?query=" + HtmlWriter.urlEncode(q);
+        return "/editor/?query=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     static String local(Node n) {
@@ -625,21 +698,49 @@ public final class Pages {
         return local(p);
     }
 
-    private String show(RDFNode v) {
-        return show(v.asNode());
+    /** A value of the graph as people read it (see {@link #show(Node, Node, Node)}, with no subject to read units from). */
+    private String show(Node v) {
+        return show(null, null, v);
     }
 
-    private String show(Node v) {
+    /**
+     * A value as people read it: a resource by its label; an amount with the subject's currency
+     * ({@code USD 10 billion}, formatted by {@link Labels#amount}) or unit; a date as words
+     * ({@code March 2024}), after the subject's qualifier of that date ({@code early 2018}); other
+     * literals as written, with their language.
+     */
+    String show(Node subject, Node property, Node v) {
         if (v.isURI()) return label(v);
-        if (v.isLiteral()) {
-            if (v.getLiteralDatatypeURI().equals(org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal.getURI())) {
-                return new java.math.BigDecimal(v.getLiteralLexicalForm()).stripTrailingZeros().toPlainString();
+        if (!v.isLiteral()) return v.toString();
+        String type = v.getLiteralDatatypeURI();
+        if (type.equals(XSDDatatype.XSDdecimal.getURI()) || type.equals(XSDDatatype.XSDinteger.getURI()) && AKG.value.equals(property)) {
+            BigDecimal value;
+            try {
+                value = new BigDecimal(v.getLiteralLexicalForm());
+            } catch (NumberFormatException e) {
+                return v.getLiteralLexicalForm();
             }
-            String lang = v.getLiteralLanguage();
-            return v.getLiteralLexicalForm() + (lang.isEmpty() ? "" : " @" + lang);
+            Node unit = subject == null ? null : Objects.requireNonNullElse(one(subject, AKG.currency), Objects.requireNonNullElse(one(subject, AKG.unit), Node.ANY));
+            if (unit == null || unit == Node.ANY || !unit.isLiteral()) return value.stripTrailingZeros().toPlainString();
+            String u = unit.getLiteralLexicalForm();
+            String amount = Labels.amount(value, null, u, "en");
+            return amount.contains(u) ? amount : amount + " " + u;
         }
-        return v.toString();
+        if (DATES.contains(type)) {
+            String date = readableDate(v.getLiteralLexicalForm());
+            Node qualifierProperty = property == null ? null : QUALIFIERS.get(property);
+            Node qualifier = subject == null || qualifierProperty == null ? null : one(subject, qualifierProperty);
+            return qualifier == null ? date : label(qualifier) + " " + date;
+        }
+        String lang = v.getLiteralLanguage();
+        return v.getLiteralLexicalForm() + (lang.isEmpty() ? "" : " @" + lang);
     }
+
+    /** The datatypes of dates, at any precision. */
+    private static final Set<String> DATES = Set.of(XSDDatatype.XSDdate.getURI(), XSDDatatype.XSDgYearMonth.getURI(), XSDDatatype.XSDgYear.getURI());
+    /** Each date property's qualifier ("early", "late" ...). */
+    private static final Map<Node, Node> QUALIFIERS = Map.of(AKG.date, AKG.dateQualifier, AKG.startDate, AKG.startQualifier,
+            AKG.endDate, AKG.endQualifier);
 
     private static String words(String camel) {
         return camel.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);

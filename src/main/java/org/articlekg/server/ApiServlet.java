@@ -18,7 +18,8 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.text.TextIndexException;
 import org.apache.jena.query.text.TextIndexParseException;
-import org.articlekg.publish.HtmlWriter;
+import org.articlekg.publish.Pages;
+import org.articlekg.publish.Templates;
 import org.articlekg.query.Parameter;
 import org.articlekg.query.ParameterException;
 import org.articlekg.query.QueryLibrary;
@@ -78,12 +79,6 @@ final class ApiServlet extends HttpServlet {
             error(resp, 404, "no saved query '" + name + "'; the list is at /api/", null);
             return;
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Map.Entry<String, String[]> p : req.getParameterMap().entrySet()) {
-            if (QueryLibrary.RESERVED.contains(p.getKey())) continue; // format, limit, offset: read below
-            if (p.getValue().length != 1) throw new ParameterException(p.getKey(), "given " + p.getValue().length + " times; give it once");
-            values.put(p.getKey(), p.getValue()[0]);
-        }
         ResultFormat format;
         String asked = req.getParameter(FORMAT);
         List<ResultFormat> offered = new ArrayList<>(ResultFormat.formats(saved.isTabular()));
@@ -105,25 +100,51 @@ final class ApiServlet extends HttpServlet {
                 return;
             }
         }
-        Query query = page(saved.bind(values, served.get().base()), whole(req, LIMIT, 1), whole(req, OFFSET, 0));
+        boolean html = format == ResultFormat.HTML;
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> p : req.getParameterMap().entrySet()) {
+            if (QueryLibrary.RESERVED.contains(p.getKey())) continue; // format, limit, offset: read below
+            if (p.getValue().length != 1) throw new ParameterException(p.getKey(), "given " + p.getValue().length + " times; give it once");
+            // The page's form sends the fields left empty: for a page, an empty field is a parameter not given.
+            if (html && p.getValue()[0].isBlank()) continue;
+            values.put(p.getKey(), p.getValue()[0]);
+        }
+        Long limit = whole(req, LIMIT, 1, html);
+        Long offset = whole(req, OFFSET, 0, html);
+        ResultsPage.Request page = html ? new ResultsPage.Request(values, limit == null ? ResultsPage.PAGE_ROWS : limit,
+                offset == null ? 0 : offset, language(req)) : null;
+        // A page asks for one row more than it shows, to know whether there is a next page.
+        Query query = html ? page(saved.bind(values, served.get().base()), page.limit() + 1, page.offset())
+                : page(saved.bind(values, served.get().base()), limit, offset);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         // HTML is drawn from the results in SPARQL JSON (tables) or N-Triples (graphs).
-        ResultFormat written = format != ResultFormat.HTML ? format : saved.isTabular() ? ResultFormat.JSON : ResultFormat.NTRIPLES;
-        QueryRunner.Outcome outcome = served.get().read(dsg ->
+        ResultFormat written = !html ? format : saved.isTabular() ? ResultFormat.JSON : ResultFormat.NTRIPLES;
+        ServedGraph graph = served.get();
+        QueryRunner.Outcome outcome = graph.read(dsg ->
                 QueryRunner.local(dsg, settings.timeout(), settings.maxRows()).run(query, written, body));
         if (outcome.truncated()) GuardedQuery.markTruncated(resp, settings.maxRows());
-        byte[] bytes = format != ResultFormat.HTML ? body.toByteArray()
-                : ResultsPage.html(saved, body.toByteArray(), outcome, settings.maxRows()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = !html ? body.toByteArray()
+                : graph.read(dsg -> ResultsPage.html(saved, page, body.toByteArray(), outcome, settings.maxRows(), dsg, graph.base()))
+                        .getBytes(StandardCharsets.UTF_8);
         resp.setStatus(200);
         resp.setContentType(format.contentType());
         resp.setContentLength(bytes.length);
         if (!"HEAD".equals(req.getMethod())) resp.getOutputStream().write(bytes);
     }
 
+    /** The language values are formatted in on a page: French when the browser prefers it to English, else English. */
+    static String language(HttpServletRequest req) {
+        for (java.util.Enumeration<java.util.Locale> e = req.getLocales(); e.hasMoreElements(); ) {
+            String l = e.nextElement().getLanguage();
+            if (l.equals("fr") || l.equals("en")) return l;
+        }
+        return "en";
+    }
+
     /** The value of a whole-number request parameter from {@code min} to 2^31-1, or null when absent. */
-    private static Long whole(HttpServletRequest req, String name, long min) {
+    private static Long whole(HttpServletRequest req, String name, long min, boolean blankIsAbsent) {
         String[] given = req.getParameterValues(name);
-        if (given == null) return null;
+        if (given == null || blankIsAbsent && given.length == 1 && given[0].isBlank()) return null;
         if (given.length != 1) throw new ParameterException(name, "given " + given.length + " times; give it once");
         try {
             long v = Long.parseLong(given[0].trim());
@@ -179,40 +200,34 @@ final class ApiServlet extends HttpServlet {
             json(resp, 200, root);
             return;
         }
-        HtmlWriter sb = new HtmlWriter().start("Saved queries");
-        sb.markup("<h1>Saved queries</h1><p>Each question runs over the graph being served. Results as JSON by default; "
-                + "add <code>format=csv</code> (or tsv, xml, html; ttl, jsonld, nt, rdfxml for graphs) or send an <code>Accept</code> header. "
-                + "Machine-readable: <a href=\"/api/openapi.json\">OpenAPI description</a>, "
-                + "<a href=\"/api/?format=json\">JSON list</a>. SPARQL endpoint: <code>/kg/sparql</code>.</p>\n");
+        List<QueryItem> items = new ArrayList<>();
         for (SavedQuery q : library.all()) {
             String url = "/api/" + q.name();
-            sb.markup("<section id=\"").text(q.name()).markup("\"><h2>").text(q.summary())
-                    .markup("</h2><p class=\"muted\"><code>").text(url).markup("</code></p><p>")
-                    .text(q.description()).markup("</p>");
-            if (!q.parameters().isEmpty()) {
-                sb.markup("<table><tr><th>parameter</th><th>type</th><th>default</th><th>allowed</th></tr>");
-                for (Parameter p : q.parameters()) {
-                    sb.markup("<tr><td><code>").text(p.name()).markup("</code>")
-                            .markup(p.required() ? "" : " <span class=\"muted\">(optional)</span>")
-                            .markup("</td><td>").text(p.typeName()).markup("</td><td>")
-                            .text(p.defaultValue(base)).markup("</td><td>")
-                            .text(String.join(", ", p.allowed())).markup("</td></tr>");
-                }
-                sb.markup("</table>");
-            }
-            String first = q.isTabular() ? "csv" : "ttl";
-            sb.markup("<p>Run: <a href=\"").text(url).markup("?format=").markup(first).markup("\">")
-                    .markup(first.toUpperCase()).markup("</a> · <a href=\"").text(url)
-                    .markup(q.isTabular() ? "?format=json\">JSON</a>" : "?format=jsonld\">JSON-LD</a>")
-                    .markup(" · <a href=\"").text(editorLink(q, base))
-                    .markup("\">open in the query editor</a></p><details><summary>SPARQL</summary><pre>")
-                    .text(q.text()).markup("</pre></details></section>\n");
+            List<ParameterItem> params = q.parameters().stream().map(p -> new ParameterItem(p.name(), p.required(), p.typeName(),
+                    p.defaultValue(base), String.join(", ", p.allowed()))).toList();
+            List<org.articlekg.publish.Link> downloads = (q.isTabular() ? List.of("csv", "json") : List.of("ttl", "jsonld")).stream()
+                    .map(f -> new org.articlekg.publish.Link(url + "?format=" + f, f.toUpperCase(java.util.Locale.ROOT))).toList();
+            items.add(new QueryItem(q.name(), url, q.summary(), q.description(), params, downloads, editorLink(q, base), q.text()));
         }
-        byte[] bytes = sb.end().getBytes(StandardCharsets.UTF_8);
+        String page = Templates.render("queries", new IndexPage("Saved queries", items,
+                items.stream().map(q -> new Pages.Section(q.name(), q.summary())).toList()));
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
         resp.setStatus(200);
         resp.setContentType("text/html; charset=utf-8");
         resp.setContentLength(bytes.length);
         if (!"HEAD".equals(req.getMethod())) resp.getOutputStream().write(bytes);
+    }
+
+    /** A parameter in the list of saved queries. */
+    record ParameterItem(String name, boolean required, String type, String defaultValue, String allowed) {}
+
+    /** A saved query in the list: its page, downloads, editor link and text. */
+    record QueryItem(String name, String url, String summary, String description, List<ParameterItem> parameters,
+                     List<org.articlekg.publish.Link> downloads, String editor, String text) {}
+
+    /** The list of saved queries, for browsers. */
+    record IndexPage(String title, List<QueryItem> queries, List<Pages.Section> toc) {
+        public boolean longPage() { return true; }
     }
 
     /** The Fuseki UI's query editor, opened with the query and its default parameters (resolved against {@code base}) filled in. */
@@ -223,7 +238,7 @@ final class ApiServlet extends HttpServlet {
         } catch (ParameterException e) {
             text = q.text();
         }
-        return "/#/dataset/kg/query?query=" + URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+        return "/editor/?query=" + URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

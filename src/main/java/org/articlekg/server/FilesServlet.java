@@ -15,7 +15,8 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.articlekg.build.GraphBuilder;
-import org.articlekg.publish.HtmlWriter;
+import org.articlekg.publish.Link;
+import org.articlekg.publish.Templates;
 import org.articlekg.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ import org.apache.jena.riot.RDFLanguages;
 /**
  * Files of the served build and of the class path: the dumps ({@code /dumps/NAME}, listed with
  * their sizes, formats and the build's date at {@code /dumps/}), the VoID
- * description ({@code /.well-known/void}, negotiated between RDF syntaxes), and WebJars
+ * description ({@code /.well-known/void}, negotiated between RDF syntaxes and an HTML page for
+ * browsers), the pages' scripts ({@code /static/...}) and WebJars
  * ({@code /webjars/...}) for the explorer's scripts.
  */
 final class FilesServlet extends HttpServlet {
@@ -53,7 +55,8 @@ final class FilesServlet extends HttpServlet {
                 else dump(rest, resp);
             }
             case "/.well-known/void" -> voidDescription(req, resp);
-            case "/webjars" -> webjar(rest, resp);
+            case "/webjars" -> classpath("META-INF/resources/webjars", rest, resp);
+            case "/static" -> classpath("static", rest, resp);
             default -> notFound(resp);
         }
     }
@@ -98,18 +101,13 @@ final class FilesServlet extends HttpServlet {
             return;
         }
         if (type.equals("text/html")) {
-            HtmlWriter w = new HtmlWriter().start("Downloads");
-            w.markup("<h1>Downloads</h1><p>The whole graph, as built").text(built == null ? "" : " on " + built)
-                    .markup(", in every syntax it is written in. Described in <a href=\"/.well-known/void\">the dataset description</a>.</p>")
-                    .markup("<table><tr><th>file</th><th>format</th><th>media type</th><th>size</th></tr>");
+            List<DumpItem> items = new ArrayList<>();
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                w.markup("<tr><td>").link("/dumps/" + name, name).markup("</td><td>").text(formatName(name))
-                        .markup("</td><td><code>").text(GraphBuilder.dumpType(name)).markup("</code></td><td>")
-                        .text(humanSize(Files.size(f))).markup("</td></tr>");
+                items.add(new DumpItem(new Link("/dumps/" + name, name), formatName(name), GraphBuilder.dumpType(name), humanSize(Files.size(f))));
             }
-            w.markup("</table>");
-            LinkedDataServlet.send(resp, 200, "text/html; charset=utf-8", w.end().getBytes(StandardCharsets.UTF_8));
+            String html = Templates.render("dumps", new DumpsPage("Downloads", built, items));
+            LinkedDataServlet.send(resp, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
             return;
         }
         JsonArray list = new JsonArray();
@@ -150,21 +148,29 @@ final class FilesServlet extends HttpServlet {
             notFound(resp);
             return;
         }
-        String type = Negotiation.chooseOr406(req, resp, Negotiation.RDF_TYPES);
+        List<String> offers = new ArrayList<>(Negotiation.RDF_TYPES);
+        offers.add(1, Negotiation.HTML);
+        String type = Negotiation.chooseOr406(req, resp, offers);
         if (type == null) return;
         Graph g = GraphFactory.createDefaultGraph();
         RDFParser.source(file).parse(g);
+        if (type.equals(Negotiation.HTML)) {
+            String html = Templates.render("void", VoidPage.of(g, served.get().base()));
+            LinkedDataServlet.send(resp, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, g, Negotiation.lang(type));
         LinkedDataServlet.send(resp, 200, type, out.toByteArray());
     }
 
-    private void webjar(String rest, HttpServletResponse resp) throws IOException {
+    /** A file of the class path under {@code root}: a WebJar's, or the pages' own scripts. */
+    private void classpath(String root, String rest, HttpServletResponse resp) throws IOException {
         if (!rest.matches("(/[A-Za-z0-9_.-]+)+") || rest.contains("..")) {
             notFound(resp);
             return;
         }
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/resources/webjars" + rest)) {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(root + rest)) {
             if (in == null) {
                 notFound(resp);
                 return;
@@ -175,6 +181,12 @@ final class FilesServlet extends HttpServlet {
             LinkedDataServlet.send(resp, 200, TYPES.getOrDefault(ext, "application/octet-stream"), bytes);
         }
     }
+
+    /** A file of the downloads page. */
+    record DumpItem(Link file, String format, String mediaType, String size) {}
+
+    /** The downloads page. */
+    record DumpsPage(String title, String built, List<DumpItem> files) {}
 
     private static void notFound(HttpServletResponse resp) throws IOException {
         LinkedDataServlet.send(resp, 404, "text/plain; charset=utf-8", "Not found\n".getBytes());

@@ -16,6 +16,7 @@ final class PublishServlets {
                 .addServlet("/dumps/*", files)
                 .addServlet("/.well-known/void", files)
                 .addServlet("/webjars/*", files)
+                .addServlet("/static/*", files)
                 .addServlet("/ontology", new OntologyServlet(served))
                 .addServlet("/explore/*", new ExplorerServlet(served));
     }

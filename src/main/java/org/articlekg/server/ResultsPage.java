@@ -1,74 +1,205 @@
 package org.articlekg.server;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecutionFactory;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QuerySolution;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.articlekg.publish.HtmlWriter;
+import org.articlekg.load.Labels;
+import org.articlekg.publish.Link;
+import org.articlekg.publish.Templates;
+import org.articlekg.query.Parameter;
+import org.articlekg.query.QueryLibrary;
 import org.articlekg.query.QueryRunner;
+import org.articlekg.query.ResultFormat;
 import org.articlekg.query.SavedQuery;
 
 /**
- * A saved query's results as an HTML page, for browsers ({@code Accept: text/html} or
- * {@code format=html}): a table of the rows (of the triples, for graphs), links for web IRIs,
- * every value escaped, and a note when the row cap cut the results.
+ * A saved query as a page, for browsers ({@code Accept: text/html} or {@code format=html}): its
+ * question and description, a form for its parameters (an entity picker over the text index for
+ * IRIs, a choice for enumerations, a date input for dates), the results as a table (IRIs linked
+ * to their pages and shown by their labels, amounts and dates as people write them, in English or
+ * French by {@code Accept-Language}), paging, a download link for every format of
+ * {@link ResultFormat}, and the {@link ResultViews views} the results' columns allow (timeline,
+ * charts, graph). The markup is {@code templates/query.mustache}; the table reads without
+ * JavaScript.
  */
 final class ResultsPage {
+    /** Rows per page when the request gives no {@code limit}. */
+    static final long PAGE_ROWS = 100;
+
     private ResultsPage() {}
 
+    /** A choice of an enumeration. */
+    record Option(String value, boolean selected) {}
+
     /**
-     * @param results SPARQL JSON results (tables) or N-Triples (graphs)
+     * A field of the form.
+     *
+     * @param input the input's type: text, date, number, select or entity
+     * @param valueLabel for an entity, the label of the IRI given
      */
-    static String html(SavedQuery query, byte[] results, QueryRunner.Outcome outcome, long maxRows) {
-        HtmlWriter w = new HtmlWriter().start(query.summary());
-        w.markup("<h1>").text(query.summary()).markup("</h1><p>").text(query.description()).markup("</p>");
-        if (outcome.truncated()) w.markup("<p class=\"flag\">").text(truncationNote(maxRows)).markup("</p>");
+    record Field(String name, String type, boolean required, String value, String input, List<Option> options, String valueLabel) {
+        public boolean select() { return input.equals("select"); }
+        public boolean entity() { return input.equals("entity"); }
+        public boolean plain() { return !select(); }
+    }
+
+    /** A cell: links (an IRI, or a list of them) or text; {@code num} right-aligns figures. */
+    record Cell(List<Link.Joined> parts, boolean num) {}
+
+    record Row(List<Cell> cells) {}
+
+    /** A result view: which drawing ({@code timeline}, {@code bars}, {@code lines}, {@code graph}), its title, its data as JSON and its number of items. */
+    record View(String kind, String title, String data, int items, String note) {}
+
+    /** The page's view model. */
+    record Page(String title, String name, String description, List<Field> fields, String limit, boolean hasFields,
+                boolean ask, String answer, List<String> columns, List<Row> rows, String shown, String truncated,
+                String previous, String next, List<Link> downloads, String editor, List<View> resultViews,
+                String cytoscape) {
+        public boolean views() { return !resultViews.isEmpty(); }
+        public boolean graphView() { return resultViews.stream().anyMatch(v -> v.kind().equals("graph")); }
+    }
+
+    /** What a request asked: the parameter values given (empty ones dropped), the page, the language. */
+    record Request(Map<String, String> values, long limit, long offset, String lang) {}
+
+    /**
+     * @param results SPARQL JSON results (tables) or N-Triples (graphs), of up to {@code limit + 1} rows (one more tells there is a next page)
+     */
+    static String html(SavedQuery query, Request request, byte[] results, QueryRunner.Outcome outcome, long maxRows,
+                       DatasetGraph dsg, String base) {
+        Formatter f = new Formatter(dsg, base, request.lang());
+        List<String> columns = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        List<View> views = new ArrayList<>();
+        boolean ask = false;
+        String answer = null;
+        boolean more = false;
         if (query.isTabular()) {
-            if (!isAsk(results)) {
-                RowSet rows = RowSet.adapt(ResultSetMgr.read(new ByteArrayInputStream(results), ResultSetLang.RS_JSON));
-                List<org.apache.jena.sparql.core.Var> vars = rows.getResultVars();
-                w.markup("<table><tr>");
-                for (var v : vars) w.markup("<th>").text(v.getVarName()).markup("</th>");
-                w.markup("</tr>");
-                long n = 0;
-                while (rows.hasNext()) {
-                    var b = rows.next();
-                    n++;
-                    w.markup("<tr>");
-                    for (var v : vars) {
-                        w.markup("<td>");
-                        cell(w, b.get(v));
-                        w.markup("</td>");
-                    }
-                    w.markup("</tr>");
-                }
-                w.markup("</table><p class=\"muted\">").text(n + (n == 1 ? " row" : " rows")).markup("</p>");
+            if (isAsk(results)) {
+                ask = true;
+                answer = String.valueOf(ResultSetMgr.readBoolean(new ByteArrayInputStream(results), ResultSetLang.RS_JSON));
             } else {
-                w.markup("<p>").text(String.valueOf(ResultSetMgr.readBoolean(new ByteArrayInputStream(results), ResultSetLang.RS_JSON))).markup("</p>");
+                RowSet rs = RowSet.adapt(ResultSetMgr.read(new ByteArrayInputStream(results), ResultSetLang.RS_JSON));
+                List<Var> vars = rs.getResultVars();
+                // An X_label column is shown as the text of X's links, not as a column of its own.
+                List<String> names = vars.stream().map(Var::getVarName).toList();
+                for (String c : names) if (!(c.endsWith("_label") && names.contains(c.substring(0, c.length() - 6)))) columns.add(c);
+                List<Map<String, Node>> table = new ArrayList<>();
+                while (rs.hasNext()) {
+                    Binding b = rs.next();
+                    Map<String, Node> row = new LinkedHashMap<>();
+                    for (Var v : vars) if (b.get(v) != null) row.put(v.getVarName(), b.get(v));
+                    table.add(row);
+                }
+                if (table.size() > request.limit()) {
+                    more = true;
+                    table = table.subList(0, (int) request.limit());
+                }
+                f.learnLabels(table);
+                for (Map<String, Node> row : table) {
+                    List<Cell> cells = new ArrayList<>();
+                    for (String c : columns) cells.add(f.cell(c, row));
+                    rows.add(new Row(cells));
+                }
+                views.addAll(ResultViews.of(columns, table, f));
             }
         } else {
             Graph g = GraphFactory.createDefaultGraph();
             RDFParser.source(new ByteArrayInputStream(results)).lang(Lang.NTRIPLES).parse(g);
-            w.markup("<table><tr><th>subject</th><th>predicate</th><th>object</th></tr>");
-            for (Triple t : g.find().toList()) {
-                w.markup("<tr><td>");
-                cell(w, t.getSubject());
-                w.markup("</td><td>");
-                cell(w, t.getPredicate());
-                w.markup("</td><td>");
-                cell(w, t.getObject());
-                w.markup("</td></tr>");
-            }
-            w.markup("</table><p class=\"muted\">").text(g.size() + " triples").markup("</p>");
+            columns.addAll(List.of("subject", "predicate", "object"));
+            List<Map<String, Node>> table = new ArrayList<>();
+            for (Triple t : g.find().toList()) table.add(Map.of("subject", t.getSubject(), "predicate", t.getPredicate(), "object", t.getObject()));
+            f.learnLabels(table);
+            for (Map<String, Node> row : table) rows.add(new Row(columns.stream().map(c -> f.cell(c, row)).toList()));
+            View graph = ResultViews.graph(g, f);
+            if (graph != null) views.add(graph);
         }
-        return w.end();
+        String self = "/api/" + query.name();
+        Map<String, String> given = request.values();
+        String previous = request.offset() > 0 ? self + queryString(given, request.limit(), Math.max(0, request.offset() - request.limit())) : null;
+        String next = more ? self + queryString(given, request.limit(), request.offset() + request.limit()) : null;
+        List<Link> downloads = new ArrayList<>();
+        for (ResultFormat format : ResultFormat.formats(query.isTabular())) {
+            Map<String, String> p = new LinkedHashMap<>(given);
+            p.put(QueryLibrary.FORMAT, format.shortName());
+            downloads.add(new Link(self + queryString(p, null, null), format.shortName().toUpperCase(Locale.ROOT)));
+        }
+        String shown = ask ? null : rows.isEmpty() ? "No results." : (query.isTabular() ? "Rows " : "Triples ")
+                + (request.offset() + 1) + "–" + (request.offset() + rows.size()) + (more ? ", more on the next page" : "");
+        return Templates.render("query", new Page(query.summary(), query.name(), query.description(), fields(query, given, base, f),
+                String.valueOf(request.limit()), !query.parameters().isEmpty(), ask, answer, columns, rows, shown,
+                outcome.truncated() ? truncationNote(maxRows) : null, previous, next, downloads, ApiServlet.editorLink(query, base),
+                views, Templates.webjarVersion("cytoscape")));
+    }
+
+    /** The form's fields: each parameter with the value given (or its default), as the input its type asks for. */
+    private static List<Field> fields(SavedQuery query, Map<String, String> given, String base, Formatter f) {
+        List<Field> fields = new ArrayList<>();
+        for (Parameter p : query.parameters()) {
+            String value = given.containsKey(p.name()) ? given.get(p.name()) : p.defaultValue(base);
+            String input;
+            if (!p.allowed().isEmpty()) input = "select";
+            else if (p.kind() == Parameter.Kind.IRI) input = "entity";
+            else if (p.kind() == Parameter.Kind.TYPED_LITERAL && p.datatype().equals(XSDDatatype.XSDdate)) input = "date";
+            else if (p.kind() == Parameter.Kind.TYPED_LITERAL && (p.datatype().equals(XSDDatatype.XSDinteger) || p.datatype().equals(XSDDatatype.XSDgYear))) input = "number";
+            else input = "text";
+            List<Option> options = new ArrayList<>();
+            if (input.equals("select")) {
+                if (!p.required()) options.add(new Option("", value == null));
+                for (String a : p.allowed()) options.add(new Option(a, a.equals(value)));
+            }
+            String valueLabel = null;
+            if (input.equals("entity") && value != null) {
+                try {
+                    valueLabel = f.label(NodeFactory.createURI(p.resolve(value, base)));
+                } catch (RuntimeException e) {
+                    valueLabel = null; // a bad IRI: the error page says so
+                }
+            }
+            fields.add(new Field(p.name(), p.typeName(), p.required(), value == null ? "" : value, input, options, valueLabel));
+        }
+        return fields;
+    }
+
+    /** {@code ?a=1&b=2&limit=..&offset=..}, values encoded; null bounds left out. */
+    static String queryString(Map<String, String> values, Long limit, Long offset) {
+        List<String> parts = new ArrayList<>();
+        values.forEach((k, v) -> parts.add(enc(k) + "=" + enc(v)));
+        if (limit != null) parts.add(QueryLibrary.LIMIT + "=" + limit);
+        if (offset != null && offset > 0) parts.add(QueryLibrary.OFFSET + "=" + offset);
+        return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** The note shown when the row cap cut the results. */
@@ -78,15 +209,167 @@ final class ResultsPage {
     }
 
     private static boolean isAsk(byte[] json) {
-        String head = new String(json, 0, Math.min(json.length, 200), java.nio.charset.StandardCharsets.UTF_8);
+        String head = new String(json, 0, Math.min(json.length, 200), StandardCharsets.UTF_8);
         return head.contains("\"boolean\"");
     }
 
-    private static void cell(HtmlWriter w, Node n) {
-        if (n == null) return;
-        if (n.isURI()) w.link(n.getURI(), n.getURI());
-        else if (n.isLiteral()) w.text(n.getLiteralLexicalForm()).markup(n.getLiteralLanguage().isEmpty() ? "" : " <span class=\"muted\">@")
-                .text(n.getLiteralLanguage()).markup(n.getLiteralLanguage().isEmpty() ? "" : "</span>");
-        else w.text(n.toString());
+    /**
+     * Values as people read them, in one language: IRIs by their labels (a {@code X_label} column
+     * beside {@code X}, or the graph's {@code rdfs:label}), linked to their pages; amounts with
+     * their currency or unit ({@link Labels#amount}); dates in words, after their qualifier.
+     */
+    static final class Formatter {
+        private static final Set<String> DATES = Set.of(XSDDatatype.XSDdate.getURI(), XSDDatatype.XSDgYearMonth.getURI(),
+                XSDDatatype.XSDgYear.getURI());
+        private static final Set<String> NUMBERS = Set.of(XSDDatatype.XSDdecimal.getURI(), XSDDatatype.XSDinteger.getURI(),
+                XSDDatatype.XSDdouble.getURI(), XSDDatatype.XSDfloat.getURI());
+        private static final Query LABELS = QueryFactory.create("""
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                PREFIX dcterms: <http://purl.org/dc/terms/>
+                SELECT ?s ?l WHERE { ?s rdfs:label|dcterms:title ?l }""");
+        private static final Query QUALIFIERS = QueryFactory.create("""
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                PREFIX akg: <https://w3id.org/article-kg/ontology#>
+                SELECT ?n ?l WHERE { ?c a akg:DateQualifier ; skos:notation ?n ; rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), ?lang)) }""");
+
+        private final DatasetGraph dsg;
+        private final String base;
+        final String lang;
+        private final Map<String, String> labels = new HashMap<>();
+        private Map<String, String> qualifiers;
+
+        Formatter(DatasetGraph dsg, String base, String lang) {
+            this.dsg = dsg;
+            this.base = base;
+            this.lang = lang;
+        }
+
+        /** Reads the labels of every IRI of the rows, in one query per hundred IRIs. */
+        void learnLabels(List<Map<String, Node>> rows) {
+            Set<Node> iris = new LinkedHashSet<>();
+            for (Map<String, Node> row : rows) {
+                for (Node n : row.values()) {
+                    if (n.isURI()) iris.add(n);
+                    else if (n.isLiteral()) for (String s : iriList(n)) iris.add(NodeFactory.createURI(s));
+                }
+            }
+            List<Node> all = new ArrayList<>(iris);
+            all.removeIf(n -> labels.containsKey(n.getURI()));
+            for (int i = 0; i < all.size(); i += 100) {
+                StringBuilder values = new StringBuilder();
+                for (Node n : all.subList(i, Math.min(all.size(), i + 100))) values.append(" <").append(n.getURI()).append('>');
+                Query q = QueryFactory.create(LABELS.serialize().replace("WHERE {", "WHERE { VALUES ?s {" + values + " }"));
+                // the label in the page's language, else one without a language, else any (a French article's title)
+                Map<String, Integer> rank = new HashMap<>();
+                for (QuerySolution s : select(q)) {
+                    String l = s.getLiteral("l").getLanguage();
+                    int r = l.equalsIgnoreCase(lang) ? 0 : l.isEmpty() ? 1 : 2;
+                    String iri = s.getResource("s").getURI();
+                    if (r < rank.getOrDefault(iri, 3)) {
+                        rank.put(iri, r);
+                        labels.put(iri, s.getLiteral("l").getString());
+                    }
+                }
+            }
+        }
+
+        private List<QuerySolution> select(Query q) {
+            var exec = QueryExecutionFactory.create(q, org.apache.jena.query.DatasetFactory.wrap(dsg),
+                    querySolution("lang", NodeFactory.createLiteralString(lang)));
+            try (exec) {
+                List<QuerySolution> out = new ArrayList<>();
+                exec.execSelect().forEachRemaining(out::add);
+                return out;
+            }
+        }
+
+        private static org.apache.jena.query.QuerySolutionMap querySolution(String var, Node value) {
+            org.apache.jena.query.QuerySolutionMap m = new org.apache.jena.query.QuerySolutionMap();
+            m.add(var, org.apache.jena.rdf.model.ResourceFactory.createPlainLiteral(value.getLiteralLexicalForm()));
+            return m;
+        }
+
+        /** The label of an IRI (read by {@link #learnLabels} or looked up now), or its last segment. */
+        String label(Node iri) {
+            if (!labels.containsKey(iri.getURI())) learnLabels(List.of(Map.of("x", iri)));
+            String l = labels.get(iri.getURI());
+            if (l != null) return l;
+            String u = iri.getURI();
+            return u.substring(Math.max(u.lastIndexOf('#'), u.lastIndexOf('/')) + 1);
+        }
+
+        /** A link target: the graph's IRIs as paths on this server. */
+        String href(String iri) {
+            return iri.startsWith(base) ? "/" + iri.substring(base.length()) : iri;
+        }
+
+        Link link(Node iri, String label) {
+            return new Link(href(iri.getURI()), label != null ? label : label(iri));
+        }
+
+        /** The IRIs a literal lists ({@code articles}: "http://… http://…"), or none when it is not only IRIs. */
+        static List<String> iriList(Node literal) {
+            String s = literal.getLiteralLexicalForm().strip();
+            if (s.isEmpty() || !literal.getLiteralLanguage().isEmpty()) return List.of();
+            List<String> out = new ArrayList<>();
+            for (String part : s.split("\\s+")) {
+                if (!part.matches("https?://[^\\s<>\"{}|\\\\^`]+")) return List.of();
+                out.add(part);
+            }
+            return out;
+        }
+
+        Cell cell(String column, Map<String, Node> row) {
+            Node n = row.get(column);
+            if (n == null) return new Cell(List.of(), false);
+            if (n.isURI()) {
+                Node label = row.get(column + "_label");
+                return new Cell(Link.joined(List.of(link(n, label != null && label.isLiteral() ? label.getLiteralLexicalForm() : null)), ", "), false);
+            }
+            if (!n.isLiteral()) return text(n.toString(), false);
+            List<String> iris = iriList(n);
+            if (!iris.isEmpty()) return new Cell(Link.joined(iris.stream().map(i -> link(NodeFactory.createURI(i), null)).toList(), ", "), false);
+            String type = n.getLiteralDatatypeURI();
+            if (NUMBERS.contains(type)) return text(number(column, n, row), true);
+            if (DATES.contains(type)) return text(date(column, n, row), false);
+            return text(n.getLiteralLexicalForm(), false);
+        }
+
+        private static Cell text(String s, boolean num) {
+            return new Cell(List.of(new Link.Joined("", Link.text(s))), num);
+        }
+
+        /** An amount with the row's currency or unit ({@code USD 10 billion}); counts and other numbers as written. */
+        String number(String column, Node n, Map<String, Node> row) {
+            Node unit = row.containsKey("currency") ? row.get("currency") : row.get("unit");
+            boolean amount = column.equals("amount") || column.equals("amount_max") || column.equals("value");
+            if (!amount || unit == null || !unit.isLiteral()) return n.getLiteralLexicalForm();
+            try {
+                String u = unit.getLiteralLexicalForm();
+                String shown = Labels.amount(new BigDecimal(n.getLiteralLexicalForm()), null, u, lang);
+                return shown.contains(u) ? shown : shown + " " + u;
+            } catch (NumberFormatException e) {
+                return n.getLiteralLexicalForm();
+            }
+        }
+
+        /** A date in words ({@code March 2018}, {@code mars 2018}), after the row's qualifier of it ({@code early 2018}). */
+        String date(String column, Node n, Map<String, Node> row) {
+            String lexical = n.getLiteralLexicalForm();
+            var partial = org.articlekg.load.PartialDate.parseOrNull(lexical);
+            String date = partial == null ? lexical : Labels.date(partial, lang);
+            Node q = row.get(column + "_qualifier");
+            if (q == null || !q.isLiteral()) return date;
+            return qualifier(q.getLiteralLexicalForm()) + " " + date;
+        }
+
+        private String qualifier(String notation) {
+            if (qualifiers == null) {
+                qualifiers = new HashMap<>();
+                for (QuerySolution s : select(QUALIFIERS)) qualifiers.put(s.getLiteral("n").getString(), s.getLiteral("l").getString());
+            }
+            return qualifiers.getOrDefault(notation, notation.replace('_', ' '));
+        }
     }
 }

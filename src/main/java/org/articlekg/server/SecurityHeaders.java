@@ -13,16 +13,20 @@ import java.util.List;
 
 /**
  * Headers and methods every response of the server shares: {@code X-Content-Type-Options:
- * nosniff} everywhere, a Content-Security-Policy on the server's own pages (no script, no
- * framing; the explorer sets its own, allowing its one script), every method but GET, HEAD, POST
+ * nosniff} everywhere, a Content-Security-Policy on the server's own pages (scripts only from
+ * files of this server, never inline or eval'd; requests to this server only; no framing; the
+ * explorer sets its own, allowing its one inline script), every method but GET, HEAD, POST
  * and OPTIONS refused with 405 ({@code TRACE} would echo the request's headers back, unknown
  * methods were a 501), and an Accept header that gives every type a
  * quality of 0 ({@code *}{@code /*;q=0}) answered 406 whatever the path (the endpoints check
  * their own types too).
  */
 final class SecurityHeaders implements Filter {
-    /** The policy of the pages: their own styles and images, nothing else. */
-    static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+    /**
+     * The policy of the pages: their own styles and images, and the scripts served by this server
+     * ({@code /static/pages.js} and the WebJars it draws with), which fetch from this server only.
+     */
+    static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     /** The methods a read-only server answers; any other (PUT, DELETE, TRACE, PROPFIND ...) is 405. */
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "OPTIONS");

@@ -58,7 +58,7 @@ class ApiTest {
         HttpResponse<String> html = api("", "text/html");
         assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         for (SavedQuery q : library.all()) assertTrue(html.body().contains("/api/" + q.name()), q.name());
-        assertTrue(html.body().contains("/#/dataset/kg/query?query="), "links open the queries in the Fuseki query editor");
+        assertTrue(html.body().contains("/editor/?query="), "links open the queries in the query editor");
         HttpResponse<String> json = api("", "application/json");
         assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         for (SavedQuery q : library.all()) assertTrue(json.body().contains("\"name\" : \"" + q.name() + "\""), q.name());

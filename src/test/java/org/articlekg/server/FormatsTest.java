@@ -198,7 +198,7 @@ class FormatsTest {
         }
         HttpResponse<String> page = get(server.url() + "api/articles", browser);
         assertTrue(type(page).startsWith("text/html"), type(page));
-        assertTrue(page.body().contains("<table>") && page.body().contains("/id/article/"), page.body());
+        assertTrue(page.body().contains("<table id=\"results\">") && page.body().contains("/id/article/"), page.body());
         HttpResponse<String> graph = get(server.url() + "api/entity-neighbourhood", browser);
         assertTrue(type(graph).startsWith("text/html"), type(graph));
         assertTrue(graph.body().contains("<th>subject</th>"), graph.body());

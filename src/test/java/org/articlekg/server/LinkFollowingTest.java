@@ -45,7 +45,6 @@ class LinkFollowingTest {
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     private static final String BROWSER = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8";
-
     @TempDir
     static Path tmp;
     static KgServer server;

@@ -157,7 +157,7 @@ class LinkedDataTest {
         assertTrue(html.contains("Musk a investi entre 50 et 100 millions de dollars dans OpenAI"), "a quote");
         assertTrue(html.contains("href=\"/id/article/002_bb321f5633903e43\""), "linked source article");
         assertTrue(html.contains("href=\"/id/organization/openai\""), "related entity link");
-        assertTrue(html.contains("/#/dataset/kg/query?query="), "prefilled SPARQL editor link");
+        assertTrue(html.contains("/editor/?query="), "prefilled SPARQL editor link");
         String article = get(server.url() + "doc/article/003_f4fcdda49106cae1", "text/html").body();
         assertTrue(article.contains("Facts this article supports"));
         assertTrue(article.contains("10 milliards de dollars"));

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** Links on the pages point only at this server or at web addresses; other IRIs are shown as text. */
-class HtmlWriterLinkTest {
+/** Links on the pages (the templates' {@code link} partial) point only at this server or at web addresses; other IRIs are shown as text. */
+class LinkTest {
+    /** The rendered link, from a one-line template holding the partial. */
     private static String link(String href) {
-        return new HtmlWriter().link(href, "label").end().replace("\n</body></html>\n", "");
+        return Templates.render("link", new Link(href, "label"));
     }
 
     @Test
@@ -22,5 +23,10 @@ class HtmlWriterLinkTest {
                 "file:///etc/passwd", "//evil.example.org/x", "vbscript:x"}) {
             assertEquals("label", link(href), href);
         }
+    }
+
+    @Test
+    void labelsAreEscaped() {
+        assertEquals("<a href=\"/x\">&lt;script&gt;&amp;&quot;&#39;</a>", Templates.render("link", new Link("/x", "<script>&\"'")));
     }
 }
