@@ -699,4 +699,127 @@ class RealDataGraphTest {
             assertTrue(Files.readAllLines(audit).size() > 10, audit::toString);
         }
     }
+
+    // Article by article (issue 15): what each article's audit table says it supports is in the graph,
+    // with its kind, participants, key values and attribution.
+
+    @org.junit.jupiter.api.Nested
+    class EachArticle {
+        /** Every claim an audit table names is a fact reported in that article (it has evidence there). */
+        @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+        @org.junit.jupiter.params.provider.ValueSource(strings = {"000_1cd7c9620f0f43ef", "001_8fa3a84cf20fbdf3",
+                "002_bb321f5633903e43", "003_f4fcdda49106cae1", "004_7d5254a00c7f58fe"})
+        void everyClaimItsAuditTableNamesIsReportedInIt(String article) throws IOException {
+            List<String> wrong = new java.util.ArrayList<>();
+            int claims = 0;
+            for (CSVRecord row : rows("audit/" + article + ".csv")) {
+                for (String id : row.get("claims").split("\\|")) {
+                    if (id.isBlank()) continue;
+                    claims++;
+                    String claim = "?c a akg:Fact ; akg:reportedIn article:" + article
+                            + " FILTER(STRENDS(STR(?c), \"/" + id + "\"))";
+                    if (!ask(claim)) wrong.add("sentence " + row.get("sentence") + ": " + id);
+                }
+            }
+            assertTrue(claims > 10, article + ": claims named " + claims);
+            assertEquals(List.of(), wrong, article + ": claims its audit table names that are not reported in it");
+        }
+
+        @Test
+        void article000() {
+            // Sutskever's email to Musk, as 000 attributes it
+            assertAsk("statement:sutskever-warns-musk-absolute-control akg:speaker person:ilya-sutskever ;"
+                    + " akg:addressee person:elon-musk ; akg:statementKind akg:statement-kind-concern ; akg:channel akg:channel-email ;"
+                    + " prov:wasDerivedFrom ?ev . ?ev akg:statedIn " + A000 + " ; akg:saidBy person:ilya-sutskever ;"
+                    + " akg:attributionMode akg:attribution-mode-attributed .");
+            // Microsoft's 60 M cloud offer, rejected, against 002's 50 M investment
+            assertAsk("investment:microsoft-cloud-offer-60m akg:status akg:status-rejected ; akg:event event:microsoft-openai-first-deal ;"
+                    + " akg:conflictsWith investment:microsoft-invests-50m-2016 ; akg:reportedIn " + A000 + " .");
+            // Karpathy's idea: speculation, not a proposal
+            assertAsk("statement:karpathy-openai-tesla-satellite akg:statementKind akg:statement-kind-plan ; prov:wasDerivedFrom ?ev ."
+                    + " ?ev akg:statedIn " + A000 + " ; akg:attributionMode akg:attribution-mode-speculation .");
+            // the court document disclosing the emails
+            assertAsk("statement:musk-suit-discloses-emails akg:statementKind akg:statement-kind-disclosure ;"
+                    + " akg:channel akg:channel-court-filing ; akg:reportedIn " + A000 + ", " + A002 + " .");
+            assertAsk(A000 + " akg:cites organization:techcrunch ; akg:date \"2024-12-30\"^^xsd:date .");
+        }
+
+        @Test
+        void article001() {
+            // the founders' blog reply, publishing Musk's emails: five speakers, a disclosure
+            assertEquals(5, count("statement:openai-founders-publish-musk-emails akg:speaker ?p"));
+            assertAsk("statement:openai-founders-publish-musk-emails akg:statementKind akg:statement-kind-disclosure ;"
+                    + " akg:channel akg:channel-blog-post ; akg:about person:elon-musk ; akg:reportedIn " + A001 + " .");
+            // 'il a retenu le financement', in the founders' words
+            assertAsk("investment:musk-withholds-funding-2017 akg:status akg:status-stopped ; akg:date \"2017\"^^xsd:gYear ;"
+                    + " akg:dateQualifier akg:qualifier-late ; prov:wasDerivedFrom ?ev . ?ev akg:saidBy person:ilya-sutskever ;"
+                    + " akg:channel akg:channel-blog-post ; akg:attributionMode akg:attribution-mode-attributed .");
+            assertAsk("statement:musk-emails-openai-zero-chance akg:speaker person:elon-musk ; akg:channel akg:channel-email ;"
+                    + " akg:about organization:deepmind .");
+            assertAsk("statement:musk-approves-meaning-of-open akg:statementKind akg:statement-kind-approval ;"
+                    + " akg:addressee person:ilya-sutskever ; akg:date \"2016\"^^xsd:gYear .");
+            assertAsk("proposal:sutskever-moves-to-fire-altman-2023 akg:proposalKind akg:proposal-kind-ouster ;"
+                    + " akg:target person:sam-altman ; akg:reportedIn " + A001 + " .");
+            assertNotAsk("proposal:sutskever-moves-to-fire-altman-2023 akg:status ?s");
+        }
+
+        @Test
+        void article002() {
+            assertAsk("investment:microsoft-invests-50m-2016 akg:amount ?a ; akg:status akg:status-completed ;"
+                    + " akg:conflictsWith investment:microsoft-cloud-offer-60m ; akg:reportedIn " + A002 + " . FILTER(?a = 50000000)");
+            assertAsk("statement:musk-calls-microsoft-deal-nauseating akg:statementKind akg:statement-kind-criticism ;"
+                    + " akg:about organization:microsoft ; akg:channel akg:channel-email ; akg:reportedIn " + A002 + ", " + A000 + " .");
+            assertAsk("investment:musk-stops-funding-openai akg:status akg:status-stopped ; akg:reportedIn " + A002 + " .");
+            assertAsk("statement:altman-argues-research-confidential akg:speaker person:sam-altman ;"
+                    + " akg:statementKind akg:statement-kind-defence .");
+            assertAsk("statement:musk-calls-for-regulation akg:statementKind akg:statement-kind-call ; akg:reportedIn " + A002 + " .");
+            assertAsk("lawsuit:musk-sues-openai-microsoft-2024-11 akg:defendant organization:openai, organization:microsoft ;"
+                    + " akg:date \"2024-11\"^^xsd:gYearMonth .");
+        }
+
+        @Test
+        void article003() {
+            assertAsk("statement:musk-tweets-openai-closed-microsoft akg:channel akg:channel-tweet ;"
+                    + " akg:about organization:microsoft ; akg:dateQualifier akg:qualifier-before ; akg:reportedIn " + A003 + ", " + A004 + " .");
+            assertAsk("statement:sutskever-explains-gpt-4-secrecy akg:speaker person:ilya-sutskever ; akg:about product:gpt-4 ;"
+                    + " akg:statementKind akg:statement-kind-defence ; akg:reportedIn " + A003 + " .");
+            assertAsk("statement:musk-criticises-for-profit-turn-2020 akg:date \"2020\"^^xsd:gYear ; akg:about organization:openai .");
+            // 'Il songerait': a rumour
+            assertAsk("statement:musk-plans-openai-rival akg:event event:musk-plans-openai-rival ; prov:wasDerivedFrom ?ev ."
+                    + " ?ev akg:statedIn " + A003 + " ; akg:attributionMode akg:attribution-mode-speculation .");
+            assertAsk("integration:microsoft-integrates-gpt-into-bing akg:reportedIn " + A003 + " .");
+            assertAsk(A003 + " akg:cites organization:semafor, organization:the-verge .");
+        }
+
+        @Test
+        void article004() {
+            assertAsk("holding:altman-no-equity-openai akg:holder person:sam-altman ; akg:organization organization:openai ;"
+                    + " akg:stake akg:stake-none ; akg:reportedIn " + A004 + " .");
+            assertAsk("withdrawal:musk-cuts-openai-twitter-access a akg:AccessWithdrawal ; akg:withdrawnBy person:elon-musk ;"
+                    + " akg:organization organization:openai ; akg:resource organization:twitter .");
+            assertAsk("person:elon-musk akg:withdrewAccessOf organization:openai");
+            assertAsk("statement:musk-signs-pause-letter akg:statementKind akg:statement-kind-call ; akg:channel akg:channel-letter ;"
+                    + " akg:reportedIn " + A004 + " .");
+            assertAsk("statement:altman-says-musk-attacks-on-twitter akg:channel akg:channel-interview ; akg:about person:elon-musk .");
+            assertAsk("statement:musk-tells-altman-mission-failed akg:addressee person:sam-altman ; akg:date \"2018\"^^xsd:gYear ;"
+                    + " akg:dateQualifier akg:qualifier-early .");
+            // Altman's title: president from 2018 here, CEO in 002, 003 and here too: a disagreement
+            assertAsk("disagreement:altman-position-openai akg:claim role:altman-ceo-openai, role:altman-president-openai-2018 ;"
+                    + " akg:disputedProperty akg:title .");
+            assertAsk("observation:openai-market-cap-2023-03 prov:wasDerivedFrom ?ev . ?ev akg:saidBy person:elon-musk ;"
+                    + " akg:channel akg:channel-tweet .");
+        }
+
+        @Test
+        void everyDisagreementAndRefinementOfTheAuditIsFoundAndNoOther() {
+            assertEquals(Set.of("altman-position-openai", "microsoft-invests-2023", "microsoft-openai-first-deal",
+                    "musk-funds-openai", "musk-takeover-attempt"),
+                    Set.copyOf(built.load().disagreements().stream().map(Disagreement::event).toList()));
+            assertEquals(1, built.load().refinements().size());
+            assertAsk("founding:openai-for-profit-created-2019-03-11 akg:refines founding:openai-for-profit-created-2019");
+            // two claims of one event that only differ by what one leaves out do not disagree
+            assertNotAsk("statement:musk-plans-openai-rival akg:conflictsWith ?x");
+            assertNotAsk("role:altman-heads-y-combinator akg:conflictsWith ?x");
+        }
+    }
 }
