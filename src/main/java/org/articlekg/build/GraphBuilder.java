@@ -299,21 +299,23 @@ public final class GraphBuilder {
         return Optional.empty();
     }
 
-    /** Streams the ontology and the facts with what they imply into the three named graphs. */
+    /** Streams the ontology, the facts with what they imply, and their summaries into the four named graphs. */
     private LoadResult assemble(StreamRDF quads, Ontology ontology) {
         quads.start();
         Prefixes.of(iris, ontology.model()).getNsPrefixMap().forEach(quads::prefix);
         StreamRDF onto = GraphStreams.intoGraph(quads, iris.graph(Iris.ONTOLOGY_GRAPH));
         ontology.graph().find().forEachRemaining(onto::triple);
-        LoadResult result = loader.model(ontology.model()).build().load(GraphStreams.withInference(quads, ontology,
-                iris.graph(Iris.FACTS_GRAPH), iris.graph(Iris.INFERRED_GRAPH)));
+        Summaries summaries = new Summaries(iris, ontology.model());
+        LoadResult result = loader.model(ontology.model()).build().load(summaries.observe(GraphStreams.withInference(quads, ontology,
+                iris.graph(Iris.FACTS_GRAPH), iris.graph(Iris.INFERRED_GRAPH))));
+        summaries.write(GraphStreams.intoGraph(quads, iris.graph(Iris.SUMMARY_GRAPH)));
         quads.finish();
         return result;
     }
 
     private Map<String, Long> countQuads(DatasetGraph dsg) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String name : List.of(Iris.FACTS_GRAPH, Iris.ONTOLOGY_GRAPH, Iris.INFERRED_GRAPH)) {
+        for (String name : Iris.GRAPHS) {
             Node g = iris.graph(name);
             counts.put(name, (long) dsg.getGraph(g).size());
         }

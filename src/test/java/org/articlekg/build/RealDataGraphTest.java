@@ -545,21 +545,24 @@ class RealDataGraphTest {
     }
 
     @Test
-    void factsOntologyAndInferredTriplesAreInTheirOwnNamedGraphs() {
+    void factsOntologyInferredAndSummaryTriplesAreInTheirOwnNamedGraphs() {
         assertAsk("GRAPH graph:facts { organization:microsoft a akg:Company }");
         assertAsk("GRAPH graph:inferred { organization:microsoft a akg:Organization }");
         assertNotAsk("GRAPH graph:facts { organization:microsoft a akg:Organization }");
         assertNotAsk("GRAPH graph:inferred { organization:microsoft a akg:Company }");
         assertAsk("GRAPH graph:ontology { akg:Company rdfs:subClassOf akg:Organization }");
         assertNotAsk("GRAPH graph:facts { akg:Company ?p ?o }");
-        assertEquals(Set.of(BASE + "graph/facts", BASE + "graph/ontology", BASE + "graph/inferred"),
+        // OpenAI is named by claims, reported first in 2019 by the corpus; the counts are summaries, not facts
+        assertAsk("GRAPH graph:summary { organization:openai akg:factCount ?n ; akg:firstReported ?first FILTER(?n > 10) }");
+        assertNotAsk("GRAPH graph:facts { ?s akg:factCount ?n }");
+        assertEquals(Set.of(BASE + "graph/facts", BASE + "graph/ontology", BASE + "graph/inferred", BASE + "graph/summary"),
                 select("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }"));
     }
 
     @Test
     void theQuadCountsOfTheReportAreThoseOfTheDatabase() {
         Map<String, Long> counts = built.quadsPerGraph();
-        for (String g : List.of("facts", "ontology", "inferred")) {
+        for (String g : org.articlekg.load.Iris.GRAPHS) {
             assertEquals(counts.get(g), count("GRAPH <" + BASE + "graph/" + g + "> { ?s ?p ?o }"), g);
         }
     }

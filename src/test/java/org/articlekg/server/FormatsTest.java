@@ -276,7 +276,7 @@ class FormatsTest {
             assertTrue(g.contains(service, sd("feature"), sd("UnionDefaultGraph")));
             Node dataset = g.find(service, sd("defaultDataset"), Node.ANY).next().getObject();
             assertTrue(g.find(dataset, sd("defaultGraph"), Node.ANY).hasNext());
-            for (String name : List.of("facts", "ontology", "inferred")) {
+            for (String name : org.articlekg.load.Iris.GRAPHS) {
                 Node graph = NodeFactory.createURI("http://localhost:3030/graph/" + name);
                 assertTrue(g.find(Node.ANY, sd("name"), graph).hasNext(), name);
             }
