@@ -136,8 +136,9 @@ public final class QueryBenchmark {
         List<Series> all = new ArrayList<>();
         List<Series> floors = new ArrayList<>();
         try (KgServer server = endpoint != null ? null : KgServer.start(store, ServiceConfig.read(config), library,
-                ServerSettings.defaults().withPort(0).withTimeout(Duration.ofSeconds(30)))) {
-            String url = endpoint != null ? endpoint.toString().replaceAll("/?$", "/") : server.url();
+                // every client runs from this one address: let each run as many queries as the server at once
+                benchSettings(clients))) {
+            String url = endpoint == null ? server.url() : endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/";
             List<HttpRequest> ping = List.of(HttpRequest.newBuilder(URI.create(url + "$/ping")).GET().build());
             List<HttpRequest> ask = List.of(HttpRequest.newBuilder(URI.create(url + "kg/sparql"))
                     .header("Accept", "application/sparql-results+json").header("Content-Type", "application/x-www-form-urlencoded")
@@ -190,6 +191,15 @@ public final class QueryBenchmark {
             }
         }
         return new Result(machine, quads, articles, all, floors);
+    }
+
+    /**
+     * The settings of the server the benchmark starts: a 30 s timeout, and as many queries at once
+     * from one address as the largest number of clients (all of them run from this address).
+     */
+    static ServerSettings benchSettings(List<Integer> clients) {
+        int most = Math.max(ServerSettings.DEFAULT_MAX_QUERIES, clients.stream().mapToInt(Integer::intValue).max().orElse(1));
+        return ServerSettings.defaults().withPort(0).withTimeout(Duration.ofSeconds(30)).withMaxQueries(most, most);
     }
 
     /**
