@@ -255,6 +255,8 @@ public final class BuildBenchmark {
     static final long TARGET_QUADS = 10_000_000;
     static final double TARGET_SECONDS = 180;
     static final long TARGET_HEAP = 1L << 30;
+    /** The largest growth of (d)'s cost per row between sizes: 1.05, nearly linear. */
+    static final double TARGET_GROWTH = 1.05;
 
     /** Whether this run meets the 10-million target, by how much it misses it, or why it does not say. */
     static String tenMillion(Result r) {
@@ -308,6 +310,9 @@ public final class BuildBenchmark {
                 small.buildPhases().stream().filter(q -> q.name().equals(p.name())).findFirst().ifPresent(q ->
                         growthLine(sb, "(d) " + (p.task() ? "  " : "") + p.name(), q.time().toNanos() / 1e9, p.time().toNanos() / 1e9, rows));
             }
+            double perRow = large.step('d').seconds() / Math.max(small.step('d').seconds(), 1e-9) / rows;
+            sb.append(String.format("Target (d) per-row cost growth <= %.2f (issue 17, from 1M to 10M quads): %s (%.2f, ratio %.2f)%n",
+                    TARGET_GROWTH, perRow <= TARGET_GROWTH ? "met" : "missed", perRow, perRow / TARGET_GROWTH));
         }
         return sb.toString();
     }
