@@ -129,7 +129,8 @@ public final class QueryBenchmark {
         } else {
             log.accept("reusing the graph built in " + store.current().get());
         }
-        long quads = Files.exists(store.current().get().resolve(Store.INFO)) ? quadsOf(store.current().get()) : -1;
+        long quads = Files.exists(store.current().get().resolve(Store.INFO))
+                ? org.articlekg.store.BuildInfo.read(store.current().get()).totalQuads() : -1;
         Machine machine = Machine.here();
         log.accept("choosing parameter values...");
         Entities entities = Entities.of(ServiceConfig.read(config), store.requireCurrent(), seed);
@@ -347,14 +348,6 @@ public final class QueryBenchmark {
             var x = s.get("x");
             return x.isURIResource() ? x.asResource().getURI() : x.asLiteral().getString();
         }
-    }
-
-    private static long quadsOf(Path build) throws IOException {
-        java.util.Properties p = new java.util.Properties();
-        try (var in = Files.newInputStream(build.resolve(Store.INFO))) {
-            p.load(in);
-        }
-        return p.stringPropertyNames().stream().filter(k -> k.startsWith("quads.")).mapToLong(k -> Long.parseLong(p.getProperty(k))).sum();
     }
 
     private static String form(Map<String, String> values) {

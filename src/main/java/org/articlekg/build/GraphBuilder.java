@@ -2,7 +2,6 @@ package org.articlekg.build;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -424,17 +422,9 @@ public final class GraphBuilder {
     }
 
     private void writeInfo(Path dir, LoadResult load, Map<String, Long> counts) {
-        Properties p = new Properties();
-        p.setProperty("base", iris.base());
-        p.setProperty("built", Instant.now().toString());
-        counts.forEach((g, n) -> p.setProperty("quads." + g, Long.toString(n)));
-        load.rows().forEach((k, n) -> p.setProperty("rows." + k.fileName(), Integer.toString(n)));
-        p.setProperty("disagreements", Integer.toString(load.disagreements().size()));
-        try (OutputStream out = Files.newOutputStream(dir.resolve(Store.INFO))) {
-            p.store(out, "article-kg build");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        load.rows().forEach((k, n) -> rows.put(k.fileName(), n));
+        new org.articlekg.store.BuildInfo(iris.base(), Instant.now(), counts, rows, load.disagreements().size()).write(dir);
     }
 
     private static Map<String, RDFFormat> dumps() {

@@ -89,7 +89,8 @@ final class FilesServlet extends HttpServlet {
                 s.filter(Files::isRegularFile).filter(f -> GraphBuilder.dumpType(f.getFileName().toString()) != null).sorted().forEach(files::add);
             }
         }
-        String built = Store.info(build).getProperty("built");
+        java.time.Instant builtAt = org.articlekg.store.BuildInfo.read(build).built();
+        String built = builtAt == null ? null : builtAt.toString();
         String format = req.getParameter("format");
         String type = format != null ? ("html".equals(format) ? "text/html" : "json".equals(format) ? "application/json" : null)
                 : Negotiation.choose(req.getHeader("Accept"), List.of("application/json", "text/html"));

@@ -332,7 +332,7 @@ class FormatsTest {
             assertEquals(200, r.statusCode(), path);
             assertTrue(type(r).startsWith("application/json"), type(r));
             JsonObject root = JSON.parse(r.body());
-            assertEquals(Store.info(store.requireCurrent()).getProperty("built"), root.get("built").getAsString().value());
+            assertEquals(org.articlekg.store.BuildInfo.read(store.requireCurrent()).built().toString(), root.get("built").getAsString().value());
             List<JsonValue> listed = root.get("dumps").getAsArray();
             try (var files = Files.list(dumps)) {
                 assertEquals(files.count(), listed.size());
