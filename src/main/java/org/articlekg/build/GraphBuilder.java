@@ -74,28 +74,6 @@ public final class GraphBuilder {
         return Tasks.defaultThreads();
     }
 
-    /** The dump files written into each build's {@code dumps/} folder, by format. */
-    public static final Map<String, RDFFormat> DUMPS = dumps();
-
-    /** The graph-tool exports: their media types (not RDF syntaxes, so not in Jena's registry). */
-    public static final Map<String, String> EXPORT_TYPES = Map.of("gexf", "application/gexf+xml", "graphml", "application/graphml+xml");
-
-    /**
-     * The media type of a dump or export file, by its extension: Jena's registry
-     * ({@link org.apache.jena.riot.RDFLanguages}) for RDF syntaxes, {@link #EXPORT_TYPES} for the
-     * graph-tool exports; null for any other file.
-     */
-    public static String dumpType(String fileName) {
-        org.apache.jena.riot.Lang lang = org.apache.jena.riot.RDFLanguages.filenameToLang(fileName);
-        if (lang != null) return lang.getContentType().getContentTypeStr();
-        return EXPORT_TYPES.get(fileName.substring(fileName.lastIndexOf('.') + 1));
-    }
-
-    /** The media type of each dump file, as the dataset description announces it. */
-    public static final Map<String, String> DUMP_TYPES = java.util.stream.Stream.concat(DUMPS.keySet().stream(),
-                    java.util.stream.Stream.of("article-kg.gexf", "article-kg.graphml"))
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(n -> n, GraphBuilder::dumpType));
-
     private final GraphLoader.Builder loader;
     private final Path ontologyDir;
     private final Path serviceConfig;
@@ -337,7 +315,7 @@ public final class GraphBuilder {
         boolean streamedDump = streamed != null;
         Path dumpsDir = dir.resolve(Store.DUMPS);
         List<String> names = new ArrayList<>();
-        for (String name : DUMPS.keySet()) {
+        for (String name : DumpFiles.RDF.keySet()) {
             if (name.endsWith(".jsonld") && quads > maxJsonLdQuads) {
                 progress.accept(String.format("  %s: skipped (%d quads; the JSON-LD writer holds the whole graph "
                         + "in memory, so with this heap it is written up to %d quads)", name, quads, maxJsonLdQuads));
@@ -345,15 +323,15 @@ public final class GraphBuilder {
                 names.add(name);
             }
         }
-        names.addAll(List.of("article-kg.gexf", "article-kg.graphml"));
+        names.addAll(DumpFiles.EXPORTS);
         Map<String, String> types = new LinkedHashMap<>();
-        for (String name : names) types.put(name, DUMP_TYPES.get(name));
+        for (String name : names) types.put(name, DumpFiles.MEDIA_TYPES.get(name));
         // Longest first, so that the threads finish together.
         List<Runnable> tasks = new ArrayList<>();
         tasks.add(() -> timed(phases, "entity graph, GEXF and GraphML", () -> writeEntityGraph(dsg, dumpsDir)));
-        for (String name : DUMPS.keySet()) {
+        for (String name : DumpFiles.RDF.keySet()) {
             if (!names.contains(name) || streamedDump && StreamedDumps.FILES.contains(name)) continue;
-            tasks.add(() -> timed(phases, name, () -> writeDump(dsg, dumpsDir.resolve(name), DUMPS.get(name), prefixes)));
+            tasks.add(() -> timed(phases, name, () -> writeDump(dsg, dumpsDir.resolve(name), DumpFiles.RDF.get(name), prefixes)));
         }
         tasks.add(() -> timed(phases, "text index", () -> config.indexText(dsg, dir)));
         tasks.add(() -> timed(phases, streamedDump ? "VoID (counted while loading)" : "VoID",
@@ -425,14 +403,5 @@ public final class GraphBuilder {
         Map<String, Integer> rows = new LinkedHashMap<>();
         load.rows().forEach((k, n) -> rows.put(k.fileName(), n));
         new org.articlekg.store.BuildInfo(iris.base(), Instant.now(), counts, rows, load.disagreements().size()).write(dir);
-    }
-
-    private static Map<String, RDFFormat> dumps() {
-        Map<String, RDFFormat> m = new LinkedHashMap<>();
-        m.put("article-kg.trig", RDFFormat.TRIG_BLOCKS);
-        m.put("article-kg.nq", RDFFormat.NQUADS);
-        m.put("article-kg.ttl", RDFFormat.TURTLE_BLOCKS);
-        m.put("article-kg.jsonld", RDFFormat.JSONLD11);
-        return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -14,7 +14,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.articlekg.build.GraphBuilder;
+import org.articlekg.build.DumpFiles;
 import org.articlekg.publish.HtmlWriter;
 import org.articlekg.store.Store;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,7 @@ import org.apache.jena.riot.RDFLanguages;
  * ({@code /webjars/...}) for the explorer's scripts.
  */
 final class FilesServlet extends HttpServlet {
-    /** The WebJars' files; the dumps' types come from {@link GraphBuilder#dumpType(String)}. */
+    /** The WebJars' files; the dumps' types come from {@link DumpFiles#mediaType(String)}. */
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
 
     private final Supplier<ServedGraph> served;
@@ -66,7 +66,7 @@ final class FilesServlet extends HttpServlet {
             notFound(resp);
             return;
         }
-        String type = GraphBuilder.dumpType(name);
+        String type = DumpFiles.mediaType(name);
         resp.setStatus(200);
         resp.setContentType(type == null ? "application/octet-stream" : type.startsWith("text/") ? type + "; charset=utf-8" : type);
         resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
@@ -86,7 +86,7 @@ final class FilesServlet extends HttpServlet {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
-                s.filter(Files::isRegularFile).filter(f -> GraphBuilder.dumpType(f.getFileName().toString()) != null).sorted().forEach(files::add);
+                s.filter(Files::isRegularFile).filter(f -> DumpFiles.mediaType(f.getFileName().toString()) != null).sorted().forEach(files::add);
             }
         }
         java.time.Instant builtAt = org.articlekg.store.BuildInfo.read(build).built();
@@ -106,7 +106,7 @@ final class FilesServlet extends HttpServlet {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 w.markup("<tr><td>").link("/dumps/" + name, name).markup("</td><td>").text(formatName(name))
-                        .markup("</td><td><code>").text(GraphBuilder.dumpType(name)).markup("</code></td><td>")
+                        .markup("</td><td><code>").text(DumpFiles.mediaType(name)).markup("</code></td><td>")
                         .text(humanSize(Files.size(f))).markup("</td></tr>");
             }
             w.markup("</table>");
@@ -120,7 +120,7 @@ final class FilesServlet extends HttpServlet {
             o.put("name", name);
             o.put("url", "/dumps/" + name);
             o.put("format", formatName(name));
-            o.put("mediaType", GraphBuilder.dumpType(name));
+            o.put("mediaType", DumpFiles.mediaType(name));
             o.put("bytes", Files.size(f));
             list.add(o);
         }

@@ -210,7 +210,7 @@ class RealDataGraphTest {
     void buildFolderHoldsDumpsOfTheSameQuadsAndItsProperties() throws IOException {
         Path dir = built.location();
         assertEquals(new Store(storeDir).current().orElseThrow(), dir);
-        for (String dump : GraphBuilder.DUMPS.keySet()) assertTrue(Files.size(dir.resolve("dumps").resolve(dump)) > 0, dump);
+        for (String dump : DumpFiles.RDF.keySet()) assertTrue(Files.size(dir.resolve("dumps").resolve(dump)) > 0, dump);
         DatasetGraph nq = DatasetGraphFactory.create();
         RDFDataMgr.read(nq, dir.resolve("dumps").resolve("article-kg.nq").toString());
         long quads = 0;
