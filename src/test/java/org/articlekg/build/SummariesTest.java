@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The saved queries that read the summary graph give exactly the rows their former text gave,
  * which counted at query time (kept in {@code src/test/resources/reference-queries/}), on a
  * generated graph (disagreements, cited outlets, undated articles, several articles per event);
- * and the entity summaries, which no saved query reads yet, equal what a grouping query counts.
+ * and the entity summaries (which entity-coverage reads) equal what a grouping query counts.
  * {@code SavedQueriesTest} pins the same queries on the real data.
  */
 class SummariesTest {
