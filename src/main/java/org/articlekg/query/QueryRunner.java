@@ -73,7 +73,19 @@ public final class QueryRunner {
             return execute(q, capped, format, out);
         } catch (QueryCancelledException e) {
             throw new TimeoutException(timeout);
+        } catch (RuntimeException e) {
+            if (endpoint != null && causedByIO(e)) {
+                // kg serve aborts the connection when a query times out after its results began to stream
+                throw new KgException("the answer of " + endpoint + " ended before it was complete (the server stopped the query, "
+                        + "probably at its timeout, or the connection broke): what was written is incomplete", e);
+            }
+            throw e;
         }
+    }
+
+    private static boolean causedByIO(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof java.io.IOException) return true;
+        return false;
     }
 
     /** Whether a row cap lowers the query's LIMIT: it has none, or a larger one. */

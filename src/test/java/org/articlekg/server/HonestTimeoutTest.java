@@ -84,6 +84,12 @@ class HonestTimeoutTest {
                     "a cut stream must not read as a complete response (" + format + ")");
             assertNotNull(e.getMessage());
         }
+        // kg query through the server (a remote endpoint) turns the cut stream into an error
+        org.articlekg.KgException cut = assertThrows(org.articlekg.KgException.class, () ->
+                org.articlekg.query.QueryRunner.remote(streaming.url() + "kg/sparql", Duration.ofSeconds(60), 0)
+                        .run(org.apache.jena.query.QueryFactory.create("SELECT * WHERE " + CROSS), org.articlekg.query.ResultFormat.CSV,
+                                java.io.OutputStream.nullOutputStream()));
+        assertTrue(cut.getMessage().contains("ended before it was complete"), cut.getMessage());
         // a result within the buffer is whole, with its length
         HttpResponse<String> small = send(sparql(streaming, "SELECT * WHERE { ?s ?p ?o } LIMIT 50", "csv"));
         assertEquals(200, small.statusCode());
