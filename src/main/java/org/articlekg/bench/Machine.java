@@ -4,8 +4,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What the figures were measured on: CPU, cores, memory, Java. */
-public record Machine(String cpu, int cores, long memoryBytes, String java, long maxHeapBytes) {
+/**
+ * What the figures were measured on: CPU, cores, memory, Java, and the machine's load when the
+ * run began (Linux's load averages over 1, 5 and 15 minutes: on a shared machine, the other work
+ * that ran beside the figures; null where unknown).
+ */
+public record Machine(String cpu, int cores, long memoryBytes, String java, long maxHeapBytes, String load) {
+    public Machine(String cpu, int cores, long memoryBytes, String java, long maxHeapBytes) {
+        this(cpu, cores, memoryBytes, java, maxHeapBytes, null);
+    }
+
+    /** The load averages now ({@code /proc/loadavg}: "0.52 0.61 0.70"), or null where unknown. */
+    public static String loadNow() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     public static Machine here() {
         String cpu = "unknown CPU";
         long memory = -1;
@@ -26,12 +44,13 @@ public record Machine(String cpu, int cores, long memoryBytes, String java, long
             // Not Linux: leave the defaults.
         }
         return new Machine(cpu, Runtime.getRuntime().availableProcessors(), memory,
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), Runtime.getRuntime().maxMemory());
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), Runtime.getRuntime().maxMemory(), loadNow());
     }
 
     @Override
     public String toString() {
-        return String.format("%s, %d cores, %.1f GiB memory, %s, max heap %.2f GiB", cpu, cores,
-                memoryBytes / (1024.0 * 1024 * 1024), java, maxHeapBytes / (1024.0 * 1024 * 1024));
+        return String.format("%s, %d cores, %.1f GiB memory, %s, max heap %.2f GiB%s", cpu, cores,
+                memoryBytes / (1024.0 * 1024 * 1024), java, maxHeapBytes / (1024.0 * 1024 * 1024),
+                load == null ? "" : ", load average " + load + " (1, 5, 15 min) at the start");
     }
 }

@@ -2,7 +2,6 @@ package org.articlekg.build;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -75,28 +73,6 @@ public final class GraphBuilder {
     public static int defaultThreads() {
         return Tasks.defaultThreads();
     }
-
-    /** The dump files written into each build's {@code dumps/} folder, by format. */
-    public static final Map<String, RDFFormat> DUMPS = dumps();
-
-    /** The graph-tool exports: their media types (not RDF syntaxes, so not in Jena's registry). */
-    public static final Map<String, String> EXPORT_TYPES = Map.of("gexf", "application/gexf+xml", "graphml", "application/graphml+xml");
-
-    /**
-     * The media type of a dump or export file, by its extension: Jena's registry
-     * ({@link org.apache.jena.riot.RDFLanguages}) for RDF syntaxes, {@link #EXPORT_TYPES} for the
-     * graph-tool exports; null for any other file.
-     */
-    public static String dumpType(String fileName) {
-        org.apache.jena.riot.Lang lang = org.apache.jena.riot.RDFLanguages.filenameToLang(fileName);
-        if (lang != null) return lang.getContentType().getContentTypeStr();
-        return EXPORT_TYPES.get(fileName.substring(fileName.lastIndexOf('.') + 1));
-    }
-
-    /** The media type of each dump file, as the dataset description announces it. */
-    public static final Map<String, String> DUMP_TYPES = java.util.stream.Stream.concat(DUMPS.keySet().stream(),
-                    java.util.stream.Stream.of("article-kg.gexf", "article-kg.graphml"))
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(n -> n, GraphBuilder::dumpType));
 
     private final GraphLoader.Builder loader;
     private final Path ontologyDir;
@@ -299,21 +275,23 @@ public final class GraphBuilder {
         return Optional.empty();
     }
 
-    /** Streams the ontology and the facts with what they imply into the three named graphs. */
+    /** Streams the ontology, the facts with what they imply, and their summaries into the four named graphs. */
     private LoadResult assemble(StreamRDF quads, Ontology ontology) {
         quads.start();
         Prefixes.of(iris, ontology.model()).getNsPrefixMap().forEach(quads::prefix);
         StreamRDF onto = GraphStreams.intoGraph(quads, iris.graph(Iris.ONTOLOGY_GRAPH));
         ontology.graph().find().forEachRemaining(onto::triple);
-        LoadResult result = loader.model(ontology.model()).build().load(GraphStreams.withInference(quads, ontology,
-                iris.graph(Iris.FACTS_GRAPH), iris.graph(Iris.INFERRED_GRAPH)));
+        Summaries summaries = new Summaries(iris, ontology.model());
+        LoadResult result = loader.model(ontology.model()).build().load(summaries.observe(GraphStreams.withInference(quads, ontology,
+                iris.graph(Iris.FACTS_GRAPH), iris.graph(Iris.INFERRED_GRAPH))));
+        summaries.write(GraphStreams.intoGraph(quads, iris.graph(Iris.SUMMARY_GRAPH)));
         quads.finish();
         return result;
     }
 
     private Map<String, Long> countQuads(DatasetGraph dsg) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String name : List.of(Iris.FACTS_GRAPH, Iris.ONTOLOGY_GRAPH, Iris.INFERRED_GRAPH)) {
+        for (String name : Iris.GRAPHS) {
             Node g = iris.graph(name);
             counts.put(name, (long) dsg.getGraph(g).size());
         }
@@ -337,7 +315,7 @@ public final class GraphBuilder {
         boolean streamedDump = streamed != null;
         Path dumpsDir = dir.resolve(Store.DUMPS);
         List<String> names = new ArrayList<>();
-        for (String name : DUMPS.keySet()) {
+        for (String name : DumpFiles.RDF.keySet()) {
             if (name.endsWith(".jsonld") && quads > maxJsonLdQuads) {
                 progress.accept(String.format("  %s: skipped (%d quads; the JSON-LD writer holds the whole graph "
                         + "in memory, so with this heap it is written up to %d quads)", name, quads, maxJsonLdQuads));
@@ -345,15 +323,15 @@ public final class GraphBuilder {
                 names.add(name);
             }
         }
-        names.addAll(List.of("article-kg.gexf", "article-kg.graphml"));
+        names.addAll(DumpFiles.EXPORTS);
         Map<String, String> types = new LinkedHashMap<>();
-        for (String name : names) types.put(name, DUMP_TYPES.get(name));
+        for (String name : names) types.put(name, DumpFiles.MEDIA_TYPES.get(name));
         // Longest first, so that the threads finish together.
         List<Runnable> tasks = new ArrayList<>();
         tasks.add(() -> timed(phases, "entity graph, GEXF and GraphML", () -> writeEntityGraph(dsg, dumpsDir)));
-        for (String name : DUMPS.keySet()) {
+        for (String name : DumpFiles.RDF.keySet()) {
             if (!names.contains(name) || streamedDump && StreamedDumps.FILES.contains(name)) continue;
-            tasks.add(() -> timed(phases, name, () -> writeDump(dsg, dumpsDir.resolve(name), DUMPS.get(name), prefixes)));
+            tasks.add(() -> timed(phases, name, () -> writeDump(dsg, dumpsDir.resolve(name), DumpFiles.RDF.get(name), prefixes)));
         }
         tasks.add(() -> timed(phases, "text index", () -> config.indexText(dsg, dir)));
         tasks.add(() -> timed(phases, streamedDump ? "VoID (counted while loading)" : "VoID",
@@ -422,25 +400,8 @@ public final class GraphBuilder {
     }
 
     private void writeInfo(Path dir, LoadResult load, Map<String, Long> counts) {
-        Properties p = new Properties();
-        p.setProperty("base", iris.base());
-        p.setProperty("built", Instant.now().toString());
-        counts.forEach((g, n) -> p.setProperty("quads." + g, Long.toString(n)));
-        load.rows().forEach((k, n) -> p.setProperty("rows." + k.fileName(), Integer.toString(n)));
-        p.setProperty("disagreements", Integer.toString(load.disagreements().size()));
-        try (OutputStream out = Files.newOutputStream(dir.resolve(Store.INFO))) {
-            p.store(out, "article-kg build");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Map<String, RDFFormat> dumps() {
-        Map<String, RDFFormat> m = new LinkedHashMap<>();
-        m.put("article-kg.trig", RDFFormat.TRIG_BLOCKS);
-        m.put("article-kg.nq", RDFFormat.NQUADS);
-        m.put("article-kg.ttl", RDFFormat.TURTLE_BLOCKS);
-        m.put("article-kg.jsonld", RDFFormat.JSONLD11);
-        return java.util.Collections.unmodifiableMap(m);
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        load.rows().forEach((k, n) -> rows.put(k.fileName(), n));
+        new org.articlekg.store.BuildInfo(iris.base(), Instant.now(), counts, rows, load.disagreements().size()).write(dir);
     }
 }

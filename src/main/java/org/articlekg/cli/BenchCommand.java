@@ -108,6 +108,11 @@ final class BenchCommand {
                 description = "Only these saved queries, separated by commas (default: every saved query).")
         List<String> queries = List.of();
 
+        @Option(names = "--endpoint", paramLabel = "URL",
+                description = {"Measure a server already running at this base URL (e.g. HAProxy in front of kg serve replicas",
+                        "of the build of these --articles and --work) instead of serving the graph in this process."})
+        java.net.URI endpoint;
+
         @Override
         public Integer call() throws Exception {
             if (articles < 1 || seconds <= 0 || clients.stream().anyMatch(c -> c < 1)) {
@@ -116,7 +121,7 @@ final class BenchCommand {
             PrintWriter out = spec.commandLine().getOut();
             QueryBenchmark.Result r = new QueryBenchmark(workDir(work, ""), KgCommand.home(),
                     line -> System.err.println("bench: " + line))
-                    .run(articles, seed, clients, Duration.ofMillis(Math.round(seconds * 1000)), queries);
+                    .run(articles, seed, clients, Duration.ofMillis(Math.round(seconds * 1000)), queries, endpoint);
             out.print(QueryBenchmark.report(r));
             out.flush();
             return 0;

@@ -77,6 +77,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--queries", paramLabel = "DIR", description = "Folder of saved queries served under /api/ (default: queries/).")
     Path queriesDir;
 
+    @Option(names = "--no-build", description = {"Serve the store's current build as it is, with the base IRI it was built for:",
+            "never build, whatever data/ holds (a replica of a published build copied into --store)."})
+    boolean noBuild;
+
     @Option(names = "--watch", description = "Rebuild when files under data/, ontology/ or fuseki-config/ change.")
     boolean watch;
 
@@ -91,10 +95,19 @@ final class ServeCommand implements Callable<Integer> {
         Store st = store.store();
         Path configFile = graph.configFile();
         List<Path> inputs = List.of(graph.dataDir(), graph.ontologyDir(), configFile);
-        String base = graph.base != null ? graph.base : listenBase(host, port, st);
+        if (noBuild && watch) throw new KgException("--no-build and --watch exclude each other: a replica serves the build it was given");
+        if (noBuild && st.current().isEmpty()) {
+            throw new KgException("--no-build: there is no build in " + st.root() + "; copy a published build folder into "
+                    + st.root().resolve(Store.BUILDS) + " and link " + st.root().resolve("current") + " to it (README: replicas)");
+        }
+        String base = noBuild ? Store.baseOf(st.requireCurrent()) : graph.base != null ? graph.base : listenBase(host, port, st);
+        if (noBuild && graph.base != null && !graph.base.equals(base)) {
+            throw new KgException("--no-build: the build was made for the base " + base + ", not " + graph.base
+                    + "; build it with --base " + graph.base);
+        }
         GraphBuilder builder = graph.builder(base);
         boolean otherBase = st.current().map(b -> !base.equals(Store.baseOf(b))).orElse(false);
-        if (st.isStale(inputs) || otherBase) {
+        if (!noBuild && (st.isStale(inputs) || otherBase)) {
             out.println(st.current().isEmpty() ? "No graph built yet: building it."
                     : otherBase ? "The current build has another base IRI than " + base + ": rebuilding."
                     : "Inputs changed since the last build: rebuilding.");

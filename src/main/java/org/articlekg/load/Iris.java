@@ -21,6 +21,10 @@ public record Iris(String base) {
     public static final String ONTOLOGY_GRAPH = "ontology";
     /** The named graph of triples the ontology implies (super-classes, super-properties). */
     public static final String INFERRED_GRAPH = "inferred";
+    /** The named graph of the summaries computed at build time (counts, dates, disputed or not). */
+    public static final String SUMMARY_GRAPH = "summary";
+    /** Every named graph of a build, by name. */
+    public static final java.util.List<String> GRAPHS = java.util.List.of(FACTS_GRAPH, ONTOLOGY_GRAPH, INFERRED_GRAPH, SUMMARY_GRAPH);
 
     public Iris {
         if (base == null || !(base.startsWith("http://") || base.startsWith("https://")) || !base.endsWith("/")) {

@@ -128,7 +128,7 @@ public final class VoidDescription {
             add(g, part, v("triples"), integer(n[0]));
         });
         for (QuerySolution s : Sparql.select(dsg, ARTICLES, Map.of())) add(g, ds, DCTerms.source.asNode(), s.get("a").asNode());
-        for (String name : List.of(Iris.FACTS_GRAPH, Iris.ONTOLOGY_GRAPH, Iris.INFERRED_GRAPH)) {
+        for (String name : Iris.GRAPHS) {
             Node graph = iris.graph(name);
             Node sub = NodeFactory.createURI(ds.getURI() + "-" + name);
             add(g, ds, v("subset"), sub);

@@ -14,7 +14,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.articlekg.build.GraphBuilder;
+import org.articlekg.build.DumpFiles;
 import org.articlekg.publish.Link;
 import org.articlekg.publish.Templates;
 import org.articlekg.store.Store;
@@ -36,7 +36,7 @@ import org.apache.jena.riot.RDFLanguages;
  * ({@code /webjars/...}) for the explorer's scripts.
  */
 final class FilesServlet extends HttpServlet {
-    /** The WebJars' files; the dumps' types come from {@link GraphBuilder#dumpType(String)}. */
+    /** The WebJars' files; the dumps' types come from {@link DumpFiles#mediaType(String)}. */
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
 
     private final Supplier<ServedGraph> served;
@@ -69,7 +69,7 @@ final class FilesServlet extends HttpServlet {
             notFound(resp);
             return;
         }
-        String type = GraphBuilder.dumpType(name);
+        String type = DumpFiles.mediaType(name);
         resp.setStatus(200);
         resp.setContentType(type == null ? "application/octet-stream" : type.startsWith("text/") ? type + "; charset=utf-8" : type);
         resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
@@ -89,10 +89,11 @@ final class FilesServlet extends HttpServlet {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
-                s.filter(Files::isRegularFile).filter(f -> GraphBuilder.dumpType(f.getFileName().toString()) != null).sorted().forEach(files::add);
+                s.filter(Files::isRegularFile).filter(f -> DumpFiles.mediaType(f.getFileName().toString()) != null).sorted().forEach(files::add);
             }
         }
-        String built = Store.info(build).getProperty("built");
+        java.time.Instant builtAt = org.articlekg.store.BuildInfo.read(build).built();
+        String built = builtAt == null ? null : builtAt.toString();
         String format = req.getParameter("format");
         String type = format != null ? ("html".equals(format) ? "text/html" : "json".equals(format) ? "application/json" : null)
                 : Negotiation.choose(req.getHeader("Accept"), List.of("application/json", "text/html"));
@@ -104,7 +105,7 @@ final class FilesServlet extends HttpServlet {
             List<DumpItem> items = new ArrayList<>();
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                items.add(new DumpItem(new Link("/dumps/" + name, name), formatName(name), GraphBuilder.dumpType(name), humanSize(Files.size(f))));
+                items.add(new DumpItem(new Link("/dumps/" + name, name), formatName(name), DumpFiles.mediaType(name), humanSize(Files.size(f))));
             }
             String html = Templates.render("dumps", new DumpsPage("Downloads", built, items));
             LinkedDataServlet.send(resp, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
@@ -117,7 +118,7 @@ final class FilesServlet extends HttpServlet {
             o.put("name", name);
             o.put("url", "/dumps/" + name);
             o.put("format", formatName(name));
-            o.put("mediaType", GraphBuilder.dumpType(name));
+            o.put("mediaType", DumpFiles.mediaType(name));
             o.put("bytes", Files.size(f));
             list.add(o);
         }

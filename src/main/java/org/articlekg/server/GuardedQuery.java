@@ -237,15 +237,39 @@ final class GuardedQuery extends SPARQL_QueryDataset {
 
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query requestQuery, String queryStringLog) {
+        Query query = queryExec.getQuery();
+        boolean capped = maxRows > 0 && query.hasLimit() && query.getLimit() == maxRows + 1;
+        if (capped && QueryRunner.constructsFromSolutions(query)) {
+            // The template over at most maxRows solutions; the one more the query asked for says
+            // the cap cut them. Built in memory, as Fuseki builds a CONSTRUCT's graph: a timeout is a 503.
+            queryExec.close();
+            try (QueryExec select = createQueryExec(action, QueryRunner.solutions(query), queryExec.getDataset())) {
+                QueryRunner.CappedGraph g = QueryRunner.construct(query, select.select(), maxRows);
+                if (g.truncated()) markTruncated(action.getResponse(), maxRows);
+                return new QueryExecResult(g.graph());
+            }
+        }
         QueryExecResult result = super.executeQuery(action, queryExec, requestQuery, queryStringLog);
+        if (maxRows > 0 && query.isDescribeType() && query.hasLimit() && query.getLimit() == maxRows) {
+            Query probe = QueryRunner.moreThan(query, maxRows);
+            if (probe != null) {
+                try (QueryExec more = createQueryExec(action, probe, queryExec.getDataset())) {
+                    if (more.select().hasNext()) markTruncated(action.getResponse(), maxRows);
+                }
+            }
+        }
+        if (!result.isRowSet()) return result;
         // At most maxRows rows: computing them before answering makes a timeout a 503. The query
         // asked for one row more than the cap when it was capped: that row says the cap cut it.
-        if (result.isRowSet() && maxRows > 0) {
+        if (maxRows > 0) {
             QueryRunner.CappedRows rows = QueryRunner.cap(result.rowSet(), maxRows);
             if (rows.truncated()) markTruncated(action.getResponse(), maxRows);
             return new QueryExecResult(RowSetMem.create(rows.rowSet()));
         }
-        return result;
+        // No cap: the first STREAM_BUFFER_ROWS rows are computed before answering (a timeout
+        // among them is a 503); past them the results stream, and a timeout then aborts the
+        // connection, so that no client takes a cut body for a whole 200.
+        return new QueryExecResult(AbortOnTimeout.rows(result.rowSet(), ServerSettings.STREAM_BUFFER_ROWS, action.getRequest()));
     }
 
     /** The response header that says the row cap cut the results, with the cap. */
@@ -341,13 +365,14 @@ final class GuardedQuery extends SPARQL_QueryDataset {
 
     /**
      * The query with its LIMIT lowered when it asks for more than {@code maxRows} (or for all): to
-     * {@code maxRows + 1} for a SELECT, whose extra row tells that the cap cut the results (it is
-     * not sent), to {@code maxRows} for CONSTRUCT and DESCRIBE.
+     * {@code maxRows + 1} for a SELECT or a CONSTRUCT, whose extra solution tells that the cap cut
+     * the results (it is not sent), to {@code maxRows} for DESCRIBE (asked apart whether its
+     * pattern has more solutions).
      */
     static Query capped(Query query, long maxRows) {
         if (!QueryRunner.capped(query, maxRows)) return query;
         Query copy = query.cloneQuery();
-        copy.setLimit(maxRows + (query.isSelectType() ? 1 : 0));
+        copy.setLimit(maxRows + (query.isSelectType() || QueryRunner.constructsFromSolutions(query) ? 1 : 0));
         return copy;
     }
 

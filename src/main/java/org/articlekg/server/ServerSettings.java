@@ -38,6 +38,12 @@ public record ServerSettings(int port, String host, Duration timeout, long maxRo
     public static final int DEFAULT_MAX_URL_BYTES = 16 * 1024;
     /** The deepest a query's brackets may nest ( {@code (}, {@code {}, {@code [} ). */
     public static final int MAX_QUERY_NESTING = 100;
+    /**
+     * Rows of an uncapped SELECT ({@code --max-rows 0}) computed before the first byte is sent (a
+     * timeout among them is a 503); past them the results stream, and a timeout aborts the
+     * connection.
+     */
+    public static final int STREAM_BUFFER_ROWS = 10_000;
     /** The longest string CONCAT or REPLACE may build in a query, in characters. */
     public static final int MAX_STRING_CHARS = 1_000_000;
     /** The longest text {@code /explore/search.json?q=} takes, in characters. */

@@ -224,18 +224,7 @@ public final class Store {
 
     /** The base IRI a build was made with (from its build.properties), or null when unknown. */
     public static String baseOf(Path build) {
-        return info(build).getProperty("base");
-    }
-
-    /** A build's build.properties ({@code base}, {@code built} (an instant), counts); empty when unreadable. */
-    public static java.util.Properties info(Path build) {
-        java.util.Properties p = new java.util.Properties();
-        try (java.io.InputStream in = Files.newInputStream(build.resolve(INFO))) {
-            p.load(in);
-        } catch (IOException e) {
-            return new java.util.Properties();
-        }
-        return p;
+        return BuildInfo.read(build).base();
     }
 
     /** Deletes a build that failed. */

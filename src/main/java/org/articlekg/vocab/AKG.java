@@ -137,9 +137,17 @@ public final class AKG {
     public static final Node maker = term("maker");
     public static final Node parentOrganization = term("parentOrganization");
 
-    // Edge annotations of visualisation graphs (the entity-neighbourhood saved query)
+    // Edge annotations of visualisation graphs (the entity-neighbourhood saved query); disputed also in the summaries
     public static final Node sourceCount = term("sourceCount");
     public static final Node disputed = term("disputed");
+
+    // Summaries, computed at build time into the summary graph (build.Summaries)
+    public static final Node factCount = term("factCount");
+    public static final Node eventCount = term("eventCount");
+    public static final Node singleSourceEventCount = term("singleSourceEventCount");
+    public static final Node disputedFactCount = term("disputedFactCount");
+    public static final Node firstReported = term("firstReported");
+    public static final Node lastReported = term("lastReported");
 
     // Shortcut properties, written beside the statements
     public static final Node founded = term("founded");

@@ -2,6 +2,7 @@ package org.articlekg.bench;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,12 +35,16 @@ class QueryBenchmarkTest {
             assertFalse(s.nanos().isEmpty(), s.query() + " " + s.entities() + " " + s.route() + " measured nothing");
         }
         // entity-centric queries run on sampled entities and on the hub; the others once
-        for (String q : QueryBenchmark.ENTITY_CENTRIC) {
-            assertEquals(Set.of("sample", "hub"), r.series().stream().filter(s -> s.query().equals(q))
+        // (and the first page, limit=100, of each)
+        for (String q : List.of("investments-in", "roles-at", "entity-timeline", "person-connections")) {
+            assertEquals(Set.of("sample", "hub", "hub 100"), r.series().stream().filter(s -> s.query().equals(q))
                     .map(QueryBenchmark.Series::entities).collect(Collectors.toSet()), q);
         }
-        assertEquals(Set.of("-"), r.series().stream().filter(s -> s.query().equals("disputes"))
+        assertEquals(Set.of("-", "- 100"), r.series().stream().filter(s -> s.query().equals("disputes"))
                 .map(QueryBenchmark.Series::entities).collect(Collectors.toSet()));
+        // the floors: /$/ping and ASK {}, for each number of clients
+        assertEquals(List.of("/$/ping", "ASK {}"), r.floors().stream().map(QueryBenchmark.Series::query).toList());
+        for (QueryBenchmark.Series f : r.floors()) assertTrue(f.errors() == 0 && !f.nanos().isEmpty(), f.query());
         // the pairs the report compares are the same query, entities and clients through the two routes
         for (int i = 0; i < r.series().size(); i += 2) {
             QueryBenchmark.Series a = r.series().get(i), p = r.series().get(i + 1);
@@ -48,7 +53,10 @@ class QueryBenchmarkTest {
         }
         String report = QueryBenchmark.report(r);
         assertTrue(report.contains("Machine: ") && report.contains("| entity-timeline | sample | 2 |"), report);
-        assertEquals(report.contains("Targets missed:"), report.contains(QueryBenchmark.WHY), "a miss comes with its why");
+        assertTrue(report.contains("| /$/ping | 2 |") && report.contains("| ASK {} | 2 |"), report);
+        assertTrue(report.contains("load average") || !Files.exists(Path.of("/proc/loadavg")), report);
+        // judged with 4 clients only (here 2): the floors are judged with 1
+        assertTrue(report.contains("| target | figure | target | ratio | verdict |"), report);
         assertTrue(r.quads() > 0);
 
         // a second run reuses the graph and can be limited to some queries
@@ -69,5 +77,31 @@ class QueryBenchmarkTest {
         assertEquals(99.0, s.percentileMillis(99));
         assertEquals(50.0, s.qps());
         assertTrue(Double.isNaN(new QueryBenchmark.Series("q", "-", 1, "api", List.of(), Duration.ofSeconds(1), 3).percentileMillis(50)));
+    }
+
+    private static QueryBenchmark.Series series(String query, String entities, int clients, String route, long... millis) {
+        List<Long> nanos = new ArrayList<>();
+        for (long ms : millis) nanos.add(ms * 1_000_000);
+        return new QueryBenchmark.Series(query, entities, clients, route, nanos, Duration.ofSeconds(1), 0);
+    }
+
+    @Test
+    void theReportJudgesEachTargetWithItsFigureAndRatio() {
+        QueryBenchmark.Result r = new QueryBenchmark.Result(new Machine("test CPU", 2, 1L << 34, "Java", 1L << 30, "1.00 2.00 3.00"), 100, 1,
+                List.of(series("roles-at", "sample", 4, "api", 4, 4, 4, 30), series("roles-at", "sample", 4, "sparql", 3, 3),
+                        series("articles", "- 100", 4, "api", 500, 800), series("articles", "- 100", 4, "sparql", 500),
+                        series("articles", "-", 4, "api", 6000), series("articles", "-", 4, "sparql", 6000)),
+                List.of(series("/$/ping", "-", 1, "floor", 2, 2, 2), series("ASK {}", "-", 1, "floor", 6, 6)));
+        String report = QueryBenchmarkReport.of(r);
+        assertTrue(report.contains("load average 1.00 2.00 3.00"), report);
+        assertTrue(report.contains("| /$/ping p50 ms, 1 client | 2.0 | ≤ 3 | 0.67 | met |"), report);
+        assertTrue(report.contains("| ASK {} p50 ms, 1 client | 6.0 | ≤ 3 | 2.00 | missed |"), report);
+        assertTrue(report.contains("| roles-at (sample) p50 ms | 4.0 | ≤ 5 | 0.80 | met |"), report);
+        assertTrue(report.contains("| roles-at (sample) p95 ms | 30.0 | ≤ 20 | 1.50 | missed |"), report);
+        // 4 requests in 1 s: 4 queries/s against 364
+        assertTrue(report.contains("| roles-at (sample) queries/s | 4.0 | > 364 | 91.00 | missed |"), report);
+        assertTrue(report.contains("| articles (- 100) first page p95 ms | 800.0 | ≤ 1000 | 0.80 | met |"), report);
+        assertTrue(report.contains("| articles (-) whole answer p95 ms | 6000.0 | ≤ 5000 | 1.20 | missed |"), report);
+        assertTrue(report.contains("4 of 7 targets missed."), report);
     }
 }

@@ -65,7 +65,7 @@ class GraphBuilderValidateTest {
         BuildReport r = GraphBuilder.create().dataDir(data).ontologyDir(ONTOLOGY).base(DataFixture.BASE).build().validate();
         assertNull(r.location());
         assertEquals(List.of(), r.dumps());
-        assertEquals(java.util.Set.of("facts", "ontology", "inferred"), r.quadsPerGraph().keySet());
+        assertEquals(java.util.Set.of("facts", "ontology", "inferred", "summary"), r.quadsPerGraph().keySet());
         assertEquals(4, r.load().rows().get(org.articlekg.DataFixture.kind("article")));
         assertEquals(3, r.load().rows().get(org.articlekg.DataFixture.kind("investment")));
         assertEquals(1, r.load().disagreements().size(), "the three claims about 'money' differ");

@@ -124,6 +124,21 @@ class KgCommandTest {
     }
 
     @Test
+    void serveNoBuildNeverBuildsAndSaysWhatAReplicaNeeds() {
+        Path store = tmp.resolve("replica");
+        List<String> serve = List.of("serve", "--no-build", "--store", store.toString(), "--data", DATA,
+                "--ontology", ONTOLOGY, "--config", CONFIG, "--no-corpus", "--port", "0");
+        assertEquals(1, KgCommand.execute(serve.toArray(String[]::new)));
+        assertTrue(errLines().get(0).startsWith("kg serve: --no-build: there is no build in " + store), errLines()::toString);
+        assertFalse(Files.exists(store.resolve("builds")), "nothing was built");
+        err.reset();
+        List<String> watching = new java.util.ArrayList<>(serve);
+        watching.add("--watch");
+        assertEquals(1, KgCommand.execute(watching.toArray(String[]::new)));
+        assertTrue(errLines().get(0).startsWith("kg serve: --no-build and --watch exclude each other"), errLines()::toString);
+    }
+
+    @Test
     void unknownOptionExitsWith2WithPicocliMessage() {
         int code = KgCommand.execute("build", "--bogus");
         assertEquals(2, code);

@@ -1,0 +1,52 @@
+package org.articlekg.build;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFLanguages;
+
+/**
+ * The files of a build's {@code dumps/} folder, with their formats and media types: the RDF
+ * dumps by Jena's registry, the graph-tool exports (GEXF, GraphML, not RDF) by a table of their
+ * own. The build writes them, the server serves and lists them, VoID announces them.
+ */
+public final class DumpFiles {
+    private DumpFiles() {}
+
+    /** The RDF dump files, by name, with the format each is written in. */
+    public static final Map<String, RDFFormat> RDF = rdf();
+
+    /** The graph-tool export files. */
+    public static final java.util.List<String> EXPORTS = java.util.List.of("article-kg.gexf", "article-kg.graphml");
+
+    /** The graph-tool exports' media types, by extension (not RDF syntaxes, so not in Jena's registry). */
+    public static final Map<String, String> EXPORT_TYPES = Map.of("gexf", "application/gexf+xml", "graphml", "application/graphml+xml");
+
+    /**
+     * The media type of a dump or export file, by its extension: Jena's registry
+     * ({@link RDFLanguages}) for RDF syntaxes, {@link #EXPORT_TYPES} for the graph-tool exports;
+     * null for any other file.
+     */
+    public static String mediaType(String fileName) {
+        Lang lang = RDFLanguages.filenameToLang(fileName);
+        if (lang != null) return lang.getContentType().getContentTypeStr();
+        return EXPORT_TYPES.get(fileName.substring(fileName.lastIndexOf('.') + 1));
+    }
+
+    /** The media type of each dump and export file, as the dataset description announces it. */
+    public static final Map<String, String> MEDIA_TYPES = Stream.concat(RDF.keySet().stream(), EXPORTS.stream())
+            .collect(Collectors.toUnmodifiableMap(n -> n, DumpFiles::mediaType));
+
+    private static Map<String, RDFFormat> rdf() {
+        Map<String, RDFFormat> m = new LinkedHashMap<>();
+        m.put("article-kg.trig", RDFFormat.TRIG_BLOCKS);
+        m.put("article-kg.nq", RDFFormat.NQUADS);
+        m.put("article-kg.ttl", RDFFormat.TURTLE_BLOCKS);
+        m.put("article-kg.jsonld", RDFFormat.JSONLD11);
+        return Collections.unmodifiableMap(m);
+    }
+}

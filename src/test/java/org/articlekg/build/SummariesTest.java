@@ -1,0 +1,176 @@
+package org.articlekg.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.system.Txn;
+import org.articlekg.generate.CorpusGenerator;
+import org.articlekg.load.FactModel;
+import org.articlekg.load.Iris;
+import org.articlekg.query.QueryLibrary;
+import org.articlekg.query.QueryRunner;
+import org.articlekg.query.ResultFormat;
+import org.articlekg.query.SavedQuery;
+import org.articlekg.store.ServiceConfig;
+import org.articlekg.store.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The saved queries that read the summary graph give exactly the rows their former text gave,
+ * which counted at query time (kept in {@code src/test/resources/reference-queries/}), on a
+ * generated graph (disagreements, cited outlets, undated articles, several articles per event);
+ * and the entity summaries (which entity-coverage reads) equal what a grouping query counts.
+ * {@code SavedQueriesTest} pins the same queries on the real data.
+ */
+class SummariesTest {
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final Path REFERENCE = PROJECT.resolve("src/test/resources/reference-queries");
+
+    @TempDir
+    static Path tmp;
+    static Dataset dataset;
+    static QueryLibrary library;
+    static FactModel model;
+
+    @BeforeAll
+    static void build() {
+        model = FactModel.read(PROJECT.resolve("ontology"));
+        Path data = tmp.resolve("data");
+        CorpusGenerator.create().model(model).articles(300).seed(11).build().writeTo(data);
+        Store store = new Store(tmp.resolve("store"));
+        GraphBuilder.create().dataDir(data).ontologyDir(PROJECT.resolve("ontology"))
+                .serviceConfig(PROJECT.resolve("fuseki-config/config.ttl")).corpus(null).build().buildInto(store);
+        dataset = ServiceConfig.read(PROJECT.resolve("fuseki-config/config.ttl")).openDataset(store.requireCurrent());
+        library = QueryLibrary.read(PROJECT.resolve("queries"), model);
+    }
+
+    @AfterAll
+    static void close() {
+        if (dataset != null) {
+            dataset.close();
+            Store.release(dataset.asDatasetGraph());
+        }
+    }
+
+    private static List<String> rows(Query query) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        QueryRunner.local(dataset.asDatasetGraph(), Duration.ofSeconds(60), 0).run(query, ResultFormat.CSV, out);
+        List<String> lines = new ArrayList<>(List.of(out.toString(StandardCharsets.UTF_8).split("\r\n")));
+        String header = lines.remove(0);
+        lines.sort(null);
+        lines.add(0, header);
+        return lines;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRewrittenQueryGivesTheRowsOfItsFormerText() throws Exception {
+        try (Stream<Path> files = Files.list(REFERENCE)) {
+            List<Path> references = files.filter(f -> f.toString().endsWith(".rq")).sorted().toList();
+            assertTrue(references.size() >= 4, "reference queries: " + references);
+            return references.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                String name = file.getFileName().toString().replace(".rq", "");
+                SavedQuery current = library.get(name);
+                SavedQuery former = QueryLibrary.parse(name, Files.readString(file), file, model);
+                List<String> expected = rows(former.bind(Map.of()));
+                List<String> actual = rows(current.bind(Map.of()));
+                assertTrue(expected.size() > 20, name + " has rows on the generated graph: " + expected.size());
+                assertEquals(expected, actual, name);
+            }));
+        }
+    }
+
+    @Test
+    void theGeneratedGraphHasWhatTheSummariesDistinguish() {
+        Txn.executeRead(dataset, () -> {
+            assertTrue(count("SELECT (COUNT(*) AS ?n) WHERE { ?d a akg:Disagreement }") > 0, "disagreements");
+            assertTrue(count("SELECT (COUNT(*) AS ?n) WHERE { ?e akg:articleCount 1 }") > 0, "single-source events");
+            assertTrue(count("SELECT (COUNT(*) AS ?n) WHERE { ?e a akg:Event ; akg:articleCount ?c FILTER(?c > 1) }") > 0,
+                    "events of several articles");
+        });
+    }
+
+    @Test
+    void entitySummariesAreTheirClaimsCountedAndTheirArticlesDates() {
+        // a claim names an entity through any of its properties; the dates are its articles'
+        String grouped = """
+                SELECT ?entity ?facts ?first ?last WHERE {
+                  { SELECT ?entity (COUNT(DISTINCT ?claim) AS ?facts) WHERE {
+                      GRAPH <%1$s> { ?claim akg:event ?event ; ?p ?entity }
+                      FILTER(REGEX(STR(?entity), "^%2$sid/(%3$s)/"))
+                    } GROUP BY ?entity }
+                  OPTIONAL { SELECT ?entity (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) WHERE {
+                      GRAPH <%1$s> { ?claim akg:event ?event ; ?p ?entity ; akg:reportedIn/akg:date ?date }
+                      FILTER(REGEX(STR(?entity), "^%2$sid/(%3$s)/"))
+                    } GROUP BY ?entity }
+                } ORDER BY ?entity""";
+        String summarised = """
+                SELECT ?entity ?facts (STR(?f) AS ?first) (STR(?l) AS ?last) WHERE {
+                  GRAPH <%s> { ?entity akg:factCount ?facts FILTER NOT EXISTS { ?entity akg:eventCount ?any }
+                               OPTIONAL { ?entity akg:firstReported ?f } OPTIONAL { ?entity akg:lastReported ?l } }
+                } ORDER BY ?entity""";
+        String base = Iris.DEFAULT_BASE;
+        Iris iris = new Iris(base);
+        Txn.executeRead(dataset, () -> {
+            // the kinds of entity, as ontology/kinds.ttl declares them (person|organization|product)
+            String entityKinds = String.join("|", model.kinds().stream()
+                    .filter(k -> k.role() == org.articlekg.load.Kind.Role.ENTITY).map(k -> k.segment()).toList());
+            String expected = csv(grouped.formatted(iris.graph(Iris.FACTS_GRAPH).getURI(), base, entityKinds));
+            String actual = csv(summarised.formatted(iris.graph(Iris.SUMMARY_GRAPH).getURI()));
+            assertTrue(expected.lines().count() > 50, expected);
+            assertEquals(expected, actual);
+        });
+    }
+
+    @Test
+    void everyGraphIsListedAndTheSummaryGraphHoldsOnlySummaries() {
+        Txn.executeRead(dataset, () -> {
+            String base = Iris.DEFAULT_BASE;
+            List<String> graphs = new ArrayList<>();
+            dataset.asDatasetGraph().listGraphNodes().forEachRemaining(g -> graphs.add(g.getURI()));
+            assertEquals(Iris.GRAPHS.stream().map(n -> base + "graph/" + n).sorted().toList(), graphs.stream().sorted().toList());
+            String properties = csv("SELECT DISTINCT ?p WHERE { GRAPH <" + base + "graph/summary> { ?s ?p ?o } } ORDER BY ?p");
+            assertEquals(List.of("p", "https://w3id.org/article-kg/ontology#disputed", "https://w3id.org/article-kg/ontology#disputedFactCount",
+                    "https://w3id.org/article-kg/ontology#eventCount", "https://w3id.org/article-kg/ontology#factCount",
+                    "https://w3id.org/article-kg/ontology#firstReported", "https://w3id.org/article-kg/ontology#lastReported",
+                    "https://w3id.org/article-kg/ontology#singleSourceEventCount"), properties.lines().toList());
+        });
+    }
+
+    private static long count(String select) {
+        try (QueryExecution qe = QueryExecution.dataset(dataset).query(QueryFactory.create(prefixed(select))).build()) {
+            return qe.execSelect().next().getLiteral("n").getLong();
+        }
+    }
+
+    private static String csv(String select) {
+        Query q = QueryFactory.create(prefixed(select));
+        try (QueryExecution qe = QueryExecution.dataset(dataset).query(q).build()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ResultSetFormatter.outputAsCSV(out, qe.execSelect());
+            return out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
+        }
+    }
+
+    private static String prefixed(String q) {
+        return "PREFIX akg: <https://w3id.org/article-kg/ontology#>\nPREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n" + q;
+    }
+}
