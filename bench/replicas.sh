@@ -8,7 +8,7 @@
 # `kg serve --no-build`. Needs haproxy (Debian: apt-get install haproxy).
 #
 # Usage: bench/replicas.sh [--articles N] [--seconds S] [--clients C] [--queries a,b] [--work DIR]
-#   defaults: 200 articles (a smoke test; 50000 is the 10-million-quad graph), 5 s, 4 clients.
+#   defaults: 200 articles (a smoke test; 25000 is about the 10-million-quad graph), 5 s, 4 clients.
 # Prints the figures; the logs stay in the work folder.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -89,7 +89,7 @@ public final class BuildBenchmarkReport {
         String target = "Target 10M triples generated, built and indexed in < 3 min, heap <= 1 GiB: ";
         Step d = r.step('d');
         if (d.triples() < TARGET_QUADS) {
-            return target + String.format("not measured at this size (%d quads; --rows 1150000 builds about 10 million)", d.triples());
+            return target + String.format("not measured at this size (%d quads; --rows 575000 builds about 10 million)", d.triples());
         }
         if (r.machine().maxHeapBytes() > TARGET_HEAP) {
             return target + String.format("not measured: the heap is %.2f GiB (run with -Xmx1g)", r.machine().maxHeapBytes() / (double) TARGET_HEAP);

@@ -88,8 +88,8 @@ final class BenchCommand {
     static final class Query implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Option(names = "--articles", paramLabel = "N", defaultValue = "50000",
-                description = "Articles to generate (default: ${DEFAULT-VALUE}, about 10 million triples).")
+        @Option(names = "--articles", paramLabel = "N", defaultValue = "25000",
+                description = "Articles to generate (default: ${DEFAULT-VALUE}, about 10 million quads since the event model).")
         int articles;
 
         @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE}).")

@@ -62,7 +62,7 @@ class BuildBenchmarkTest {
     @Test
     void theTenMillionTargetIsJudgedOnlyAtThatSizeAndHeap() {
         assertTrue(BuildBenchmarkReport.tenMillion(tenMillionRun(9_999_999, 100, 1L << 30)).endsWith(
-                "not measured at this size (9999999 quads; --rows 1150000 builds about 10 million)"));
+                "not measured at this size (9999999 quads; --rows 575000 builds about 10 million)"));
         assertTrue(BuildBenchmarkReport.tenMillion(tenMillionRun(10_000_000, 100, 2L << 30)).endsWith("not measured: the heap is 2.00 GiB (run with -Xmx1g)"));
         assertTrue(BuildBenchmarkReport.tenMillion(tenMillionRun(10_000_000, 170, 1L << 30)).endsWith(
                 "met (5.0 s to generate + 170.0 s for (d) = 175.0 s for 10000000 quads: 0.97× the 180 s)"));
