@@ -4,9 +4,7 @@ import static org.articlekg.server.TestServers.*;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.articlekg.query.QueryLibrary;
@@ -17,13 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -32,41 +25,31 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * not installed.
  */
 class BrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SHOTS = PROJECT.resolve("target/screenshots");
 
     @TempDir
     static Path tmp;
     static KgServer server;
+    static Chromium chromium;
     static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "chromium and chromedriver are not installed");
+        assumeTrue(Chromium.installed(), "chromium and chromedriver are not installed");
         Store store = buildRealData(tmp.resolve("store"));
         server = KgServer.start(store, ServiceConfig.read(CONFIG), QueryLibrary.read(PROJECT.resolve("queries")),
                 ServerSettings.defaults().withPort(0));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--user-data-dir=" + tmp.resolve("chrome-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SHOTS);
+        chromium = new Chromium(tmp.resolve("chrome-profile"));
+        browser = chromium.driver;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.quit();
+        if (chromium != null) chromium.close();
         if (server != null) server.close();
     }
 
     private static void screenshot(String name) throws Exception {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 
     private static WebDriverWait waiting() {
@@ -77,22 +60,22 @@ class BrowserTest {
     void explorerSearchDrawsTheNeighbourhoodAndAnEdgeShowsItsSources() throws Exception {
         browser.get(server.url() + "explore");
         WebElement search = waiting().until(d -> d.findElement(By.id("search")));
-        assertEquals("function", ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return typeof cytoscape"),
+        assertEquals("function", chromium.js("return typeof cytoscape"),
                 "Cytoscape.js loaded from the WebJar");
         search.sendKeys("musk");
         WebElement hit = waiting().until(d -> d.findElements(By.cssSelector("#results .hit")).stream()
                 .filter(e -> e.getText().startsWith("Elon Musk")).findFirst().orElse(null));
         hit.click();
         waiting().until(d -> d.findElement(By.tagName("body")).getAttribute("data-loaded") != null);
-        long nodes = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return cy.nodes().length");
-        long edges = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return cy.edges().length");
+        long nodes = (Long) chromium.js("return cy.nodes().length");
+        long edges = (Long) chromium.js("return cy.edges().length");
         assertTrue(nodes >= 5 && edges >= 5, nodes + " nodes, " + edges + " edges");
         Object disputed = ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("return cy.edges('[?disputed]').length");
         assertTrue(((Long) disputed) > 0, "disputed edges are marked");
         assertEquals("Elon Musk", browser.findElement(By.cssSelector("#panel h2")).getText());
         screenshot("explorer-neighbourhood");
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        chromium.js(
                 "cy.edges('[relationship = \"investedIn\"]')[0].emit('tap')");
         waiting().until(d -> !d.findElements(By.cssSelector("#panel blockquote")).isEmpty());
         assertTrue(browser.findElement(By.id("panel")).getText().contains("source"));
@@ -104,7 +87,7 @@ class BrowserTest {
     void explorerEdgeShowsWhoSaysItAndMarksAllegations() throws Exception {
         browser.get(server.url() + "explore?entity=" + encode("http://localhost:3030/id/person/elon-musk"));
         waiting().until(d -> d.findElement(By.tagName("body")).getAttribute("data-loaded") != null);
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        chromium.js(
                 "cy.edges('[relationship = \"sued\"]').filter(e => e.data('target').endsWith('/organization/microsoft'))[0].emit('tap')");
         WebElement mark = waiting().until(d -> d.findElements(By.cssSelector("#panel .chip.warn")).stream()
                 .filter(e -> e.getText().equals("allegation")).findFirst().orElse(null));

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,15 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -44,42 +36,32 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Screenshots are kept in target/screenshots/. Skipped where Chromium is not installed.
  */
 class PagesBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SHOTS = PROJECT.resolve("target/screenshots");
     private static final String MUSK = "http://localhost:3030/id/person/elon-musk";
 
     @TempDir
     static Path tmp;
     static KgServer server;
+    static Chromium chromium;
     static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "chromium and chromedriver are not installed");
+        assumeTrue(Chromium.installed(), "chromium and chromedriver are not installed");
         Store store = buildRealData(tmp.resolve("store"));
         server = KgServer.start(store, ServiceConfig.read(CONFIG), QueryLibrary.read(PROJECT.resolve("queries")),
                 ServerSettings.defaults().withPort(0));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--user-data-dir=" + tmp.resolve("chrome-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SHOTS);
+        chromium = new Chromium(tmp.resolve("chrome-profile"));
+        browser = chromium.driver;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.quit();
+        if (chromium != null) chromium.close();
         if (server != null) server.close();
     }
 
     private static void screenshot(String name) throws Exception {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 
     private static WebDriverWait waiting() {
@@ -87,7 +69,7 @@ class PagesBrowserTest {
     }
 
     private static Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+        return chromium.js(script);
     }
 
     /** Opens a page and waits until its script has drawn its views. */
