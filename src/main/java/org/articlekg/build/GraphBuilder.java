@@ -17,6 +17,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDF2;
+import org.apache.jena.riot.lang.StreamRDFCounting;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.shared.PrefixMapping;
@@ -163,7 +164,7 @@ public final class GraphBuilder {
         Instant start = Instant.now();
         Ontology ontology = Ontology.read(ontologyDir);
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-        LoadResult load = Txn.calculateWrite(dsg, () -> assemble(StreamRDFLib.dataset(dsg), ontology));
+        LoadResult load = Txn.calculateWrite(dsg, () -> assemble(StreamRDFLib.dataset(dsg), StreamRDFLib.sinkNull(), ontology));
         new ShapeCheck(ontology.shapes(), ontology.graph(), Prefixes.of(iris, ontology.model())).validate(dsg.getUnionGraph(), load::locate, threads,
                 work -> Txn.executeRead(dsg, work));
         Map<String, Long> counts = Txn.calculateRead(dsg, () -> countQuads(dsg));
@@ -193,12 +194,14 @@ public final class GraphBuilder {
             DataLoader tdbLoader = LoaderFactory.sequentialLoader(dsg, (fmt, args) -> { });
             Path dumpsDir = Files.createDirectories(dir.resolve(Store.DUMPS));
             VoidDescription.Counts streamed = new VoidDescription.Counts();
+            StreamRDFCounting alignments = StreamRDFLib.count();
             tdbLoader.startBulk();
             LoadResult load;
             PrefixMapping prefixes = Prefixes.of(iris, ontology.model());
             try (StreamedDumps streamedDumps = new StreamedDumps(dumpsDir, prefixes)) {
                 load = phase(phases, "checking data and loading into TDB2 (and writing the N-Quads, TriG and Turtle dumps)",
-                        () -> assemble(new StreamRDF2(tdbLoader.stream(), new StreamRDF2(streamedDumps, streamed)), ontology));
+                        () -> assemble(new StreamRDF2(tdbLoader.stream(), new StreamRDF2(streamedDumps, streamed)),
+                                new StreamRDF2(GraphStreams.quadsOnly(streamedDumps), alignments), ontology));
                 phase(phases, "finishing TDB2 indexes", () -> {
                     tdbLoader.finishBulk();
                     return null;
@@ -230,7 +233,8 @@ public final class GraphBuilder {
                         streamed.total(), quads));
             }
             List<Path> dumps = phase(phases, "writing the exports, VoID, the text index and the JSON-LD dump",
-                    () -> publishFiles(db, config, dir, quads, streamedDump ? streamed : null, prefixes, phases));
+                    () -> publishFiles(db, ontology, config, dir, quads + alignments.countQuads(), streamedDump ? streamed : null,
+                            prefixes, phases));
             writeInfo(dir, load, counts);
             TDBInternal.expel(dsg);
             dsg = null;
@@ -275,15 +279,19 @@ public final class GraphBuilder {
         return Optional.empty();
     }
 
-    /** Streams the ontology, the facts with what they imply, and their summaries into the four named graphs. */
-    private LoadResult assemble(StreamRDF quads, Ontology ontology) {
+    /**
+     * Streams the ontology, the facts with what they imply, and their summaries into the four named
+     * graphs of {@code quads}, and the alignments to other vocabularies into {@code alignments}
+     * (quads only: its start and finish are the caller's).
+     */
+    private LoadResult assemble(StreamRDF quads, StreamRDF alignments, Ontology ontology) {
         quads.start();
         Prefixes.of(iris, ontology.model()).getNsPrefixMap().forEach(quads::prefix);
         StreamRDF onto = GraphStreams.intoGraph(quads, iris.graph(Iris.ONTOLOGY_GRAPH));
         ontology.graph().find().forEachRemaining(onto::triple);
         Summaries summaries = new Summaries(iris, ontology.model());
-        LoadResult result = loader.model(ontology.model()).build().load(summaries.observe(GraphStreams.withInference(quads, ontology,
-                iris.graph(Iris.FACTS_GRAPH), iris.graph(Iris.INFERRED_GRAPH))));
+        LoadResult result = loader.model(ontology.model()).build().load(summaries.observe(GraphStreams.withInference(quads, alignments,
+                ontology, iris.graph(Iris.FACTS_GRAPH), iris.graph(Iris.INFERRED_GRAPH), iris.graph(Iris.ALIGNMENTS_GRAPH))));
         summaries.write(GraphStreams.intoGraph(quads, iris.graph(Iris.SUMMARY_GRAPH)));
         quads.finish();
         return result;
@@ -309,7 +317,8 @@ public final class GraphBuilder {
      * @param prefixes the prefixes of the Turtle dump
      * @param phases where each task's time is added (a synchronized list: the tasks run side by side)
      */
-    private List<Path> publishFiles(DatasetGraph dsg, ServiceConfig config, Path dir, long quads, VoidDescription.Counts streamed,
+    private List<Path> publishFiles(DatasetGraph dsg, Ontology ontology, ServiceConfig config, Path dir, long quads,
+                                    VoidDescription.Counts streamed,
                                     PrefixMapping prefixes,
                                     List<BuildReport.Phase> phases) {
         boolean streamedDump = streamed != null;
@@ -331,7 +340,7 @@ public final class GraphBuilder {
         tasks.add(() -> timed(phases, "entity graph, GEXF and GraphML", () -> writeEntityGraph(dsg, dumpsDir)));
         for (String name : DumpFiles.RDF.keySet()) {
             if (!names.contains(name) || streamedDump && StreamedDumps.FILES.contains(name)) continue;
-            tasks.add(() -> timed(phases, name, () -> writeDump(dsg, dumpsDir.resolve(name), DumpFiles.RDF.get(name), prefixes)));
+            tasks.add(() -> timed(phases, name, () -> writeDump(dsg, ontology, dumpsDir.resolve(name), DumpFiles.RDF.get(name), prefixes)));
         }
         tasks.add(() -> timed(phases, "text index", () -> config.indexText(dsg, dir)));
         tasks.add(() -> timed(phases, streamedDump ? "VoID (counted while loading)" : "VoID",
@@ -351,24 +360,44 @@ public final class GraphBuilder {
         phases.add(new BuildReport.Phase(name, time, true));
     }
 
-    private void writeDump(DatasetGraph dsg, Path file, RDFFormat format, PrefixMapping prefixes) {
+    /**
+     * Writes a dump from the database: every stored quad, and the alignments to other vocabularies
+     * (not stored) entailed again from the facts graph, in {@link Iris#ALIGNMENTS_GRAPH}, as the
+     * dumps written while loading hold them.
+     */
+    private void writeDump(DatasetGraph dsg, Ontology ontology, Path file, RDFFormat format, PrefixMapping prefixes) {
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             Txn.executeRead(dsg, () -> {
-                if (format.getLang().equals(org.apache.jena.riot.Lang.TURTLE)) {
-                    // Every graph's triples in one Turtle stream. (Writing the union graph would
-                    // de-duplicate through a set in memory; the graphs hold no triple twice.)
-                    StreamRDF turtle = StreamRDFWriter.getWriterStream(out, format);
-                    turtle.start();
-                    prefixes.getNsPrefixMap().forEach(turtle::prefix);
-                    dsg.find().forEachRemaining(q -> turtle.triple(q.asTriple()));
-                    turtle.finish();
-                } else {
-                    RDFDataMgr.write(out, dsg, format);
+                boolean turtle = format.getLang().equals(org.apache.jena.riot.Lang.TURTLE);
+                if (!turtle && !StreamRDFWriter.registered(format)) {
+                    // JSON-LD's writer takes a whole dataset (and holds it in memory anyway).
+                    DatasetGraph all = DatasetGraphFactory.create();
+                    dsg.find().forEachRemaining(all::add);
+                    writeAlignments(dsg, ontology, StreamRDFLib.dataset(all));
+                    all.prefixes().putAll(prefixes);
+                    RDFDataMgr.write(out, all, format);
+                    return;
                 }
+                // Turtle gets every graph's triples in one stream. (Writing the union graph would
+                // de-duplicate through a set in memory; the graphs hold no triple twice.)
+                StreamRDF writer = StreamRDFWriter.getWriterStream(out, turtle ? RDFFormat.TURTLE_BLOCKS : format);
+                StreamRDF stream = turtle ? GraphStreams.triplesOf(writer) : writer;
+                stream.start();
+                prefixes.getNsPrefixMap().forEach(stream::prefix);
+                dsg.find().forEachRemaining(stream::quad);
+                writeAlignments(dsg, ontology, stream);
+                stream.finish();
             });
         } catch (IOException e) {
             throw new KgException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Sends to {@code out} the alignments the ontology implies from the facts graph of {@code dsg}. */
+    private void writeAlignments(DatasetGraph dsg, Ontology ontology, StreamRDF out) {
+        StreamRDF entail = GraphStreams.withInference(StreamRDFLib.sinkNull(), out, ontology, iris.graph(Iris.FACTS_GRAPH),
+                iris.graph(Iris.INFERRED_GRAPH), iris.graph(Iris.ALIGNMENTS_GRAPH));
+        dsg.getGraph(iris.graph(Iris.FACTS_GRAPH)).find().forEachRemaining(entail::triple);
     }
 
     /** The entity graph for graph tools, as GEXF and GraphML. */

@@ -13,6 +13,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.articlekg.KgException;
 import org.articlekg.load.FactModel;
 import org.articlekg.load.TransitiveClosure;
+import org.articlekg.vocab.AKG;
 
 /**
  * The ontology and SHACL shapes of {@code ontology/}, with the super-class and super-property
@@ -70,6 +71,17 @@ public final class Ontology {
     /** Every named super-class of a class, transitively, without the class itself. */
     public Set<Node> superClassesOf(Node c) {
         return superClasses.getOrDefault(c, Set.of());
+    }
+
+    /**
+     * Whether the build stores the entailments of a super-class or super-property in the inferred
+     * graph: the terms of the ontology's own namespace ({@value AKG#NS}), which the saved queries,
+     * the shapes and the pages read ({@code akg:Fact}, {@code akg:Organization}, {@code
+     * akg:Product} ...). Those of other vocabularies (PROV-O, DC Terms, ORG, schema.org, FOAF),
+     * alignments for linked-data consumers, go to the dumps only.
+     */
+    public boolean stores(Node superTerm) {
+        return superTerm.isURI() && superTerm.getURI().startsWith(AKG.NS);
     }
 
     /** Every named super-property of a property, transitively, without the property itself. */

@@ -23,7 +23,13 @@ public record Iris(String base) {
     public static final String INFERRED_GRAPH = "inferred";
     /** The named graph of the summaries computed at build time (counts, dates, disputed or not). */
     public static final String SUMMARY_GRAPH = "summary";
-    /** Every named graph of a build, by name. */
+    /**
+     * The named graph of the dumps only (not stored, not served by the endpoint): the super-classes
+     * and super-properties the ontology implies in other vocabularies (PROV-O, DC Terms, ORG,
+     * schema.org, FOAF), for linked-data consumers.
+     */
+    public static final String ALIGNMENTS_GRAPH = "alignments";
+    /** Every named graph of a build's database, by name. */
     public static final java.util.List<String> GRAPHS = java.util.List.of(FACTS_GRAPH, ONTOLOGY_GRAPH, INFERRED_GRAPH, SUMMARY_GRAPH);
 
     public Iris {

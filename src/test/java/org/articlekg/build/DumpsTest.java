@@ -53,18 +53,33 @@ class DumpsTest {
         assertTrue(progress.stream().anyMatch(l -> l.startsWith("checking data and loading into TDB2 (and writing the N-Quads, TriG and Turtle dumps)")),
                 progress.toString());
         assertFalse(progress.stream().anyMatch(l -> l.contains("rewritten from the database")), progress.toString());
-        // N-Quads is written while loading: one line per stored quad, none twice
-        List<String> lines = Files.readAllLines(dumps.resolve("article-kg.nq"));
-        assertEquals(r.totalQuads(), lines.size());
-        assertEquals(lines.size(), new java.util.HashSet<>(lines).size());
         DatasetGraph stored = TDB2Factory.connectDataset(r.location().resolve("tdb2").toString()).asDatasetGraph();
         try {
-            // compared up to the renaming of the ontology's blank nodes
+            // compared up to the renaming of the ontology's blank nodes: the stored quads, and the
+            // alignments to other vocabularies (not stored) that the facts and the ontology imply
             DatasetGraph expected = Txn.calculateRead(stored, () -> {
                 DatasetGraph copy = DatasetGraphFactory.create();
                 stored.find().forEachRemaining(copy::add);
                 return copy;
             });
+            Node alignments = NodeFactory.createURI(org.articlekg.load.Iris.DEFAULT_BASE + "graph/alignments");
+            String implied = """
+                    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+                    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                    CONSTRUCT { ?s ?q ?o2 } WHERE {
+                      { GRAPH <%1$sgraph/facts> { ?s ?p ?o } GRAPH <%1$sgraph/ontology> { ?p rdfs:subPropertyOf+ ?q }
+                        FILTER(isIRI(?q) && !STRSTARTS(STR(?q), "https://w3id.org/article-kg/ontology#")) BIND(?o AS ?o2) }
+                      UNION
+                      { GRAPH <%1$sgraph/facts> { ?s a ?c } GRAPH <%1$sgraph/ontology> { ?c rdfs:subClassOf+ ?o2 }
+                        FILTER(isIRI(?o2) && !STRSTARTS(STR(?o2), "https://w3id.org/article-kg/ontology#")) BIND(rdf:type AS ?q) }
+                    }""".formatted(org.articlekg.load.Iris.DEFAULT_BASE);
+            Graph alignmentTriples = org.apache.jena.query.QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(expected)).query(implied).construct().getGraph();
+            assertTrue(alignmentTriples.size() > 500, "alignments: " + alignmentTriples.size());
+            alignmentTriples.find().forEachRemaining(t -> expected.add(alignments, t.getSubject(), t.getPredicate(), t.getObject()));
+            // N-Quads is written while loading: one line per quad, none twice
+            List<String> lines = Files.readAllLines(dumps.resolve("article-kg.nq"));
+            assertEquals(r.totalQuads() + alignmentTriples.size(), lines.size());
+            assertEquals(lines.size(), new java.util.HashSet<>(lines).size());
             // graph by graph: the declarations of kinds.ttl give the ontology graph hundreds of blank
             // nodes, which Jena's graph matcher (hashing) handles and the quad matcher does not
             for (String name : List.of("article-kg.nq", "article-kg.trig", "article-kg.jsonld")) {
@@ -75,6 +90,7 @@ class DumpsTest {
                 expected.listGraphNodes().forEachRemaining(g -> assertTrue(expected.getGraph(g).isIsomorphicWith(dump.getGraph(g)), name + " " + g));
             }
             // the VoID partitions, counted while loading, agree with the database
+            expected.removeGraph(alignments);
             Graph description = RDFDataMgr.loadGraph(r.location().resolve(Store.VOID).toString());
             String v = "http://rdfs.org/ns/void#";
             var properties = description.find(Node.ANY, NodeFactory.createURI(v + "property"), Node.ANY).toList();
@@ -86,6 +102,7 @@ class DumpsTest {
             }
             Graph triples = GraphFactory.createDefaultGraph();
             expected.find().forEachRemaining(q -> triples.add(q.asTriple()));
+            alignmentTriples.find().forEachRemaining(triples::add);
             assertTrue(triples.isIsomorphicWith(RDFDataMgr.loadGraph(dumps.resolve("article-kg.ttl").toString())), "article-kg.ttl");
         } finally {
             Store.release(stored);
@@ -105,7 +122,9 @@ class DumpsTest {
         assertTrue(progress.stream().anyMatch(l -> l.contains("rewritten from the database")), progress.toString());
         Path dumps = r.location().resolve("dumps");
         List<String> lines = Files.readAllLines(dumps.resolve("article-kg.nq"));
-        assertEquals(r.totalQuads(), lines.size());
+        String alignments = "<" + org.articlekg.DataFixture.BASE + "graph/alignments> .";
+        assertEquals(r.totalQuads(), lines.stream().filter(l -> !l.endsWith(alignments)).count(), "the stored quads");
+        assertTrue(lines.stream().anyMatch(l -> l.endsWith(alignments)), "and the alignments, entailed again from the database");
         assertEquals(1, lines.stream().filter(l -> l.contains("altLabel") && l.contains("\"Al\"")).count(), "the alias once");
         for (String name : List.of("article-kg.trig", "article-kg.ttl")) {
             long alias = RDFDataMgr.loadDatasetGraph(dumps.resolve(name).toString()).stream()

@@ -70,12 +70,14 @@ class OntologyTest {
     }
 
     @Test
-    void inferenceStreamWritesAssertedTriplesToOneGraphAndTheirImplicationsToAnother() {
+    void inferenceStreamStoresTheOntologysOwnEntailmentsAndSendsTheAlignmentsToOtherVocabulariesApart() {
         Ontology o = Ontology.read(Path.of("ontology"));
         Node facts = NodeFactory.createURI("urn:g:facts");
         Node inferred = NodeFactory.createURI("urn:g:inferred");
+        Node alignments = NodeFactory.createURI("urn:g:alignments");
         DatasetGraph dsg = DatasetGraphFactory.create();
-        StreamRDF s = GraphStreams.withInference(StreamRDFLib.dataset(dsg), o, facts, inferred);
+        DatasetGraph dumpsOnly = DatasetGraphFactory.create();
+        StreamRDF s = GraphStreams.withInference(StreamRDFLib.dataset(dsg), StreamRDFLib.dataset(dumpsOnly), o, facts, inferred, alignments);
         Node x = NodeFactory.createURI("urn:x");
         Node e = NodeFactory.createURI("urn:e");
         Node a = NodeFactory.createURI("urn:a");
@@ -85,10 +87,23 @@ class OntologyTest {
         s.finish();
         assertTrue(dsg.contains(facts, x, RDF.type.asNode(), AKG.Company));
         assertTrue(dsg.contains(inferred, x, RDF.type.asNode(), AKG.Organization));
-        assertTrue(dsg.contains(inferred, x, RDF.type.asNode(), SCHEMA_ORGANIZATION));
+        assertFalse(dsg.contains(Node.ANY, x, RDF.type.asNode(), SCHEMA_ORGANIZATION), "alignments are not stored");
+        assertTrue(dumpsOnly.contains(alignments, x, RDF.type.asNode(), SCHEMA_ORGANIZATION));
+        assertTrue(dumpsOnly.contains(alignments, x, RDF.type.asNode(), SCHEMA_CORPORATION));
+        assertFalse(dumpsOnly.contains(Node.ANY, x, RDF.type.asNode(), AKG.Organization), "the ontology's own entailments are stored, once");
         assertFalse(dsg.contains(inferred, x, RDF.type.asNode(), AKG.Company), "asserted triples are not repeated");
         assertFalse(dsg.contains(facts, x, RDF.type.asNode(), AKG.Organization), "inferences stay out of the facts graph");
         assertTrue(dsg.contains(facts, e, AKG.statedIn, a));
-        assertTrue(dsg.contains(inferred, e, PROV_PRIMARY_SOURCE, a));
+        assertFalse(dsg.contains(Node.ANY, e, PROV_PRIMARY_SOURCE, a));
+        assertTrue(dumpsOnly.contains(alignments, e, PROV_PRIMARY_SOURCE, a));
+    }
+
+    @Test
+    void theBuildStoresTheEntailmentsOfTheOntologysOwnNamespaceOnly() {
+        Ontology o = Ontology.read(Path.of("ontology"));
+        assertTrue(o.stores(AKG.Organization));
+        assertTrue(o.stores(AKG.Fact));
+        assertFalse(o.stores(SCHEMA_ORGANIZATION));
+        assertFalse(o.stores(PROV_PRIMARY_SOURCE));
     }
 }

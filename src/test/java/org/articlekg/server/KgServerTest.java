@@ -126,11 +126,13 @@ class KgServerTest {
         int nOrgs = Integer.parseInt(orgs.split("\r\n")[1]);
         int nCompanies = Integer.parseInt(companies.split("\r\n")[1]);
         assertTrue(nCompanies > 0 && nOrgs > nCompanies, orgs + " / " + companies);
-        String persons = query(server, "PREFIX schema: <https://schema.org/> ASK { <http://localhost:3030/id/person/elon-musk> a schema:Person }",
-                "application/sparql-results+json").body();
+        // alignments to other vocabularies are in the dumps, not stored: the ontology graph answers them
+        String rdfs = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ";
+        String persons = query(server, rdfs + "PREFIX schema: <https://schema.org/> ASK { <http://localhost:3030/id/person/elon-musk> "
+                + "a/rdfs:subClassOf* schema:Person }", "application/sparql-results+json").body();
         assertTrue(persons.contains("true"), persons);
-        String derived = query(server, "PREFIX prov: <http://www.w3.org/ns/prov#> ASK { ?fact prov:hadPrimarySource ?article }",
-                "application/sparql-results+json").body();
+        String derived = query(server, rdfs + "PREFIX prov: <http://www.w3.org/ns/prov#> ASK { ?evidence ?p ?article . "
+                + "?p rdfs:subPropertyOf* prov:hadPrimarySource }", "application/sparql-results+json").body();
         assertTrue(derived.contains("true"), "akg:statedIn is a sub-property of prov:hadPrimarySource: " + derived);
     }
 
