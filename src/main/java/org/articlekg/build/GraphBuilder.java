@@ -140,8 +140,8 @@ public final class GraphBuilder {
         public Builder maxJsonLdQuads(long quads) { this.maxJsonLdQuads = quads; return this; }
 
         /**
-         * Threads for the phases after loading (SHACL validation split by shape targets; then the
-         * exports, VoID and the text index side by side). Default: one per processor. The dumps
+         * Threads for the phases after loading (the SHACL validation split by shape targets, the
+         * exports, VoID and the text index, side by side). Default: one per processor. The dumps
          * are written during loading, on a thread of their own.
          */
         public Builder threads(int threads) {
@@ -218,11 +218,10 @@ public final class GraphBuilder {
             }
             DatasetGraph db = dsg;
             Map<String, Long> counts = phase(phases, "counting quads", () -> Txn.calculateRead(db, () -> countQuads(db)));
-            ShapeCheck shapes = new ShapeCheck(ontology.shapes(), ontology.graph(), prefixes);
-            phase(phases, "validating against the SHACL shapes", () -> {
-                shapes.validate(db.getUnionGraph(), load::locate, threads, work -> Txn.executeRead(db, work));
-                return null;
-            });
+            // The shapes of each kind of fact restate the row checks the loader made (kg validate and
+            // the tests check them); the others run beside the exports, which only read the database too.
+            ShapeCheck.Validation shapes = new ShapeCheck(ontology.handWrittenShapes(), ontology.graph(), prefixes)
+                    .plan(db.getUnionGraph(), load::locate, threads, work -> Txn.executeRead(db, work));
             db.getContext().set(TDB2.symUnionDefaultGraph, true);
             long quads = counts.values().stream().mapToLong(Long::longValue).sum();
             // The dumps written while loading hold the stored graph when the stream held no quad
@@ -232,9 +231,9 @@ public final class GraphBuilder {
                 progress.accept(String.format("  dumps: %d quads streamed, %d stored; rewritten from the database",
                         streamed.total(), quads));
             }
-            List<Path> dumps = phase(phases, "writing the exports, VoID, the text index and the JSON-LD dump",
+            List<Path> dumps = phase(phases, "validating against the SHACL shapes, writing the exports, VoID, the text index and the JSON-LD dump",
                     () -> publishFiles(db, ontology, config, dir, quads + alignments.countQuads(), streamedDump ? streamed : null,
-                            prefixes, phases));
+                            prefixes, shapes, phases));
             writeInfo(dir, load, counts);
             TDBInternal.expel(dsg);
             dsg = null;
@@ -307,19 +306,20 @@ public final class GraphBuilder {
     }
 
     /**
-     * Writes the GEXF and GraphML exports, the VoID description, the text index and the dumps not
-     * written while loading, as independent tasks on the build's threads (each reads the database
+     * Validates the SHACL shapes and writes the GEXF and GraphML exports, the VoID description, the
+     * text index and the dumps not written while loading, as independent tasks on the build's threads (each reads the database
      * in its own transaction). Returns the files written into {@code dumps/}.
      *
      * @param streamed the VoID counts made while loading when the stream held exactly the stored
      *     quads (the dumps written while loading are then complete too), or null to count and write
      *     everything from the database
      * @param prefixes the prefixes of the Turtle dump
+     * @param shapes the SHACL validation, whose parts run among the tasks; checked when all have run
      * @param phases where each task's time is added (a synchronized list: the tasks run side by side)
      */
     private List<Path> publishFiles(DatasetGraph dsg, Ontology ontology, ServiceConfig config, Path dir, long quads,
                                     VoidDescription.Counts streamed,
-                                    PrefixMapping prefixes,
+                                    PrefixMapping prefixes, ShapeCheck.Validation shapes,
                                     List<BuildReport.Phase> phases) {
         boolean streamedDump = streamed != null;
         Path dumpsDir = dir.resolve(Store.DUMPS);
@@ -338,6 +338,9 @@ public final class GraphBuilder {
         // Longest first, so that the threads finish together.
         List<Runnable> tasks = new ArrayList<>();
         tasks.add(() -> timed(phases, "entity graph, GEXF and GraphML", () -> writeEntityGraph(dsg, dumpsDir)));
+        for (int i = 0; i < shapes.parts().size(); i++) {
+            tasks.add(shapeTask(phases, shapes, i));
+        }
         for (String name : DumpFiles.RDF.keySet()) {
             if (!names.contains(name) || streamedDump && StreamedDumps.FILES.contains(name)) continue;
             tasks.add(() -> timed(phases, name, () -> writeDump(dsg, ontology, dumpsDir.resolve(name), DumpFiles.RDF.get(name), prefixes)));
@@ -346,9 +349,15 @@ public final class GraphBuilder {
         tasks.add(() -> timed(phases, streamedDump ? "VoID (counted while loading)" : "VoID",
                 () -> writeVoid(dsg, dir.resolve(Store.VOID), types, streamed)));
         Tasks.runAll(threads, tasks);
+        shapes.check();
         List<Path> written = new ArrayList<>();
         for (String name : names) written.add(dumpsDir.resolve(name));
         return written;
+    }
+
+    private Runnable shapeTask(List<BuildReport.Phase> phases, ShapeCheck.Validation shapes, int part) {
+        int n = shapes.parts().size();
+        return () -> timed(phases, n == 1 ? "SHACL shapes" : "SHACL shapes, part " + (part + 1) + " of " + n, shapes.parts().get(part));
     }
 
     /** Runs a task of {@link #publishFiles}, reporting how long it took and adding it to {@code phases}. */

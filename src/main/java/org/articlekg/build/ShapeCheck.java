@@ -71,26 +71,57 @@ public final class ShapeCheck {
 
     /**
      * Validates {@code data} as {@link #validate(Graph, Function)} does, on up to {@code threads}
-     * threads: the shapes' targets are split into groups of about equal work (instances times
-     * property shapes), and each group is validated on its own thread, inside {@code inRead}
-     * (which runs its argument in a read transaction on the database that holds {@code data}).
+     * threads: see {@link #plan}.
      */
     public void validate(Graph data, Function<Node, String> locate, int threads, Consumer<Runnable> inRead) {
-        if (threads <= 1) {
-            inRead.accept(() -> validate(data, locate));
-            return;
+        Validation v = plan(data, locate, threads, inRead);
+        Tasks.runAll(threads, v.parts());
+        v.check();
+    }
+
+    /**
+     * A validation split into parts that can run side by side with other work (the build runs
+     * them beside the text index and the exports, which only read the database too): run every
+     * part, then {@link #check()}.
+     */
+    public static final class Validation {
+        private final List<Runnable> parts;
+        private final Runnable check;
+
+        private Validation(List<Runnable> parts, Runnable check) {
+            this.parts = List.copyOf(parts);
+            this.check = check;
         }
-        List<Graph> parts = new ArrayList<>();
-        inRead.accept(() -> parts.addAll(split(data, threads)));
-        List<Collection<ReportEntry>> reports = new ArrayList<>(Collections.nCopies(parts.size(), null));
+
+        /** One task per group of shapes; each records the violations it finds. */
+        public List<Runnable> parts() { return parts; }
+
+        /** Throws a {@link ShapeViolationException} listing every violation the parts found. */
+        public void check() { check.run(); }
+    }
+
+    /**
+     * Splits the validation of {@code data} into up to {@code parts} tasks: the shapes' targets are
+     * grouped by about equal work (instances times property shapes), and each group is validated
+     * inside {@code inRead} (which runs its argument in a read transaction on the database that
+     * holds {@code data}).
+     */
+    public Validation plan(Graph data, Function<Node, String> locate, int parts, Consumer<Runnable> inRead) {
+        if (parts <= 1) {
+            List<Collection<ReportEntry>> report = new ArrayList<>(Collections.nCopies(1, null));
+            return new Validation(List.of(() -> inRead.accept(() -> report.set(0, ShaclValidator.get().validate(shapes, view(data)).getEntries()))),
+                    () -> fail(report.get(0), locate));
+        }
+        List<Graph> groups = new ArrayList<>();
+        inRead.accept(() -> groups.addAll(split(data, parts)));
+        List<Collection<ReportEntry>> reports = new ArrayList<>(Collections.nCopies(groups.size(), null));
         List<Runnable> tasks = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
+        for (int i = 0; i < groups.size(); i++) {
             int at = i;
-            Shapes part = Shapes.parse(parts.get(i));
+            Shapes part = Shapes.parse(groups.get(i));
             tasks.add(() -> inRead.accept(() -> reports.set(at, ShaclValidator.get().validate(part, view(data)).getEntries())));
         }
-        Tasks.runAll(threads, tasks);
-        fail(reports.stream().flatMap(Collection::stream).toList(), locate);
+        return new Validation(tasks, () -> fail(reports.stream().flatMap(Collection::stream).toList(), locate));
     }
 
     /**
