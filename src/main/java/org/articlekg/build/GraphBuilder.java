@@ -15,9 +15,9 @@ import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.lang.StreamRDFCounting;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDF2;
-import org.apache.jena.riot.lang.StreamRDFCounting;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.shared.PrefixMapping;
@@ -307,8 +307,8 @@ public final class GraphBuilder {
 
     /**
      * Validates the SHACL shapes and writes the GEXF and GraphML exports, the VoID description, the
-     * text index and the dumps not written while loading, as independent tasks on the build's threads (each reads the database
-     * in its own transaction). Returns the files written into {@code dumps/}.
+     * text index and the dumps not written while loading, as independent tasks on the build's
+     * threads (each reads the database in its own transaction). Returns the files written into {@code dumps/}.
      *
      * @param streamed the VoID counts made while loading when the stream held exactly the stored
      *     quads (the dumps written while loading are then complete too), or null to count and write
@@ -389,7 +389,7 @@ public final class GraphBuilder {
                 }
                 // Turtle gets every graph's triples in one stream. (Writing the union graph would
                 // de-duplicate through a set in memory; the graphs hold no triple twice.)
-                StreamRDF writer = StreamRDFWriter.getWriterStream(out, turtle ? RDFFormat.TURTLE_BLOCKS : format);
+                StreamRDF writer = StreamRDFWriter.getWriterStream(out, format);
                 StreamRDF stream = turtle ? GraphStreams.triplesOf(writer) : writer;
                 stream.start();
                 prefixes.getNsPrefixMap().forEach(stream::prefix);
