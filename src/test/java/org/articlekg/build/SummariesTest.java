@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -98,6 +99,81 @@ class SummariesTest {
         }
     }
 
+    /**
+     * The reports read without sorting their rows: each sorts one rank per item in a subquery and
+     * reads the rest per item (LATERAL). Their order is then the ranks': this pins that the items
+     * come out in rank order, all of them (no item lost between the two parts).
+     */
+    @TestFactory
+    Stream<DynamicTest> everyRankedReportListsItsItemsInRankOrder() {
+        Map<String, List<String>> reports = new java.util.LinkedHashMap<>();
+        reports.put("articles", List.of("article", "dateRank", "?x a akg:Article"));
+        reports.put("investments-by-year", List.of("investment", "dateRank", "?x a akg:Investment"));
+        reports.put("lawsuits", List.of("lawsuit", "dateRank", "?x a akg:Lawsuit"));
+        reports.put("observations", List.of("observation", "dateRank", "?x a akg:Observation"));
+        reports.put("statements", List.of("statement", "dateRank", "?x a akg:Statement"));
+        reports.put("claim-support", List.of("claim", "supportRank", "?x akg:event ?e"));
+        reports.put("independent-support", List.of("event", "supportRank", "?x a akg:Event"));
+        reports.put("single-source-facts", List.of("event", "supportRank", "?x a akg:Event ; akg:originCount 1"));
+        reports.put("entity-coverage", List.of("entity", "coverageRank", "?x akg:factCount ?n FILTER NOT EXISTS { ?x akg:eventCount ?m }"));
+        reports.put("entities", List.of("entity", "nameRank", "?x akg:nameRank ?r"));
+        return reports.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            String column = e.getValue().get(0);
+            List<String> items = new ArrayList<>(new java.util.LinkedHashSet<>(column(library.get(e.getKey()).bind(Map.of()), column)));
+            Map<String, Long> ranks = new java.util.HashMap<>();
+            Txn.executeRead(dataset, () -> {
+                String select = "SELECT ?x ?r WHERE { " + e.getValue().get(2) + " . ?x akg:" + e.getValue().get(1) + " ?r }";
+                try (QueryExecution qe = QueryExecution.dataset(dataset).query(QueryFactory.create(prefixed(select))).build()) {
+                    qe.execSelect().forEachRemaining(row -> ranks.put(row.getResource("x").getURI(), row.getLiteral("r").getLong()));
+                }
+            });
+            assertTrue(items.size() > 20, e.getKey() + " lists items: " + items.size());
+            assertEquals(ranks.keySet().stream().sorted().toList(), items.stream().sorted().toList(), e.getKey() + ": every ranked item, once");
+            for (int i = 1; i < items.size(); i++) {
+                assertTrue(ranks.get(items.get(i - 1)) < ranks.get(items.get(i)),
+                        e.getKey() + ": " + items.get(i - 1) + " before " + items.get(i) + " against their ranks");
+            }
+        }));
+    }
+
+    @Test
+    void ranksFollowWhatTheyRankBy() {
+        Txn.executeRead(dataset, () -> {
+            // claims by date: dated ones first, dates never going back
+            List<String> dates = csv("SELECT ?d WHERE { ?c akg:dateRank ?r ; akg:event ?e OPTIONAL { ?c akg:date ?d } } ORDER BY ?r")
+                    .lines().skip(1).toList();
+            int firstUndated = dates.indexOf("");
+            assertTrue(firstUndated > 0 && dates.subList(firstUndated, dates.size()).stream().allMatch(String::isEmpty), "undated last");
+            List<String> dated = dates.subList(0, firstUndated);
+            assertEquals(dated.stream().sorted().toList(), dated, "dated claims by date");
+            // claims and events by support: origins, then articles, never going down
+            for (String item : List.of("?x akg:event ?e", "?x a akg:Event")) {
+                List<String> support = csv("SELECT ?o ?a WHERE { " + item + " . ?x akg:supportRank ?r ; akg:originCount ?o ; akg:articleCount ?a } ORDER BY ?r")
+                        .lines().skip(1).toList();
+                Comparator<String> byNumbers = Comparator.comparingInt((String l) -> Integer.parseInt(l.split(",")[0]))
+                        .thenComparingInt(l -> Integer.parseInt(l.split(",")[1]));
+                assertEquals(support.stream().sorted(byNumbers).toList(), support, item);
+                assertTrue(support.stream().distinct().count() > 1, "the generated graph has claims of several supports");
+            }
+            // entities by coverage: most facts first
+            List<Integer> facts = csv("SELECT ?n WHERE { ?x akg:coverageRank ?r ; akg:factCount ?n } ORDER BY ?r")
+                    .lines().skip(1).map(Integer::parseInt).toList();
+            assertEquals(facts.stream().sorted(Comparator.reverseOrder()).toList(), facts);
+        });
+    }
+
+    /** The values of one column of a query's results, in the order returned. */
+    private static List<String> column(Query query, String name) {
+        List<String> values = new ArrayList<>();
+        Txn.executeRead(dataset, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(query).build()) {
+                assertTrue(qe.getQuery().getResultVars().contains(name), name + " in " + qe.getQuery().getResultVars());
+                qe.execSelect().forEachRemaining(row -> values.add(row.getResource(name).getURI()));
+            }
+        });
+        return values;
+    }
+
     @Test
     void theGeneratedGraphHasWhatTheSummariesDistinguish() {
         Txn.executeRead(dataset, () -> {
@@ -148,10 +224,12 @@ class SummariesTest {
             dataset.asDatasetGraph().listGraphNodes().forEachRemaining(g -> graphs.add(g.getURI()));
             assertEquals(Iris.GRAPHS.stream().map(n -> base + "graph/" + n).sorted().toList(), graphs.stream().sorted().toList());
             String properties = csv("SELECT DISTINCT ?p WHERE { GRAPH <" + base + "graph/summary> { ?s ?p ?o } } ORDER BY ?p");
-            assertEquals(List.of("p", "https://w3id.org/article-kg/ontology#disputed", "https://w3id.org/article-kg/ontology#disputedFactCount",
+            assertEquals(List.of("p", "https://w3id.org/article-kg/ontology#coverageRank", "https://w3id.org/article-kg/ontology#dateRank",
+                    "https://w3id.org/article-kg/ontology#disputed", "https://w3id.org/article-kg/ontology#disputedFactCount",
                     "https://w3id.org/article-kg/ontology#eventCount", "https://w3id.org/article-kg/ontology#factCount",
                     "https://w3id.org/article-kg/ontology#firstReported", "https://w3id.org/article-kg/ontology#lastReported",
-                    "https://w3id.org/article-kg/ontology#singleSourceEventCount"), properties.lines().toList());
+                    "https://w3id.org/article-kg/ontology#nameRank", "https://w3id.org/article-kg/ontology#singleSourceEventCount",
+                    "https://w3id.org/article-kg/ontology#supportRank"), properties.lines().toList());
         });
     }
 
