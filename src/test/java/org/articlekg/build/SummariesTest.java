@@ -91,8 +91,9 @@ class SummariesTest {
                 String name = file.getFileName().toString().replace(".rq", "");
                 SavedQuery current = library.get(name);
                 SavedQuery former = QueryLibrary.parse(name, Files.readString(file), file, model);
-                List<String> expected = rows(former.bind(Map.of()));
-                List<String> actual = rows(current.bind(Map.of()));
+                Map<String, String> values = hubParameter(name);
+                List<String> expected = rows(former.bind(values));
+                List<String> actual = rows(current.bind(values));
                 assertTrue(expected.size() > 20, name + " has rows on the generated graph: " + expected.size());
                 assertEquals(expected, actual, name);
             }));
@@ -117,9 +118,11 @@ class SummariesTest {
         reports.put("single-source-facts", List.of("event", "supportRank", "?x a akg:Event ; akg:originCount 1"));
         reports.put("entity-coverage", List.of("entity", "coverageRank", "?x akg:factCount ?n FILTER NOT EXISTS { ?x akg:eventCount ?m }"));
         reports.put("entities", List.of("entity", "nameRank", "?x akg:nameRank ?r"));
+        reports.put("investments-in", List.of("investment", "dateRank", "?x a akg:Investment ; akg:investee <" + hubParameter("investments-in").get("investee") + ">"));
+        reports.put("roles-at", List.of("role", "dateRank", "?x a akg:Role ; akg:organization <" + hubParameter("roles-at").get("organization") + ">"));
         return reports.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             String column = e.getValue().get(0);
-            List<String> items = new ArrayList<>(new java.util.LinkedHashSet<>(column(library.get(e.getKey()).bind(Map.of()), column)));
+            List<String> items = new ArrayList<>(new java.util.LinkedHashSet<>(column(library.get(e.getKey()).bind(hubParameter(e.getKey())), column)));
             Map<String, Long> ranks = new java.util.HashMap<>();
             Txn.executeRead(dataset, () -> {
                 String select = "SELECT ?x ?r WHERE { " + e.getValue().get(2) + " . ?x akg:" + e.getValue().get(1) + " ?r }";
@@ -159,6 +162,23 @@ class SummariesTest {
             List<Integer> facts = csv("SELECT ?n WHERE { ?x akg:coverageRank ?r ; akg:factCount ?n } ORDER BY ?r")
                     .lines().skip(1).map(Integer::parseInt).toList();
             assertEquals(facts.stream().sorted(Comparator.reverseOrder()).toList(), facts);
+        });
+    }
+
+    /** The statement that names the value of each entity-parameterised report's parameter, by query name. */
+    private static final Map<String, List<String>> HUB_PARAMETERS = Map.of(
+            "investments-in", List.of("investee", "?f a akg:Investment ; akg:investee ?x"),
+            "roles-at", List.of("organization", "?f a akg:Role ; akg:organization ?x"));
+
+    /** The parameter of an entity-parameterised report, given the entity it lists most items of; else none. */
+    private static Map<String, String> hubParameter(String query) {
+        List<String> p = HUB_PARAMETERS.get(query);
+        if (p == null) return Map.of();
+        String select = "SELECT ?x (COUNT(*) AS ?n) WHERE { " + p.get(1) + " } GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1";
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(QueryFactory.create(prefixed(select))).build()) {
+                return Map.of(p.get(0), qe.execSelect().next().getResource("x").getURI());
+            }
         });
     }
 
