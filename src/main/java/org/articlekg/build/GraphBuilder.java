@@ -288,7 +288,7 @@ public final class GraphBuilder {
         Prefixes.of(iris, ontology.model()).getNsPrefixMap().forEach(quads::prefix);
         StreamRDF onto = GraphStreams.intoGraph(quads, iris.graph(Iris.ONTOLOGY_GRAPH));
         ontology.graph().find().forEachRemaining(onto::triple);
-        Summaries summaries = new Summaries(iris, ontology.model());
+        Summaries summaries = new Summaries(iris, ontology.model(), ontology.graph());
         LoadResult result = loader.model(ontology.model()).build().load(summaries.observe(GraphStreams.withInference(quads, alignments,
                 ontology, iris.graph(Iris.FACTS_GRAPH), iris.graph(Iris.INFERRED_GRAPH), iris.graph(Iris.ALIGNMENTS_GRAPH))));
         summaries.write(GraphStreams.intoGraph(quads, iris.graph(Iris.SUMMARY_GRAPH)));

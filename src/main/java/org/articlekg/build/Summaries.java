@@ -2,6 +2,7 @@ package org.articlekg.build;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,9 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWrapper;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 import org.articlekg.load.FactModel;
 import org.articlekg.load.Iris;
 import org.articlekg.load.Kind;
@@ -30,13 +33,20 @@ import org.articlekg.vocab.AKG;
  *       {@code akg:singleSourceEventCount} (events no other article reports) and
  *       {@code akg:disputedFactCount}, zero included;</li>
  *   <li>per entity named by a claim: {@code akg:factCount} (the claims that name it) and
- *       {@code akg:firstReported} / {@code akg:lastReported} (its claims' articles' dates).</li>
+ *       {@code akg:firstReported} / {@code akg:lastReported} (its claims' articles' dates);</li>
+ *   <li>ranks, the positions (from 1) of the reports' rows in their order, so that a report sorts
+ *       one number per row and reads the rest for its page only: {@code akg:dateRank} (claims:
+ *       dated first, by date, then label; articles: by date, then title), {@code akg:supportRank}
+ *       (claims and events: by number of independent origins, of articles, kind, label),
+ *       {@code akg:coverageRank} (entities named by a claim: most claims first, then label) and
+ *       {@code akg:nameRank} (every entity: by its class's label, then its label). Ties end on
+ *       the IRI, so every rank is a total order.</li>
  * </ul>
  * The triples pass through unchanged; only what the summaries need is kept: each claim, event,
- * article and entity IRI once, compactly, and numbers.
+ * article and entity IRI once, compactly, numbers, and the labels and dates the ranks sort by.
  *
  * <pre>{@code
- * Summaries summaries = new Summaries(iris, model);
+ * Summaries summaries = new Summaries(iris, model, ontologyGraph);
  * loader.load(summaries.observe(factsStream));
  * summaries.write(summaryStream);
  * }</pre>
@@ -67,9 +77,26 @@ public final class Summaries {
     private long[] mentions = new long[1024];
     private int mentionCount;
     private final java.util.Set<Node> disagreements = new java.util.HashSet<>();
+    private final String eventPrefix;
+    /** The English label of each class of the ontology: the kinds' and the entities' classes. */
+    private final Map<Node, String> classLabels = new HashMap<>();
+    /** What the ranks sort by, by number: claims', events', entities' and articles' own. */
+    private final Keys claimKeys = new Keys();
+    private final Keys eventKeys = new Keys();
+    private final Keys entityKeys = new Keys();
+    private final Keys articleKeys = new Keys();
 
-    /** Summaries of a graph whose IRIs {@code iris} mints for the kinds of {@code model}. */
-    public Summaries(Iris iris, FactModel model) {
+    /**
+     * Summaries of a graph whose IRIs {@code iris} mints for the kinds of {@code model}; the
+     * class labels the ranks sort kinds and entity types by are read from {@code ontology}.
+     */
+    public Summaries(Iris iris, FactModel model, org.apache.jena.graph.Graph ontology) {
+        eventPrefix = iris.event("x").getURI().replaceAll("x$", "");
+        ontology.find(Node.ANY, RDFS.label.asNode(), Node.ANY).forEachRemaining(t -> {
+            if (t.getObject().isLiteral() && "en".equals(t.getObject().getLiteralLanguage())) {
+                classLabels.putIfAbsent(t.getSubject(), t.getObject().getLiteralLexicalForm());
+            }
+        });
         for (Kind k : model.kinds()) {
             String prefix = iris.idNamespace() + k.segment() + "/";
             switch (k.role()) {
@@ -100,7 +127,17 @@ public final class Summaries {
         String subject = s.getURI();
         if (startsWithAny(subject, factPrefixes)) {
             int claim = claims.number(s);
-            if (p.equals(AKG.event)) {
+            if (p.equals(TYPE)) {
+                claimKeys.kind(claim, classLabels.get(o));
+            } else if (isEnglishLabel(p, o)) {
+                claimKeys.label(claim, o.getLiteralLexicalForm());
+            } else if (p.equals(AKG.date) && o.isLiteral()) {
+                claimKeys.date(claim, o.getLiteralLexicalForm());
+            } else if (p.equals(AKG.articleCount) && o.isLiteral()) {
+                claimKeys.articles(claim, Integer.parseInt(o.getLiteralLexicalForm()));
+            } else if (p.equals(AKG.originCount) && o.isLiteral()) {
+                claimKeys.origins(claim, Integer.parseInt(o.getLiteralLexicalForm()));
+            } else if (p.equals(AKG.event)) {
                 setEvent(claim, events.number(o));
             } else if (p.equals(AKG.reportedIn)) {
                 addArticle(claim, article(o));
@@ -116,17 +153,39 @@ public final class Summaries {
                 int a = article(s);
                 articleDates.set(a, o.getLiteralLexicalForm());
                 articleDateNodes.put(a, o);
+                articleKeys.date(a, o.getLiteralLexicalForm());
+            } else if (p.equals(DCTerms.title.asNode()) && o.isLiteral()) {
+                articleKeys.label(article(s), o.getLiteralLexicalForm());
+            }
+        } else if (startsWithAny(subject, entityPrefixes)) {
+            int entity = entities.number(s);
+            if (p.equals(TYPE)) {
+                entityKeys.kind(entity, classLabels.get(o));
+            } else if (isEnglishLabel(p, o)) {
+                entityKeys.label(entity, o.getLiteralLexicalForm());
+            }
+        } else if (subject.startsWith(eventPrefix)) {
+            int e = events.number(s);
+            if (p.equals(AKG.eventKind)) {
+                eventKeys.kind(e, classLabels.get(o));
+            } else if (isEnglishLabel(p, o)) {
+                eventKeys.label(e, o.getLiteralLexicalForm());
+            } else if (p.equals(AKG.originCount) && o.isLiteral()) {
+                eventKeys.origins(e, Integer.parseInt(o.getLiteralLexicalForm()));
+            } else if (p.equals(AKG.articleCount) && o.isLiteral()) {
+                if (e >= eventArticleCount.length) eventArticleCount = Arrays.copyOf(eventArticleCount, Math.max(e + 1, eventArticleCount.length * 2));
+                eventArticleCount[e] = Integer.parseInt(o.getLiteralLexicalForm());
+                eventKeys.articles(e, eventArticleCount[e]);
             }
         } else if (p.equals(TYPE) && o.equals(AKG.Disagreement)) {
             disagreements.add(s);
         } else if (p.equals(AKG.event) && disagreements.contains(s)) {
             eventDisputed.set(events.number(o));
-        } else if (p.equals(AKG.articleCount) && o.isLiteral() && !startsWithAny(subject, articlePrefixes)) {
-            // claims were handled above: what is left with an article count is an event
-            int e = events.number(s);
-            if (e >= eventArticleCount.length) eventArticleCount = Arrays.copyOf(eventArticleCount, Math.max(e + 1, eventArticleCount.length * 2));
-            eventArticleCount[e] = Integer.parseInt(o.getLiteralLexicalForm());
         }
+    }
+
+    private static boolean isEnglishLabel(Node p, Node o) {
+        return p.equals(RDFS.label.asNode()) && o.isLiteral() && "en".equals(o.getLiteralLanguage());
     }
 
     private static boolean startsWithAny(String iri, List<String> prefixes) {
@@ -247,7 +306,48 @@ public final class Summaries {
             out.triple(Triple.create(node, AKG.factCount, integer(count)));
             if (first >= 0) out.triple(Triple.create(node, AKG.firstReported, articleDateNodes.get(first)));
             if (last >= 0) out.triple(Triple.create(node, AKG.lastReported, articleDateNodes.get(last)));
+            entityKeys.articles(entity, count); // the coverage rank's count: the claims naming it
         }
+        writeRanks(out);
+    }
+
+    /** The reports' orders, each ending on the IRI. */
+    private void writeRanks(StreamRDF out) {
+        rank(claims, n -> claimKeys.label(n) != null, byText(claimKeys::date).thenComparing(byText(claimKeys::label)),
+                AKG.dateRank, out);
+        rank(articles, n -> articleNodes.get(n) != null, byText(articleKeys::date).thenComparing(byText(articleKeys::label)),
+                AKG.dateRank, out);
+        rank(claims, n -> claimKeys.label(n) != null, bySupport(claimKeys), AKG.supportRank, out);
+        rank(events, n -> articleCountOf(n) > 0, bySupport(eventKeys), AKG.supportRank, out);
+        rank(entities, n -> entityKeys.articles(n) > 0,
+                Comparator.<Integer>comparingInt(n -> -entityKeys.articles(n)).thenComparing(byText(entityKeys::label)),
+                AKG.coverageRank, out);
+        rank(entities, n -> entityKeys.label(n) != null, byText(entityKeys::kind).thenComparing(byText(entityKeys::label)),
+                AKG.nameRank, out);
+    }
+
+    /** By a text (a label, or an ISO 8601 date, whose text order is its time order), those without one last. */
+    private static Comparator<Integer> byText(java.util.function.IntFunction<String> key) {
+        Comparator<String> text = Comparator.nullsLast(Comparator.naturalOrder());
+        return (a, b) -> text.compare(key.apply(a), key.apply(b));
+    }
+
+    /** Fewest independent origins first, then fewest articles, then by kind and label. */
+    private static Comparator<Integer> bySupport(Keys keys) {
+        return Comparator.<Integer>comparingInt(n -> keys.origins(n)).thenComparingInt(n -> keys.articles(n))
+                .thenComparing(byText(keys::kind)).thenComparing(byText(keys::label));
+    }
+
+    /**
+     * Writes {@code property} with the position (from 1) of each node of {@code nodes} that
+     * {@code ranked} accepts, in the order of {@code order} and then of the IRIs.
+     */
+    private static void rank(Numbering nodes, java.util.function.IntPredicate ranked, Comparator<Integer> order, Node property,
+                             StreamRDF out) {
+        List<Integer> list = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) if (ranked.test(i)) list.add(i);
+        list.sort(order.thenComparing((a, b) -> nodes.compareIris(a, b)));
+        for (int r = 0; r < list.size(); r++) out.triple(Triple.create(nodes.node(list.get(r)), property, integer(r + 1)));
     }
 
     /** Of two articles (by number, -1 for none), the one with the later date; an undated one never wins. */
@@ -269,6 +369,42 @@ public final class Summaries {
 
     private static Node bool(boolean b) {
         return NodeFactory.createLiteralDT(Boolean.toString(b), XSDDatatype.XSDboolean);
+    }
+
+    /** What the ranks sort by, per node number: a kind or class label, a label, a date and two counts. */
+    private static final class Keys {
+        private final List<String> kinds = new ArrayList<>();
+        private final List<String> labels = new ArrayList<>();
+        private final List<String> dates = new ArrayList<>();
+        private int[] articles = new int[0];
+        private int[] origins = new int[0];
+
+        private static void put(List<String> list, int i, String value) {
+            while (list.size() <= i) list.add(null);
+            if (list.get(i) == null) list.set(i, value);
+        }
+
+        private static String get(List<String> list, int i) {
+            return i < list.size() ? list.get(i) : null;
+        }
+
+        void kind(int i, String label) { if (label != null) put(kinds, i, label); }
+        void label(int i, String label) { put(labels, i, label); }
+        void date(int i, String date) { put(dates, i, date); }
+        void articles(int i, int n) { articles = set(articles, i, n); }
+        void origins(int i, int n) { origins = set(origins, i, n); }
+
+        String kind(int i) { return get(kinds, i); }
+        String label(int i) { return get(labels, i); }
+        String date(int i) { return get(dates, i); }
+        int articles(int i) { return i < articles.length ? articles[i] : 0; }
+        int origins(int i) { return i < origins.length ? origins[i] : 0; }
+
+        private static int[] set(int[] a, int i, int n) {
+            if (i >= a.length) a = Arrays.copyOf(a, Math.max(i + 1, Math.max(16, a.length * 2)));
+            a[i] = n;
+            return a;
+        }
     }
 
     /**
@@ -316,6 +452,11 @@ public final class Summaries {
                 larger[slot] = i + 1;
             }
             table = larger;
+        }
+
+        /** Compares two IRIs by their UTF-8 bytes (the order of their code points). */
+        int compareIris(int i, int j) {
+            return Arrays.compareUnsigned(bytes, starts[i], starts[i + 1], bytes, starts[j], starts[j + 1]);
         }
 
         Node node(int i) {

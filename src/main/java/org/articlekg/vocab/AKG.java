@@ -148,6 +148,10 @@ public final class AKG {
     public static final Node disputedFactCount = term("disputedFactCount");
     public static final Node firstReported = term("firstReported");
     public static final Node lastReported = term("lastReported");
+    public static final Node dateRank = term("dateRank");
+    public static final Node supportRank = term("supportRank");
+    public static final Node coverageRank = term("coverageRank");
+    public static final Node nameRank = term("nameRank");
 
     // Shortcut properties, written beside the statements
     public static final Node founded = term("founded");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -90,12 +91,119 @@ class SummariesTest {
                 String name = file.getFileName().toString().replace(".rq", "");
                 SavedQuery current = library.get(name);
                 SavedQuery former = QueryLibrary.parse(name, Files.readString(file), file, model);
-                List<String> expected = rows(former.bind(Map.of()));
-                List<String> actual = rows(current.bind(Map.of()));
-                assertTrue(expected.size() > 20, name + " has rows on the generated graph: " + expected.size());
-                assertEquals(expected, actual, name);
+                List<Map<String, String>> cases = new ArrayList<>(List.of(hubParameter(name)));
+                cases.addAll(FILTERS.getOrDefault(name, List.of()));
+                for (Map<String, String> values : cases) {
+                    List<String> expected = rows(former.bind(values));
+                    List<String> actual = rows(current.bind(values));
+                    assertTrue(expected.size() > (values.isEmpty() ? 20 : 1), name + " " + values + " has rows on the generated graph: " + expected.size());
+                    assertEquals(expected, actual, name + " " + values);
+                }
             }));
         }
+    }
+
+    /**
+     * The reports read without sorting their rows: each sorts one rank per item in a subquery and
+     * reads the rest per item (LATERAL). Their order is then the ranks': this pins that the items
+     * come out in rank order, all of them (no item lost between the two parts).
+     */
+    @TestFactory
+    Stream<DynamicTest> everyRankedReportListsItsItemsInRankOrder() {
+        Map<String, List<String>> reports = new java.util.LinkedHashMap<>();
+        reports.put("articles", List.of("article", "dateRank", "?x a akg:Article"));
+        reports.put("investments-by-year", List.of("investment", "dateRank", "?x a akg:Investment"));
+        reports.put("lawsuits", List.of("lawsuit", "dateRank", "?x a akg:Lawsuit"));
+        reports.put("observations", List.of("observation", "dateRank", "?x a akg:Observation"));
+        reports.put("statements", List.of("statement", "dateRank", "?x a akg:Statement"));
+        reports.put("claim-support", List.of("claim", "supportRank", "?x akg:event ?e"));
+        reports.put("independent-support", List.of("event", "supportRank", "?x a akg:Event"));
+        reports.put("single-source-facts", List.of("event", "supportRank", "?x a akg:Event ; akg:originCount 1"));
+        reports.put("entity-coverage", List.of("entity", "coverageRank", "?x akg:factCount ?n FILTER NOT EXISTS { ?x akg:eventCount ?m }"));
+        reports.put("entities", List.of("entity", "nameRank", "?x akg:nameRank ?r"));
+        reports.put("investments-in", List.of("investment", "dateRank", "?x a akg:Investment ; akg:investee <" + hubParameter("investments-in").get("investee") + ">"));
+        reports.put("roles-at", List.of("role", "dateRank", "?x a akg:Role ; akg:organization <" + hubParameter("roles-at").get("organization") + ">"));
+        return reports.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            String column = e.getValue().get(0);
+            List<String> items = new ArrayList<>(new java.util.LinkedHashSet<>(column(library.get(e.getKey()).bind(hubParameter(e.getKey())), column)));
+            Map<String, Long> ranks = new java.util.HashMap<>();
+            Txn.executeRead(dataset, () -> {
+                String select = "SELECT ?x ?r WHERE { " + e.getValue().get(2) + " . ?x akg:" + e.getValue().get(1) + " ?r }";
+                try (QueryExecution qe = QueryExecution.dataset(dataset).query(QueryFactory.create(prefixed(select))).build()) {
+                    qe.execSelect().forEachRemaining(row -> ranks.put(row.getResource("x").getURI(), row.getLiteral("r").getLong()));
+                }
+            });
+            assertTrue(items.size() > 20, e.getKey() + " lists items: " + items.size());
+            assertEquals(ranks.keySet().stream().sorted().toList(), items.stream().sorted().toList(), e.getKey() + ": every ranked item, once");
+            for (int i = 1; i < items.size(); i++) {
+                assertTrue(ranks.get(items.get(i - 1)) < ranks.get(items.get(i)),
+                        e.getKey() + ": " + items.get(i - 1) + " before " + items.get(i) + " against their ranks");
+            }
+        }));
+    }
+
+    @Test
+    void ranksFollowWhatTheyRankBy() {
+        Txn.executeRead(dataset, () -> {
+            // claims by date: dated ones first, dates never going back
+            List<String> dates = csv("SELECT ?d WHERE { ?c akg:dateRank ?r ; akg:event ?e OPTIONAL { ?c akg:date ?d } } ORDER BY ?r")
+                    .lines().skip(1).toList();
+            int firstUndated = dates.indexOf("");
+            assertTrue(firstUndated > 0 && dates.subList(firstUndated, dates.size()).stream().allMatch(String::isEmpty), "undated last");
+            List<String> dated = dates.subList(0, firstUndated);
+            assertEquals(dated.stream().sorted().toList(), dated, "dated claims by date");
+            // claims and events by support: origins, then articles, never going down
+            for (String item : List.of("?x akg:event ?e", "?x a akg:Event")) {
+                List<String> support = csv("SELECT ?o ?a WHERE { " + item + " . ?x akg:supportRank ?r ; akg:originCount ?o ; akg:articleCount ?a } ORDER BY ?r")
+                        .lines().skip(1).toList();
+                Comparator<String> byNumbers = Comparator.comparingInt((String l) -> Integer.parseInt(l.split(",")[0]))
+                        .thenComparingInt(l -> Integer.parseInt(l.split(",")[1]));
+                assertEquals(support.stream().sorted(byNumbers).toList(), support, item);
+                assertTrue(support.stream().distinct().count() > 1, "the generated graph has claims of several supports");
+            }
+            // entities by coverage: most facts first
+            List<Integer> facts = csv("SELECT ?n WHERE { ?x akg:coverageRank ?r ; akg:factCount ?n } ORDER BY ?r")
+                    .lines().skip(1).map(Integer::parseInt).toList();
+            assertEquals(facts.stream().sorted(Comparator.reverseOrder()).toList(), facts);
+        });
+    }
+
+    /** Filters each report is compared under besides its defaults: they narrow its ranked items in another way. */
+    private static final Map<String, List<Map<String, String>>> FILTERS = Map.of(
+            "entities", List.of(Map.of("type", "organization"), Map.of("type", "company"), Map.of("type", "other"), Map.of("type", "person")),
+            "claim-support", List.of(Map.of("kind", "investment")),
+            "single-source-facts", List.of(Map.of("kind", "role")),
+            "unfinished-deals", List.of(Map.of("status", "proposed")),
+            "lawsuits", List.of(Map.of("status", "filed")),
+            "investments-by-year", List.of(Map.of("year", "2019")));
+
+    /** The statement that names the value of each entity-parameterised report's parameter, by query name. */
+    private static final Map<String, List<String>> HUB_PARAMETERS = Map.of(
+            "investments-in", List.of("investee", "?f a akg:Investment ; akg:investee ?x"),
+            "roles-at", List.of("organization", "?f a akg:Role ; akg:organization ?x"));
+
+    /** The parameter of an entity-parameterised report, given the entity it lists most items of; else none. */
+    private static Map<String, String> hubParameter(String query) {
+        List<String> p = HUB_PARAMETERS.get(query);
+        if (p == null) return Map.of();
+        String select = "SELECT ?x (COUNT(*) AS ?n) WHERE { " + p.get(1) + " } GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1";
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(QueryFactory.create(prefixed(select))).build()) {
+                return Map.of(p.get(0), qe.execSelect().next().getResource("x").getURI());
+            }
+        });
+    }
+
+    /** The values of one column of a query's results, in the order returned. */
+    private static List<String> column(Query query, String name) {
+        List<String> values = new ArrayList<>();
+        Txn.executeRead(dataset, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(query).build()) {
+                assertTrue(qe.getQuery().getResultVars().contains(name), name + " in " + qe.getQuery().getResultVars());
+                qe.execSelect().forEachRemaining(row -> values.add(row.getResource(name).getURI()));
+            }
+        });
+        return values;
     }
 
     @Test
@@ -148,10 +256,12 @@ class SummariesTest {
             dataset.asDatasetGraph().listGraphNodes().forEachRemaining(g -> graphs.add(g.getURI()));
             assertEquals(Iris.GRAPHS.stream().map(n -> base + "graph/" + n).sorted().toList(), graphs.stream().sorted().toList());
             String properties = csv("SELECT DISTINCT ?p WHERE { GRAPH <" + base + "graph/summary> { ?s ?p ?o } } ORDER BY ?p");
-            assertEquals(List.of("p", "https://w3id.org/article-kg/ontology#disputed", "https://w3id.org/article-kg/ontology#disputedFactCount",
+            assertEquals(List.of("p", "https://w3id.org/article-kg/ontology#coverageRank", "https://w3id.org/article-kg/ontology#dateRank",
+                    "https://w3id.org/article-kg/ontology#disputed", "https://w3id.org/article-kg/ontology#disputedFactCount",
                     "https://w3id.org/article-kg/ontology#eventCount", "https://w3id.org/article-kg/ontology#factCount",
                     "https://w3id.org/article-kg/ontology#firstReported", "https://w3id.org/article-kg/ontology#lastReported",
-                    "https://w3id.org/article-kg/ontology#singleSourceEventCount"), properties.lines().toList());
+                    "https://w3id.org/article-kg/ontology#nameRank", "https://w3id.org/article-kg/ontology#singleSourceEventCount",
+                    "https://w3id.org/article-kg/ontology#supportRank"), properties.lines().toList());
         });
     }
 
