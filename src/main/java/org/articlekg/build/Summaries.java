@@ -34,8 +34,9 @@ import org.articlekg.vocab.AKG;
  *       {@code akg:disputedFactCount}, zero included;</li>
  *   <li>per entity named by a claim: {@code akg:factCount} (the claims that name it) and
  *       {@code akg:firstReported} / {@code akg:lastReported} (its claims' articles' dates);</li>
- *   <li>ranks, the positions (from 1) of the reports' rows in their order, so that a report sorts
- *       one number per row and reads the rest for its page only: {@code akg:dateRank} (claims:
+ *   <li>ranks, the positions (from 1) of the reports' items in their order, so that a report
+ *       reads its items in order from the rank's index and the rest for its page only
+ *       (queries/README): {@code akg:dateRank} (claims:
  *       dated first, by date, then label; articles: by date, then title), {@code akg:supportRank}
  *       (claims and events: by number of independent origins, of articles, kind, label),
  *       {@code akg:coverageRank} (entities named by a claim: most claims first, then label) and
