@@ -72,8 +72,6 @@ public final class Summaries {
     private final List<int[]> claimArticles = new ArrayList<>();
     private final java.util.BitSet claimDisputed = new java.util.BitSet();
     private final java.util.BitSet eventDisputed = new java.util.BitSet();
-    /** Each event's number of articles, by event number; 0 for an event node never written. */
-    private int[] eventArticleCount = new int[1024];
     /** Pairs (entity number, claim number), as longs. */
     private long[] mentions = new long[1024];
     private int mentionCount;
@@ -92,7 +90,7 @@ public final class Summaries {
      * class labels the ranks sort kinds and entity types by are read from {@code ontology}.
      */
     public Summaries(Iris iris, FactModel model, org.apache.jena.graph.Graph ontology) {
-        eventPrefix = iris.event("x").getURI().replaceAll("x$", "");
+        eventPrefix = iris.eventNamespace();
         ontology.find(Node.ANY, RDFS.label.asNode(), Node.ANY).forEachRemaining(t -> {
             if (t.getObject().isLiteral() && "en".equals(t.getObject().getLiteralLanguage())) {
                 classLabels.putIfAbsent(t.getSubject(), t.getObject().getLiteralLexicalForm());
@@ -174,9 +172,7 @@ public final class Summaries {
             } else if (p.equals(AKG.originCount) && o.isLiteral()) {
                 eventKeys.origins(e, Integer.parseInt(o.getLiteralLexicalForm()));
             } else if (p.equals(AKG.articleCount) && o.isLiteral()) {
-                if (e >= eventArticleCount.length) eventArticleCount = Arrays.copyOf(eventArticleCount, Math.max(e + 1, eventArticleCount.length * 2));
-                eventArticleCount[e] = Integer.parseInt(o.getLiteralLexicalForm());
-                eventKeys.articles(e, eventArticleCount[e]);
+                eventKeys.articles(e, Integer.parseInt(o.getLiteralLexicalForm()));
             }
         } else if (p.equals(TYPE) && o.equals(AKG.Disagreement)) {
             disagreements.add(s);
@@ -232,8 +228,9 @@ public final class Summaries {
         return list == null ? new int[0] : list;
     }
 
+    /** An event's number of articles; 0 for an event node named but never written. */
     private int articleCountOf(int event) {
-        return event < eventArticleCount.length ? eventArticleCount[event] : 0;
+        return eventKeys.articles(event);
     }
 
     private int eventOf(int claim) {

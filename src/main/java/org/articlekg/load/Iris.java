@@ -53,7 +53,12 @@ public record Iris(String base) {
     }
 
     public Node event(String event) {
-        return NodeFactory.createURI(base + "id/event/" + event);
+        return NodeFactory.createURI(eventNamespace() + event);
+    }
+
+    /** The namespace of event IRIs, {@code {base}id/event/}. */
+    public String eventNamespace() {
+        return base + "id/event/";
     }
 
     public Node disagreement(String event) {
