@@ -20,6 +20,7 @@ import org.articlekg.query.QueryLibrary;
 import org.articlekg.query.QueryRunner;
 import org.articlekg.query.ResultFormat;
 import org.articlekg.query.SavedQuery;
+import org.articlekg.store.BuildInfo;
 import org.articlekg.store.ServiceConfig;
 import org.articlekg.store.Store;
 import picocli.CommandLine.Command;
@@ -124,6 +125,11 @@ final class QueryCommand implements Callable<Integer> {
             outcome = QueryRunner.remote(remote, timeout, maxRows).run(query, fmt, stdout);
         } else {
             Path build = store.store().requireCurrent();
+            if (BuildInfo.read(build).isOutdated()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("kg query: " + outdated(build));
+                err.flush();
+            }
             String buildBase = Store.baseOf(build);
             Query query = saved.bind(params, base != null ? base : buildBase != null ? buildBase : Iris.DEFAULT_BASE);
             Dataset ds = ServiceConfig.read(KgCommand.configFile(config)).openDataset(build);
@@ -162,5 +168,12 @@ final class QueryCommand implements Callable<Integer> {
         out.printf("%d saved queries in %s. Run one: kg query NAME [--param name=value] [--format csv]%n",
                 library.all().size(), library.dir());
         out.flush();
+    }
+
+    /** The warning for a build an earlier version of kg made: what goes wrong, and what to run. */
+    static String outdated(Path build) {
+        return "warning: the build in " + build + " was made by an earlier version of kg (build format "
+                + BuildInfo.read(build).format() + ", this version's is " + BuildInfo.FORMAT + "): the whole-graph reports"
+                + " read summaries it lacks and answer no rows; rebuild it with kg build";
     }
 }

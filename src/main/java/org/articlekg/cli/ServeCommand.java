@@ -12,6 +12,7 @@ import org.articlekg.load.Iris;
 import org.articlekg.query.QueryLibrary;
 import org.articlekg.server.KgServer;
 import org.articlekg.server.ServerSettings;
+import org.articlekg.store.BuildInfo;
 import org.articlekg.store.ServiceConfig;
 import org.articlekg.store.Store;
 import picocli.CommandLine.Command;
@@ -107,9 +108,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         GraphBuilder builder = graph.builder(base);
         boolean otherBase = st.current().map(b -> !base.equals(Store.baseOf(b))).orElse(false);
-        if (!noBuild && (st.isStale(inputs) || otherBase)) {
+        boolean outdated = st.current().map(b -> BuildInfo.read(b).isOutdated()).orElse(false);
+        if (noBuild && outdated) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("kg serve: " + QueryCommand.outdated(st.requireCurrent()));
+            err.flush();
+        }
+        if (!noBuild && (st.isStale(inputs) || otherBase || outdated)) {
             out.println(st.current().isEmpty() ? "No graph built yet: building it."
                     : otherBase ? "The current build has another base IRI than " + base + ": rebuilding."
+                    : outdated ? "The current build was made by an earlier version of kg: rebuilding."
                     : "Inputs changed since the last build: rebuilding.");
             out.flush();
             Summaries.print(out, "Built the graph", builder.buildInto(st));

@@ -29,18 +29,38 @@ import org.articlekg.KgException;
  * @param quadsPerGraph quads by named graph name ({@code facts}, {@code summary} ...)
  * @param rowsPerFile rows by input file name ({@code investments.csv} ...)
  * @param disagreements the number of disagreements
+ * @param format what the build holds, as {@link #FORMAT} numbers it; 1 for a file that does not
+ *     say (builds before the numbering), 0 when the file is missing
  */
 public record BuildInfo(String base, Instant built, Map<String, Long> quadsPerGraph, Map<String, Integer> rowsPerFile,
-                        int disagreements) {
+                        int disagreements, int format) {
+    /**
+     * What this version's builds hold, for what reads them to tell an older build: 1, the graphs
+     * up to issue 17's summaries; 2, the summary graph with the reports' ranks
+     * ({@code akg:dateRank} ...), without which the whole-graph reports answer no rows.
+     */
+    public static final int FORMAT = 2;
+
     private static final String BASE = "base";
     private static final String BUILT = "built";
     private static final String QUADS = "quads.";
     private static final String ROWS = "rows.";
     private static final String DISAGREEMENTS = "disagreements";
+    private static final String FORMAT_KEY = "format";
 
     public BuildInfo {
         quadsPerGraph = Collections.unmodifiableMap(new LinkedHashMap<>(quadsPerGraph));
         rowsPerFile = Collections.unmodifiableMap(new LinkedHashMap<>(rowsPerFile));
+    }
+
+    /** This version's build, with what the version's saved queries read. */
+    public BuildInfo(String base, Instant built, Map<String, Long> quadsPerGraph, Map<String, Integer> rowsPerFile, int disagreements) {
+        this(base, built, quadsPerGraph, rowsPerFile, disagreements, FORMAT);
+    }
+
+    /** Whether an earlier version of kg made the build (its saved queries may read what it lacks). */
+    public boolean isOutdated() {
+        return format > 0 && format < FORMAT;
     }
 
     /** The quads of every named graph. */
@@ -54,7 +74,7 @@ public record BuildInfo(String base, Instant built, Map<String, Long> quadsPerGr
         try (InputStream in = Files.newInputStream(build.resolve(Store.INFO))) {
             p.load(in);
         } catch (IOException e) {
-            return new BuildInfo(null, null, Map.of(), Map.of(), 0);
+            return new BuildInfo(null, null, Map.of(), Map.of(), 0, 0);
         }
         Map<String, Long> quads = new TreeMap<>();
         Map<String, Integer> rows = new TreeMap<>();
@@ -73,7 +93,15 @@ public record BuildInfo(String base, Instant built, Map<String, Long> quadsPerGr
             throw new KgException(build.resolve(Store.INFO) + ": built must be an instant such as 2026-11-22T15:01:02Z, found '"
                     + p.getProperty(BUILT) + "'");
         }
-        return new BuildInfo(p.getProperty(BASE), built, quads, rows, Integer.parseInt(p.getProperty(DISAGREEMENTS, "0").strip()));
+        return new BuildInfo(p.getProperty(BASE), built, quads, rows, whole(build, p, DISAGREEMENTS, "0"), whole(build, p, FORMAT_KEY, "1"));
+    }
+
+    private static int whole(Path build, Properties p, String key, String absent) {
+        try {
+            return Integer.parseInt(p.getProperty(key, absent).strip());
+        } catch (NumberFormatException e) {
+            throw new KgException(build.resolve(Store.INFO) + ": " + key + " must be a whole number, found '" + p.getProperty(key) + "'");
+        }
     }
 
     /** Writes this as the build folder's {@code build.properties}. */
@@ -84,6 +112,7 @@ public record BuildInfo(String base, Instant built, Map<String, Long> quadsPerGr
         quadsPerGraph.forEach((g, n) -> p.setProperty(QUADS + g, Long.toString(n)));
         rowsPerFile.forEach((f, n) -> p.setProperty(ROWS + f, Integer.toString(n)));
         p.setProperty(DISAGREEMENTS, Integer.toString(disagreements));
+        p.setProperty(FORMAT_KEY, Integer.toString(format));
         try (OutputStream out = Files.newOutputStream(build.resolve(Store.INFO))) {
             p.store(out, "article-kg build");
         } catch (IOException e) {

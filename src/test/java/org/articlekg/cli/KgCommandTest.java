@@ -385,6 +385,22 @@ class KgCommandTest {
     }
 
     @Test
+    void aBuildOfAnEarlierVersionIsNamedAsOutdated() throws IOException {
+        Path store = builtStore();
+        Path rq = Files.writeString(tmp.resolve("one.rq"), "ASK {}");
+        assertEquals(0, KgCommand.execute("query", "--file", rq.toString(), "--store", store.toString(), "--config", CONFIG));
+        assertEquals(List.of(), errLines(), "a build of this version");
+
+        // a build.properties written before builds said their format: one without the key
+        Path info = new Store(store).requireCurrent().resolve(Store.INFO);
+        Files.write(info, Files.readAllLines(info).stream().filter(l -> !l.startsWith("format=")).toList());
+        assertEquals(0, KgCommand.execute("query", "--file", rq.toString(), "--store", store.toString(), "--config", CONFIG));
+        assertEquals(1, errLines().size(), errLines()::toString);
+        assertTrue(errLines().get(0).startsWith("kg query: warning: the build in ") && errLines().get(0).contains("(build format 1, this version's is "
+                + org.articlekg.store.BuildInfo.FORMAT + ")") && errLines().get(0).endsWith("rebuild it with kg build"), errLines()::toString);
+    }
+
+    @Test
     void queryAndStatsAskTheServerThatHoldsTheStore() throws IOException {
         Path storeDir = builtStore();
         Store store = new Store(storeDir);
