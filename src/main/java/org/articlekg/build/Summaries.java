@@ -15,6 +15,7 @@ import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 import org.articlekg.load.FactModel;
 import org.articlekg.load.Iris;
 import org.articlekg.load.Kind;
@@ -84,6 +85,9 @@ public final class Summaries {
     private final Keys eventKeys = new Keys();
     private final Keys entityKeys = new Keys();
     private final Keys articleKeys = new Keys();
+    /** Each date qualifier's notation ("early", "late" ...), from the ontology. */
+    private final Map<Node, String> qualifierNotations = new HashMap<>();
+    private final Timeline timeline = new Timeline();
 
     /**
      * Summaries of a graph whose IRIs {@code iris} mints for the kinds of {@code model}; the
@@ -95,6 +99,9 @@ public final class Summaries {
             if (t.getObject().isLiteral() && "en".equals(t.getObject().getLiteralLanguage())) {
                 classLabels.putIfAbsent(t.getSubject(), t.getObject().getLiteralLexicalForm());
             }
+        });
+        ontology.find(Node.ANY, SKOS.notation.asNode(), Node.ANY).forEachRemaining(t -> {
+            if (t.getObject().isLiteral()) qualifierNotations.put(t.getSubject(), t.getObject().getLiteralLexicalForm());
         });
         for (Kind k : model.kinds()) {
             String prefix = iris.idNamespace() + k.segment() + "/";
@@ -132,6 +139,19 @@ public final class Summaries {
                 claimKeys.label(claim, o.getLiteralLexicalForm());
             } else if (p.equals(AKG.date) && o.isLiteral()) {
                 claimKeys.date(claim, o.getLiteralLexicalForm());
+                timeline.date(claim, Timeline.DATE, o.getLiteralLexicalForm());
+            } else if (p.equals(AKG.startDate) && o.isLiteral()) {
+                timeline.date(claim, Timeline.START, o.getLiteralLexicalForm());
+            } else if (p.equals(AKG.endDate) && o.isLiteral()) {
+                timeline.date(claim, Timeline.END, o.getLiteralLexicalForm());
+            } else if (p.equals(AKG.reportedDate) && o.isLiteral()) {
+                timeline.date(claim, Timeline.REPORTED, o.getLiteralLexicalForm());
+            } else if (p.equals(AKG.dateQualifier)) {
+                timeline.qualifier(claim, Timeline.DATE, qualifierNotations.get(o));
+            } else if (p.equals(AKG.startQualifier)) {
+                timeline.qualifier(claim, Timeline.START, qualifierNotations.get(o));
+            } else if (p.equals(AKG.endQualifier)) {
+                timeline.qualifier(claim, Timeline.END, qualifierNotations.get(o));
             } else if (p.equals(AKG.articleCount) && o.isLiteral()) {
                 claimKeys.articles(claim, Integer.parseInt(o.getLiteralLexicalForm()));
             } else if (p.equals(AKG.originCount) && o.isLiteral()) {
@@ -322,6 +342,46 @@ public final class Summaries {
                 AKG.coverageRank, out);
         rank(entities, n -> entityKeys.label(n) != null, byText(entityKeys::kind).thenComparing(byText(entityKeys::label)),
                 AKG.nameRank, out);
+        writeTimelineRanks(out);
+    }
+
+    /**
+     * The timeline's rows (queries/entity-timeline.rq): a claim at its date, or at its reported
+     * date when it has none, and at its start and end dates, each row's position in
+     * {@code akg:timelineRank} (one property, so that the whole timeline is one index, read in
+     * order), a start's and an end's also in {@code akg:timelineStartRank} and
+     * {@code akg:timelineEndRank}; in the order of the date's text
+     * (ISO 8601, so 2018 before 2018-03 before 2019), then "before", "early" and a reported date
+     * before no qualifier, "mid" and "circa", before "late" and "after"; then kind, label, IRI.
+     */
+    private void writeTimelineRanks(StreamRDF out) {
+        List<Long> rows = new ArrayList<>();
+        for (int c = 0; c < claims.size(); c++) {
+            if (claimKeys.label(c) == null) continue;
+            boolean dated = false;
+            for (int role : new int[] {Timeline.DATE, Timeline.START, Timeline.END}) {
+                if (timeline.date(c, role) != null) {
+                    rows.add(Timeline.row(c, role));
+                    dated = true;
+                }
+            }
+            if (!dated && timeline.date(c, Timeline.REPORTED) != null) rows.add(Timeline.row(c, Timeline.REPORTED));
+        }
+        Comparator<String> text = Comparator.nullsLast(Comparator.naturalOrder());
+        rows.sort(Comparator.<Long, String>comparing(r -> timeline.date(Timeline.claim(r), Timeline.role(r)), text)
+                .thenComparingInt(r -> timeline.qualifierOrder(Timeline.claim(r), Timeline.role(r)))
+                .thenComparing(r -> claimKeys.kind(Timeline.claim(r)), text)
+                .thenComparing(r -> claimKeys.label(Timeline.claim(r)), text)
+                .thenComparing((a, b) -> claims.compareIris(Timeline.claim(a), Timeline.claim(b)))
+                .thenComparingInt(Timeline::role));
+        for (int r = 0; r < rows.size(); r++) {
+            long row = rows.get(r);
+            Node claim = claims.node(Timeline.claim(row));
+            Node rank = integer(r + 1);
+            out.triple(Triple.create(claim, AKG.timelineRank, rank));
+            if (Timeline.role(row) == Timeline.START) out.triple(Triple.create(claim, AKG.timelineStartRank, rank));
+            if (Timeline.role(row) == Timeline.END) out.triple(Triple.create(claim, AKG.timelineEndRank, rank));
+        }
     }
 
     /** By a text (a label, or an ISO 8601 date, whose text order is its time order), those without one last. */
@@ -403,6 +463,32 @@ public final class Summaries {
             a[i] = n;
             return a;
         }
+    }
+
+    /** Per claim, the dates of its timeline's rows and their qualifiers' notations. */
+    private static final class Timeline {
+        static final int DATE = 0, START = 1, END = 2, REPORTED = 3;
+        private final List<List<String>> dates = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        private final List<List<String>> qualifiers = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+
+        /** Each date's text once: a graph has a few thousand dates for hundreds of thousands of rows. */
+        private final Map<String, String> texts = new HashMap<>();
+
+        void date(int claim, int role, String date) { Keys.put(dates.get(role), claim, texts.computeIfAbsent(date, d -> d)); }
+        void qualifier(int claim, int role, String notation) { if (notation != null) Keys.put(qualifiers.get(role), claim, notation); }
+        String date(int claim, int role) { return Keys.get(dates.get(role), claim); }
+
+        /** 0 for a reported date and "before" or "early", 2 for "late" and "after", 1 otherwise. */
+        int qualifierOrder(int claim, int role) {
+            if (role == REPORTED) return 0;
+            String q = Keys.get(qualifiers.get(role), claim);
+            if ("before".equals(q) || "early".equals(q)) return 0;
+            return "late".equals(q) || "after".equals(q) ? 2 : 1;
+        }
+
+        static long row(int claim, int role) { return ((long) claim << 2) | role; }
+        static int claim(long row) { return (int) (row >>> 2); }
+        static int role(long row) { return (int) (row & 3); }
     }
 
     /**

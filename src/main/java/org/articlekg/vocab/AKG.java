@@ -152,6 +152,9 @@ public final class AKG {
     public static final Node supportRank = term("supportRank");
     public static final Node coverageRank = term("coverageRank");
     public static final Node nameRank = term("nameRank");
+    public static final Node timelineRank = term("timelineRank");
+    public static final Node timelineStartRank = term("timelineStartRank");
+    public static final Node timelineEndRank = term("timelineEndRank");
 
     // Shortcut properties, written beside the statements
     public static final Node founded = term("founded");

@@ -17,6 +17,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.system.Txn;
 import org.articlekg.generate.CorpusGenerator;
@@ -93,11 +94,13 @@ class SummariesTest {
                 SavedQuery former = QueryLibrary.parse(name, Files.readString(file), file, model);
                 List<Map<String, String>> cases = new ArrayList<>(List.of(hubParameter(name)));
                 cases.addAll(FILTERS.getOrDefault(name, List.of()));
+                if (name.equals("entity-timeline")) cases.addAll(timelineEntities());
                 for (Map<String, String> values : cases) {
                     List<String> expected = rows(former.bind(values));
                     List<String> actual = rows(current.bind(values));
                     assertTrue(expected.size() > (values.isEmpty() ? 20 : 1), name + " " + values + " has rows on the generated graph: " + expected.size());
                     assertEquals(expected, actual, name + " " + values);
+                    if (name.equals("entity-timeline")) assertEquals(expected, rows(timelineReadInIndexOrder().bind(values)), name + " " + values + ", read in index order");
                 }
             }));
         }
@@ -180,7 +183,68 @@ class SummariesTest {
     /** The statement that names the value of each entity-parameterised report's parameter, by query name. */
     private static final Map<String, List<String>> HUB_PARAMETERS = Map.of(
             "investments-in", List.of("investee", "?f a akg:Investment ; akg:investee ?x"),
-            "roles-at", List.of("organization", "?f a akg:Role ; akg:organization ?x"));
+            "roles-at", List.of("organization", "?f a akg:Role ; akg:organization ?x"),
+            "entity-timeline", List.of("entity", "?f akg:event ?e ; ?p ?x . ?x akg:nameRank ?name_rank"));
+
+    /**
+     * entity-timeline reads the whole timeline in index order for an entity named by 2,000 claims
+     * or more, and sorts its claims' ranks otherwise: this is the query with the threshold at one
+     * claim, so that the generated graph's entities take the first way.
+     */
+    private static SavedQuery timelineReadInIndexOrder() throws java.io.IOException {
+        Path file = PROJECT.resolve("queries/entity-timeline.rq");
+        String text = Files.readString(file);
+        String lowered = text.replace("?claims_naming >= 2000", "?claims_naming >= 1").replace("?claims_naming < 2000", "?claims_naming < 1");
+        assertTrue(!lowered.contains("?claims_naming >= 2000") && !lowered.contains("?claims_naming < 2000") && !lowered.equals(text),
+                "the threshold lowered");
+        return QueryLibrary.parse("entity-timeline", lowered, file, model);
+    }
+
+    /** Entities of a timeline besides the hub: a person, an organisation, a product, each with a few facts and more than one. */
+    private static List<Map<String, String>> timelineEntities() {
+        List<Map<String, String>> entities = new ArrayList<>();
+        for (String type : List.of("akg:Person", "akg:Organization", "akg:Product")) {
+            String select = "SELECT ?x WHERE { ?x a " + type + " ; akg:coverageRank ?r ; akg:factCount ?n FILTER(?n > 1) } ORDER BY DESC(?r) LIMIT 1";
+            Txn.executeRead(dataset, () -> {
+                try (QueryExecution qe = QueryExecution.dataset(dataset).query(QueryFactory.create(prefixed(select))).build()) {
+                    ResultSet rs = qe.execSelect();
+                    assertTrue(rs.hasNext(), "the generated graph has a " + type + " named by several claims");
+                    entities.add(Map.of("entity", rs.next().getResource("x").getURI()));
+                }
+            });
+        }
+        return entities;
+    }
+
+    /**
+     * The timeline's rows come in the order its former text sorted them: by the date's text, then
+     * before, early and a reported date before mid, circa and none, before late and after, then kind
+     * and label; on the entity named most and on typical ones.
+     */
+    @Test
+    void theTimelineListsItsRowsInDateOrder() throws Exception {
+        List<Map<String, String>> entities = new ArrayList<>(List.of(hubParameter("entity-timeline")));
+        entities.addAll(timelineEntities());
+        for (SavedQuery timeline : List.of(library.get("entity-timeline"), timelineReadInIndexOrder()))
+        for (Map<String, String> entity : entities) {
+            List<List<String>> keys = new ArrayList<>();
+            Txn.executeRead(dataset, () -> {
+                try (QueryExecution qe = QueryExecution.dataset(dataset).query(timeline.bind(entity)).build()) {
+                    qe.execSelect().forEachRemaining(row -> {
+                        String qualifier = row.contains("date_qualifier") ? row.getLiteral("date_qualifier").getString() : "";
+                        String bucket = row.getLiteral("date_role").getString().equals("reported") || List.of("before", "early").contains(qualifier) ? "0"
+                                : List.of("late", "after").contains(qualifier) ? "2" : "1";
+                        keys.add(List.of(row.getLiteral("date").getLexicalForm(), bucket, row.getLiteral("kind").getString(),
+                                row.getLiteral("label").getString()));
+                    });
+                }
+            });
+            assertTrue(keys.size() > 1, entity + " has rows: " + keys.size());
+            Comparator<List<String>> order = Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1))
+                    .thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3));
+            assertEquals(keys.stream().sorted(order).toList(), keys, entity.toString());
+        }
+    }
 
     /** The parameter of an entity-parameterised report, given the entity it lists most items of; else none. */
     private static Map<String, String> hubParameter(String query) {
@@ -261,7 +325,9 @@ class SummariesTest {
                     "https://w3id.org/article-kg/ontology#eventCount", "https://w3id.org/article-kg/ontology#factCount",
                     "https://w3id.org/article-kg/ontology#firstReported", "https://w3id.org/article-kg/ontology#lastReported",
                     "https://w3id.org/article-kg/ontology#nameRank", "https://w3id.org/article-kg/ontology#singleSourceEventCount",
-                    "https://w3id.org/article-kg/ontology#supportRank"), properties.lines().toList());
+                    "https://w3id.org/article-kg/ontology#supportRank", "https://w3id.org/article-kg/ontology#timelineEndRank",
+                    "https://w3id.org/article-kg/ontology#timelineRank", "https://w3id.org/article-kg/ontology#timelineStartRank"),
+                    properties.lines().toList());
         });
     }
 
