@@ -40,6 +40,7 @@ import org.articlekg.vocab.AKG;
  *       (queries/README): {@code akg:dateRank} (claims:
  *       dated first, by date, then label; articles: by date, then title), {@code akg:supportRank}
  *       (claims and events: by number of independent origins, of articles, kind, label),
+ *       {@code akg:kindRank} (claims: by kind, then dated first by date or start, then label),
  *       {@code akg:coverageRank} (entities named by a claim: most claims first, then label) and
  *       {@code akg:nameRank} (every entity: by its class's label, then its label). Ties end on
  *       the IRI, so every rank is a total order.</li>
@@ -336,6 +337,9 @@ public final class Summaries {
         rank(articles, n -> articleNodes.get(n) != null, byText(articleKeys::date).thenComparing(byText(articleKeys::label)),
                 AKG.dateRank, out);
         rank(claims, n -> claimKeys.label(n) != null, bySupport(claimKeys), AKG.supportRank, out);
+        rank(claims, n -> claimKeys.label(n) != null, byText(claimKeys::kind)
+                .thenComparing(byText(n -> claimKeys.date(n) != null ? claimKeys.date(n) : timeline.date(n, Timeline.START)))
+                .thenComparing(byText(claimKeys::label)), AKG.kindRank, out);
         rank(events, n -> articleCountOf(n) > 0, bySupport(eventKeys), AKG.supportRank, out);
         rank(entities, n -> entityKeys.articles(n) > 0,
                 Comparator.<Integer>comparingInt(n -> -entityKeys.articles(n)).thenComparing(byText(entityKeys::label)),

@@ -38,9 +38,10 @@ public record BuildInfo(String base, Instant built, Map<String, Long> quadsPerGr
      * What this version's builds hold, for what reads them to tell an older build: 1, the graphs
      * up to issue 17's summaries; 2, the summary graph with the reports' ranks
      * ({@code akg:dateRank} ...), without which the whole-graph reports answer no rows; 3, the
-     * timeline ranks ({@code akg:timelineRank} ...), without which entity-timeline answers none.
+     * timeline ranks ({@code akg:timelineRank} ...), without which entity-timeline answers none;
+     * 4, {@code akg:kindRank}, without which person-connections answers none.
      */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
 
     private static final String BASE = "base";
     private static final String BUILT = "built";

@@ -150,6 +150,7 @@ public final class AKG {
     public static final Node lastReported = term("lastReported");
     public static final Node dateRank = term("dateRank");
     public static final Node supportRank = term("supportRank");
+    public static final Node kindRank = term("kindRank");
     public static final Node coverageRank = term("coverageRank");
     public static final Node nameRank = term("nameRank");
     public static final Node timelineRank = term("timelineRank");

@@ -95,12 +95,13 @@ class SummariesTest {
                 List<Map<String, String>> cases = new ArrayList<>(List.of(hubParameter(name)));
                 cases.addAll(FILTERS.getOrDefault(name, List.of()));
                 if (name.equals("entity-timeline")) cases.addAll(timelineEntities());
+                if (name.equals("person-connections")) cases.add(Map.of("person", timelineEntities().get(0).get("entity")));
                 for (Map<String, String> values : cases) {
                     List<String> expected = rows(former.bind(values));
                     List<String> actual = rows(current.bind(values));
                     assertTrue(expected.size() > (values.isEmpty() ? 20 : 1), name + " " + values + " has rows on the generated graph: " + expected.size());
                     assertEquals(expected, actual, name + " " + values);
-                    if (name.equals("entity-timeline")) assertEquals(expected, rows(timelineReadInIndexOrder().bind(values)), name + " " + values + ", read in index order");
+                    if (THRESHOLDED.contains(name)) assertEquals(expected, rows(readInIndexOrder(name).bind(values)), name + " " + values + ", read in index order");
                 }
             }));
         }
@@ -126,9 +127,13 @@ class SummariesTest {
         reports.put("entities", List.of("entity", "nameRank", "?x akg:nameRank ?r"));
         reports.put("investments-in", List.of("investment", "dateRank", "?x a akg:Investment ; akg:investee <" + hubParameter("investments-in").get("investee") + ">"));
         reports.put("roles-at", List.of("role", "dateRank", "?x a akg:Role ; akg:organization <" + hubParameter("roles-at").get("organization") + ">"));
+        reports.put("person-connections", List.of("fact", "kindRank", "?x akg:event ?e ; ?p <" + hubParameter("person-connections").get("person") + ">"));
+        reports.put("person-connections" + IN_INDEX_ORDER, reports.get("person-connections"));
         return reports.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             String column = e.getValue().get(0);
-            List<String> items = new ArrayList<>(new java.util.LinkedHashSet<>(column(library.get(e.getKey()).bind(hubParameter(e.getKey())), column)));
+            String name = e.getKey().replace(IN_INDEX_ORDER, "");
+            SavedQuery query = e.getKey().endsWith(IN_INDEX_ORDER) ? readInIndexOrder(name) : library.get(name);
+            List<String> items = new ArrayList<>(new java.util.LinkedHashSet<>(column(query.bind(hubParameter(name)), column)));
             Map<String, Long> ranks = new java.util.HashMap<>();
             Txn.executeRead(dataset, () -> {
                 String select = "SELECT ?x ?r WHERE { " + e.getValue().get(2) + " . ?x akg:" + e.getValue().get(1) + " ?r }";
@@ -184,20 +189,21 @@ class SummariesTest {
     private static final Map<String, List<String>> HUB_PARAMETERS = Map.of(
             "investments-in", List.of("investee", "?f a akg:Investment ; akg:investee ?x"),
             "roles-at", List.of("organization", "?f a akg:Role ; akg:organization ?x"),
-            "entity-timeline", List.of("entity", "?f akg:event ?e ; ?p ?x . ?x akg:nameRank ?name_rank"));
+            "entity-timeline", List.of("entity", "?f akg:event ?e ; ?p ?x . ?x akg:nameRank ?name_rank"),
+            "person-connections", List.of("person", "?f akg:event ?e ; ?p ?x . ?x a akg:Person"));
 
-    /**
-     * entity-timeline reads the whole timeline in index order for an entity named by 2,000 claims
-     * or more, and sorts its claims' ranks otherwise: this is the query with the threshold at one
-     * claim, so that the generated graph's entities take the first way.
-     */
-    private static SavedQuery timelineReadInIndexOrder() throws java.io.IOException {
-        Path file = PROJECT.resolve("queries/entity-timeline.rq");
+    /** The queries that read a rank's whole index in order for an entity named by 2,000 claims or more, and sort its claims' ranks otherwise. */
+    private static final List<String> THRESHOLDED = List.of("entity-timeline", "person-connections");
+    private static final String IN_INDEX_ORDER = " (read in index order)";
+
+    /** A query of {@link #THRESHOLDED} with the threshold at one claim, so that the generated graph's entities take the first way. */
+    private static SavedQuery readInIndexOrder(String name) throws java.io.IOException {
+        Path file = PROJECT.resolve("queries/" + name + ".rq");
         String text = Files.readString(file);
         String lowered = text.replace("?claims_naming >= 2000", "?claims_naming >= 1").replace("?claims_naming < 2000", "?claims_naming < 1");
         assertTrue(!lowered.contains("?claims_naming >= 2000") && !lowered.contains("?claims_naming < 2000") && !lowered.equals(text),
                 "the threshold lowered");
-        return QueryLibrary.parse("entity-timeline", lowered, file, model);
+        return QueryLibrary.parse(name, lowered, file, model);
     }
 
     /** Entities of a timeline besides the hub: a person, an organisation, a product, each with a few facts and more than one. */
@@ -225,7 +231,7 @@ class SummariesTest {
     void theTimelineListsItsRowsInDateOrder() throws Exception {
         List<Map<String, String>> entities = new ArrayList<>(List.of(hubParameter("entity-timeline")));
         entities.addAll(timelineEntities());
-        for (SavedQuery timeline : List.of(library.get("entity-timeline"), timelineReadInIndexOrder()))
+        for (SavedQuery timeline : List.of(library.get("entity-timeline"), readInIndexOrder("entity-timeline")))
         for (Map<String, String> entity : entities) {
             List<List<String>> keys = new ArrayList<>();
             Txn.executeRead(dataset, () -> {
@@ -323,7 +329,8 @@ class SummariesTest {
             assertEquals(List.of("p", "https://w3id.org/article-kg/ontology#coverageRank", "https://w3id.org/article-kg/ontology#dateRank",
                     "https://w3id.org/article-kg/ontology#disputed", "https://w3id.org/article-kg/ontology#disputedFactCount",
                     "https://w3id.org/article-kg/ontology#eventCount", "https://w3id.org/article-kg/ontology#factCount",
-                    "https://w3id.org/article-kg/ontology#firstReported", "https://w3id.org/article-kg/ontology#lastReported",
+                    "https://w3id.org/article-kg/ontology#firstReported", "https://w3id.org/article-kg/ontology#kindRank",
+                    "https://w3id.org/article-kg/ontology#lastReported",
                     "https://w3id.org/article-kg/ontology#nameRank", "https://w3id.org/article-kg/ontology#singleSourceEventCount",
                     "https://w3id.org/article-kg/ontology#supportRank", "https://w3id.org/article-kg/ontology#timelineEndRank",
                     "https://w3id.org/article-kg/ontology#timelineRank", "https://w3id.org/article-kg/ontology#timelineStartRank"),
