@@ -94,8 +94,8 @@ class SummariesTest {
                 SavedQuery former = QueryLibrary.parse(name, Files.readString(file), file, model);
                 List<Map<String, String>> cases = new ArrayList<>(List.of(hubParameter(name)));
                 cases.addAll(FILTERS.getOrDefault(name, List.of()));
-                if (name.equals("entity-timeline")) cases.addAll(timelineEntities());
-                if (name.equals("person-connections")) cases.add(Map.of("person", timelineEntities().get(0).get("entity")));
+                if (name.equals("entity-timeline")) cases.addAll(typicalEntities());
+                if (name.equals("person-connections")) cases.add(Map.of("person", typicalEntities().get(0).get("entity")));
                 for (Map<String, String> values : cases) {
                     List<String> expected = rows(former.bind(values));
                     List<String> actual = rows(current.bind(values));
@@ -206,8 +206,8 @@ class SummariesTest {
         return QueryLibrary.parse(name, lowered, file, model);
     }
 
-    /** Entities of a timeline besides the hub: a person, an organisation, a product, each with a few facts and more than one. */
-    private static List<Map<String, String>> timelineEntities() {
+    /** Entities besides the hub: a person, an organisation, a product, each named by a few claims and more than one. */
+    private static List<Map<String, String>> typicalEntities() {
         List<Map<String, String>> entities = new ArrayList<>();
         for (String type : List.of("akg:Person", "akg:Organization", "akg:Product")) {
             String select = "SELECT ?x WHERE { ?x a " + type + " ; akg:coverageRank ?r ; akg:factCount ?n FILTER(?n > 1) } ORDER BY DESC(?r) LIMIT 1";
@@ -230,26 +230,32 @@ class SummariesTest {
     @Test
     void theTimelineListsItsRowsInDateOrder() throws Exception {
         List<Map<String, String>> entities = new ArrayList<>(List.of(hubParameter("entity-timeline")));
-        entities.addAll(timelineEntities());
-        for (SavedQuery timeline : List.of(library.get("entity-timeline"), readInIndexOrder("entity-timeline")))
-        for (Map<String, String> entity : entities) {
-            List<List<String>> keys = new ArrayList<>();
-            Txn.executeRead(dataset, () -> {
-                try (QueryExecution qe = QueryExecution.dataset(dataset).query(timeline.bind(entity)).build()) {
-                    qe.execSelect().forEachRemaining(row -> {
-                        String qualifier = row.contains("date_qualifier") ? row.getLiteral("date_qualifier").getString() : "";
-                        String bucket = row.getLiteral("date_role").getString().equals("reported") || List.of("before", "early").contains(qualifier) ? "0"
-                                : List.of("late", "after").contains(qualifier) ? "2" : "1";
-                        keys.add(List.of(row.getLiteral("date").getLexicalForm(), bucket, row.getLiteral("kind").getString(),
-                                row.getLiteral("label").getString()));
-                    });
-                }
-            });
-            assertTrue(keys.size() > 1, entity + " has rows: " + keys.size());
-            Comparator<List<String>> order = Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1))
-                    .thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3));
-            assertEquals(keys.stream().sorted(order).toList(), keys, entity.toString());
+        entities.addAll(typicalEntities());
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (SavedQuery timeline : List.of(library.get("entity-timeline"), readInIndexOrder("entity-timeline"))) {
+            for (Map<String, String> entity : entities) {
+                List<List<String>> keys = new ArrayList<>();
+                Txn.executeRead(dataset, () -> {
+                    try (QueryExecution qe = QueryExecution.dataset(dataset).query(timeline.bind(entity)).build()) {
+                        qe.execSelect().forEachRemaining(row -> {
+                            String qualifier = row.contains("date_qualifier") ? row.getLiteral("date_qualifier").getString() : "";
+                            String bucket = row.getLiteral("date_role").getString().equals("reported") || List.of("before", "early").contains(qualifier) ? "0"
+                                    : List.of("late", "after").contains(qualifier) ? "2" : "1";
+                            seen.add(row.getLiteral("date_role").getString());
+                            seen.add("qualifier order " + bucket);
+                            keys.add(List.of(row.getLiteral("date").getLexicalForm(), bucket, row.getLiteral("kind").getString(),
+                                    row.getLiteral("label").getString()));
+                        });
+                    }
+                });
+                assertTrue(keys.size() > 1, entity + " has rows: " + keys.size());
+                Comparator<List<String>> order = Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1))
+                        .thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3));
+                assertEquals(keys.stream().sorted(order).toList(), keys, entity.toString());
+            }
         }
+        assertEquals(List.of("date", "end", "qualifier order 0", "qualifier order 1", "qualifier order 2", "reported", "start"),
+                List.copyOf(seen), "the timelines checked have rows of every kind");
     }
 
     /** The parameter of an entity-parameterised report, given the entity it lists most items of; else none. */
