@@ -65,8 +65,6 @@ public final class Summaries {
     private final Numbering entities = new Numbering();
     private final Numbering claims = new Numbering();
     private final Numbering events = new Numbering();
-    /** The lexical form of each article's date (ISO 8601, of any precision), or null. */
-    private final List<String> articleDates = new ArrayList<>();
     /** Each article's node, by number. */
     private final List<Node> articleNodes = new ArrayList<>();
     private final Map<Integer, Node> articleDateNodes = new HashMap<>();
@@ -139,7 +137,6 @@ public final class Summaries {
             } else if (isEnglishLabel(p, o)) {
                 claimKeys.label(claim, o.getLiteralLexicalForm());
             } else if (p.equals(AKG.date) && o.isLiteral()) {
-                claimKeys.date(claim, o.getLiteralLexicalForm());
                 timeline.date(claim, Timeline.DATE, o.getLiteralLexicalForm());
             } else if (p.equals(AKG.startDate) && o.isLiteral()) {
                 timeline.date(claim, Timeline.START, o.getLiteralLexicalForm());
@@ -171,7 +168,6 @@ public final class Summaries {
                 article(s);
             } else if (p.equals(AKG.date) && o.isLiteral()) {
                 int a = article(s);
-                articleDates.set(a, o.getLiteralLexicalForm());
                 articleDateNodes.put(a, o);
                 articleKeys.date(a, o.getLiteralLexicalForm());
             } else if (p.equals(DCTerms.title.asNode()) && o.isLiteral()) {
@@ -213,10 +209,7 @@ public final class Summaries {
 
     private int article(Node a) {
         int n = articles.number(a);
-        while (articleDates.size() <= n) {
-            articleDates.add(null);
-            articleNodes.add(null);
-        }
+        while (articleNodes.size() <= n) articleNodes.add(null);
         articleNodes.set(n, a);
         return n;
     }
@@ -332,13 +325,13 @@ public final class Summaries {
 
     /** The reports' orders, each ending on the IRI. */
     private void writeRanks(StreamRDF out) {
-        rank(claims, n -> claimKeys.label(n) != null, byText(claimKeys::date).thenComparing(byText(claimKeys::label)),
+        rank(claims, n -> claimKeys.label(n) != null, byText(n -> timeline.date(n, Timeline.DATE)).thenComparing(byText(claimKeys::label)),
                 AKG.dateRank, out);
         rank(articles, n -> articleNodes.get(n) != null, byText(articleKeys::date).thenComparing(byText(articleKeys::label)),
                 AKG.dateRank, out);
         rank(claims, n -> claimKeys.label(n) != null, bySupport(claimKeys), AKG.supportRank, out);
         rank(claims, n -> claimKeys.label(n) != null, byText(claimKeys::kind)
-                .thenComparing(byText(n -> claimKeys.date(n) != null ? claimKeys.date(n) : timeline.date(n, Timeline.START)))
+                .thenComparing(byText(n -> timeline.date(n, Timeline.DATE) != null ? timeline.date(n, Timeline.DATE) : timeline.date(n, Timeline.START)))
                 .thenComparing(byText(claimKeys::label)), AKG.kindRank, out);
         rank(events, n -> articleCountOf(n) > 0, bySupport(eventKeys), AKG.supportRank, out);
         rank(entities, n -> entityKeys.articles(n) > 0,
@@ -414,14 +407,14 @@ public final class Summaries {
 
     /** Of two articles (by number, -1 for none), the one with the later date; an undated one never wins. */
     private int later(int current, int candidate) {
-        if (candidate < 0 || articleDates.get(candidate) == null) return current;
-        if (current < 0 || articleDates.get(candidate).compareTo(articleDates.get(current)) > 0) return candidate;
+        if (candidate < 0 || articleKeys.date(candidate) == null) return current;
+        if (current < 0 || articleKeys.date(candidate).compareTo(articleKeys.date(current)) > 0) return candidate;
         return current;
     }
 
     private int earlier(int current, int candidate) {
-        if (candidate < 0 || articleDates.get(candidate) == null) return current;
-        if (current < 0 || articleDates.get(candidate).compareTo(articleDates.get(current)) < 0) return candidate;
+        if (candidate < 0 || articleKeys.date(candidate) == null) return current;
+        if (current < 0 || articleKeys.date(candidate).compareTo(articleKeys.date(current)) < 0) return candidate;
         return current;
     }
 
