@@ -107,18 +107,17 @@ public final class ShapeCheck {
      * holds {@code data}).
      */
     public Validation plan(Graph data, Function<Node, String> locate, int parts, Consumer<Runnable> inRead) {
+        List<Shapes> groups = new ArrayList<>();
         if (parts <= 1) {
-            List<Collection<ReportEntry>> report = new ArrayList<>(Collections.nCopies(1, null));
-            return new Validation(List.of(() -> inRead.accept(() -> report.set(0, ShaclValidator.get().validate(shapes, view(data)).getEntries()))),
-                    () -> fail(report.get(0), locate));
+            groups.add(shapes);
+        } else {
+            inRead.accept(() -> split(data, parts).forEach(g -> groups.add(Shapes.parse(g))));
         }
-        List<Graph> groups = new ArrayList<>();
-        inRead.accept(() -> groups.addAll(split(data, parts)));
         List<Collection<ReportEntry>> reports = new ArrayList<>(Collections.nCopies(groups.size(), null));
         List<Runnable> tasks = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             int at = i;
-            Shapes part = Shapes.parse(groups.get(i));
+            Shapes part = groups.get(i);
             tasks.add(() -> inRead.accept(() -> reports.set(at, ShaclValidator.get().validate(part, view(data)).getEntries())));
         }
         return new Validation(tasks, () -> fail(reports.stream().flatMap(Collection::stream).toList(), locate));
