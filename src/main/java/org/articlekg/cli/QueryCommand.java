@@ -173,7 +173,7 @@ final class QueryCommand implements Callable<Integer> {
     /** The warning for a build an earlier version of kg made: what goes wrong, and what to run. */
     static String outdated(Path build) {
         return "warning: the build in " + build + " was made by an earlier version of kg (build format "
-                + BuildInfo.read(build).format() + ", this version's is " + BuildInfo.FORMAT + "): the whole-graph reports"
-                + " read summaries it lacks and answer no rows; rebuild it with kg build";
+                + BuildInfo.read(build).format() + ", this version's is " + BuildInfo.FORMAT + "): the saved queries that read"
+                + " summaries it lacks (the whole-graph reports, entity-timeline, person-connections) answer no rows; rebuild it with kg build";
     }
 }
