@@ -183,6 +183,7 @@ class SummariesTest {
             "single-source-facts", List.of(Map.of("kind", "role")),
             "unfinished-deals", List.of(Map.of("status", "proposed")),
             "lawsuits", List.of(Map.of("status", "filed")),
+            "observations", List.of(Map.of("measure", "valuation")),
             "investments-by-year", List.of(Map.of("year", "2019")));
 
     /** The statement that names the value of each entity-parameterised report's parameter, by query name. */
