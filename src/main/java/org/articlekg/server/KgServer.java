@@ -100,7 +100,11 @@ public final class KgServer implements AutoCloseable {
         // The server's own descriptions: this machine only.
         QueryGate gate = new QueryGate(settings);
         LocalOnly local = new LocalOnly();
-        builder.addFilter("/*", new SecurityHeaders()).addFilter("/*", new HostCheck(current)).addFilter("/api/*", gate);
+        builder.addFilter("/*", new SecurityHeaders()).addFilter("/*", new HostCheck(current));
+        // What the build serves: ETag, and 304 to a client that has it, before the gate.
+        ConditionalGet conditional = new ConditionalGet(current);
+        for (String path : ConditionalGet.PATHS) builder.addFilter(path, conditional);
+        builder.addFilter("/api/*", gate);
         for (String name : serviceNames(description)) builder.addFilter("/" + name + "/*", gate);
         // GET of the endpoint without a query: the SPARQL service description.
         ServiceDescriptionFilter sd = new ServiceDescriptionFilter(current);
@@ -317,8 +321,8 @@ public final class KgServer implements AutoCloseable {
         Properties p = new Properties();
         p.setProperty("allowedOrigins", String.join(",", origins));
         p.setProperty("allowedMethods", "GET,POST,HEAD,OPTIONS");
-        p.setProperty("allowedHeaders", "Accept,Content-Type,Origin,X-Requested-With,Authorization");
-        p.setProperty("exposedHeaders", "Cache-Control,Content-Language,Content-Length,Content-Type,Expires,Last-Modified,Vary,"
+        p.setProperty("allowedHeaders", "Accept,Content-Type,If-None-Match,Origin,X-Requested-With,Authorization");
+        p.setProperty("exposedHeaders", "Cache-Control,Content-Language,Content-Length,Content-Type,ETag,Expires,Last-Modified,Vary,"
                 + GuardedQuery.TRUNCATED + "," + GuardedQuery.LIMIT);
         try {
             Path file = Files.createTempFile("kg-cors", ".properties");

@@ -1,0 +1,164 @@
+package org.articlekg.server;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Conditional GET for what a build serves (saved queries' answers, linked-data descriptions and
+ * pages, named graphs, the ontology, dumps): a build is immutable, so the same request to the same
+ * build and the same code gets the same answer. A 200 answer to a GET or HEAD carries an
+ * {@code ETag} (the build's name and a digest of the request: path, query string, {@code Accept},
+ * {@code Host}, and the running code) and {@code Cache-Control: no-cache} (a client or a cache in
+ * front may keep it, and asks again with {@code If-None-Match}); a request whose
+ * {@code If-None-Match} names it gets 304 at once, before any query runs. A new build or new code
+ * changes every tag. Answers that are not 200 get no tag, nor do answers that set their own
+ * caching headers; the SPARQL endpoint is left out (a query may ask for {@code NOW()} or
+ * {@code RAND()}).
+ */
+final class ConditionalGet implements Filter {
+    /** The paths it answers for: each serves what the build holds. */
+    static final List<String> PATHS = List.of("/api/*", "/id/*", "/doc/*", "/graph/*", "/ontology", "/explore/*", "/dumps/*",
+            "/.well-known/void");
+    static final String CACHE_CONTROL = "no-cache";
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Supplier<ServedGraph> served;
+    private final String code;
+
+    ConditionalGet(Supplier<ServedGraph> served) {
+        this.served = served;
+        this.code = codeDigest();
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        if (!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod()) || served.get() == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String tag = tag(req);
+        if (matches(req.getHeader("If-None-Match"), tag)) {
+            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            resp.setHeader("ETag", tag);
+            resp.setHeader("Cache-Control", CACHE_CONTROL);
+            resp.setHeader("Vary", "Accept");
+            return;
+        }
+        chain.doFilter(request, new Tagged(resp, tag));
+    }
+
+    /** {@code W/"build-digest"}: weak, as the same answer may be written with other bytes (a blank node's label). */
+    private String tag(HttpServletRequest req) {
+        MessageDigest sha = sha256();
+        for (String part : new String[] {code, req.getRequestURI(), req.getQueryString(), req.getHeader("Accept"), req.getHeader("Host")}) {
+            sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        }
+        String digest = HEX.formatHex(sha.digest(), 0, 12);
+        return "W/\"" + served.get().build().getFileName() + "-" + digest + "\"";
+    }
+
+    /** Whether an {@code If-None-Match} list names the tag ({@code *} names any), compared weakly (RFC 9110, 13.1.2). */
+    static boolean matches(String ifNoneMatch, String tag) {
+        if (ifNoneMatch == null) return false;
+        String opaque = opaque(tag);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || opaque(c).equals(opaque)) return true;
+        }
+        return false;
+    }
+
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
+
+    /**
+     * A digest of the running code (its jar, or its classes' folder's time when run from the
+     * build's classes), so that new pages or query texts change the tags of the same build; the
+     * same jar gives the same tags on every replica.
+     */
+    private static String codeDigest() {
+        try {
+            Path location = Path.of(ConditionalGet.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(location)) {
+                MessageDigest sha = sha256();
+                try (InputStream in = Files.newInputStream(location)) {
+                    byte[] buffer = new byte[1 << 16];
+                    for (int n; (n = in.read(buffer)) > 0; ) sha.update(buffer, 0, n);
+                }
+                return HEX.formatHex(sha.digest());
+            }
+            return location + "@" + Files.getLastModifiedTime(location).toMillis() + "@" + System.nanoTime();
+        } catch (Exception e) {
+            return "started@" + System.nanoTime(); // unknown code: tags last as long as this process
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** Adds the tag and {@code Cache-Control} before the first byte of a 200 answer that has neither. */
+    private static final class Tagged extends HttpServletResponseWrapper {
+        private final String tag;
+        private boolean decided;
+
+        Tagged(HttpServletResponse response, String tag) {
+            super(response);
+            this.tag = tag;
+        }
+
+        private void decide() {
+            if (decided) return;
+            decided = true;
+            HttpServletResponse resp = (HttpServletResponse) getResponse();
+            if (resp.getStatus() != HttpServletResponse.SC_OK || resp.isCommitted()) return;
+            if (resp.containsHeader("ETag") || resp.containsHeader("Cache-Control")) return;
+            resp.setHeader("ETag", tag);
+            resp.setHeader("Cache-Control", CACHE_CONTROL);
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            decide();
+            return super.getOutputStream();
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            decide();
+            return super.getWriter();
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            decide();
+            super.flushBuffer();
+        }
+    }
+}

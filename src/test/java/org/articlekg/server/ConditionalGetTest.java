@@ -1,0 +1,92 @@
+package org.articlekg.server;
+
+import static org.articlekg.server.TestServers.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.articlekg.query.QueryLibrary;
+import org.articlekg.store.ServiceConfig;
+import org.articlekg.store.Store;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ETags and 304s for what a build serves: the same request to the same build is not answered twice; a new build changes every tag. */
+class ConditionalGetTest {
+    @TempDir
+    Path tmp;
+
+    private static HttpResponse<String> get(String url, String accept, String ifNoneMatch) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET().header("Accept", accept);
+        if (ifNoneMatch != null) b.header("If-None-Match", ifNoneMatch);
+        return send(b.build());
+    }
+
+    private static String tag(HttpResponse<?> r) {
+        return r.headers().firstValue("ETag").orElse(null);
+    }
+
+    @Test
+    void whatABuildServesIsTaggedAndNotSentAgain() throws Exception {
+        Store store = buildRealData(tmp.resolve("store"));
+        try (KgServer server = KgServer.start(store, ServiceConfig.read(CONFIG), QueryLibrary.read(PROJECT.resolve("queries")),
+                ServerSettings.defaults().withPort(0).withReloadEvery(Duration.ofMillis(100)))) {
+            String base = server.url();
+            List<String[]> answers = List.of(
+                    new String[] {base + "api/articles", "application/sparql-results+json"},
+                    new String[] {base + "api/investments-in?investee=" + encode("http://localhost:3030/id/organization/openai"), "text/csv"},
+                    new String[] {base + "doc/person/elon-musk", "text/turtle"},
+                    new String[] {base + "doc/person/elon-musk", "text/html"},
+                    new String[] {base + "ontology", "text/turtle"});
+            for (String[] a : answers) {
+                HttpResponse<String> first = get(a[0], a[1], null);
+                assertEquals(200, first.statusCode(), a[0]);
+                String tag = tag(first);
+                assertNotNull(tag, a[0] + " " + a[1] + " has an ETag");
+                assertTrue(tag.startsWith("W/\"" + server.servedBuild().getFileName() + "-"), tag);
+                assertEquals("no-cache", first.headers().firstValue("Cache-Control").orElse(null));
+                HttpResponse<String> again = get(a[0], a[1], tag);
+                assertEquals(304, again.statusCode(), a[0] + " " + a[1] + " asked again with its tag");
+                assertEquals("", again.body());
+                assertEquals(tag, tag(again));
+                // a list of tags, and the strong form of the same tag, name it too
+                assertEquals(304, get(a[0], a[1], "\"other\", " + tag.substring(2)).statusCode());
+                assertEquals(200, get(a[0], a[1], "W/\"other\"").statusCode());
+            }
+            // another representation of the same resource has another tag: its tag does not stand for this one
+            String turtle = tag(get(base + "doc/person/elon-musk", "text/turtle", null));
+            HttpResponse<String> html = get(base + "doc/person/elon-musk", "text/html", turtle);
+            assertEquals(200, html.statusCode());
+            assertNotEquals(turtle, tag(html));
+
+            // errors, the endpoint (a query may ask for NOW() or RAND()), the health check and files with their own caching: no tag
+            HttpResponse<String> bad = get(base + "api/articles?limit=abc", "application/sparql-results+json", null);
+            assertEquals(400, bad.statusCode());
+            assertNull(tag(bad));
+            assertEquals(304, get(base + "api/articles", "application/sparql-results+json", "*").statusCode(),
+                    "If-None-Match: * names any tag");
+            assertNull(tag(query(server, "SELECT (NOW() AS ?t) {}", "application/sparql-results+json")));
+            assertNull(tag(get(base + "$/ping", "*/*", null)));
+            HttpResponse<String> script = get(base + "static/pages.js", "*/*", null);
+            assertEquals(200, script.statusCode());
+            assertNull(tag(script));
+            assertEquals("public, max-age=86400", script.headers().firstValue("Cache-Control").orElse(null));
+
+            // a new build: every tag changes, and the old one gets the new answer
+            String articles = base + "api/articles";
+            String old = tag(get(articles, "text/csv", null));
+            Path oldBuild = server.servedBuild();
+            builder(PROJECT.resolve("data")).buildInto(store);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (server.servedBuild().equals(oldBuild) && System.currentTimeMillis() < deadline) Thread.sleep(50);
+            assertNotEquals(oldBuild, server.servedBuild(), "the new build is served");
+            HttpResponse<String> after = get(articles, "text/csv", old);
+            assertEquals(200, after.statusCode());
+            assertNotEquals(old, tag(after));
+        }
+    }
+}
