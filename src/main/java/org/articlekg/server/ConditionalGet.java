@@ -59,6 +59,9 @@ final class ConditionalGet implements Filter {
         String tag = tag(req);
         if (matches(req.getHeader("If-None-Match"), tag)) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            // A cache takes a 304's headers into the answer it keeps: the default policy set before
+            // this filter would replace a page's own (the explorer's and the editor's allow their scripts).
+            resp.setHeader("Content-Security-Policy", null);
             resp.setHeader("ETag", tag);
             resp.setHeader("Cache-Control", CACHE_CONTROL);
             resp.setHeader("Vary", "Accept");

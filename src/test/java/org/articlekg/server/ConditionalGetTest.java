@@ -41,7 +41,8 @@ class ConditionalGetTest {
                     new String[] {base + "api/investments-in?investee=" + encode("http://localhost:3030/id/organization/openai"), "text/csv"},
                     new String[] {base + "doc/person/elon-musk", "text/turtle"},
                     new String[] {base + "doc/person/elon-musk", "text/html"},
-                    new String[] {base + "ontology", "text/turtle"});
+                    new String[] {base + "ontology", "text/turtle"},
+                    new String[] {base + "explore?entity=" + encode("http://localhost:3030/id/person/elon-musk"), "text/html"});
             for (String[] a : answers) {
                 HttpResponse<String> first = get(a[0], a[1], null);
                 assertEquals(200, first.statusCode(), a[0]);
@@ -53,6 +54,8 @@ class ConditionalGetTest {
                 assertEquals(304, again.statusCode(), a[0] + " " + a[1] + " asked again with its tag");
                 assertEquals("", again.body());
                 assertEquals(tag, tag(again));
+                // a cache takes a 304's headers into what it keeps: the default policy must not replace a page's own
+                assertTrue(again.headers().firstValue("Content-Security-Policy").isEmpty(), a[0]);
                 // a list of tags, and the strong form of the same tag, name it too
                 assertEquals(304, get(a[0], a[1], "\"other\", " + tag.substring(2)).statusCode());
                 assertEquals(200, get(a[0], a[1], "W/\"other\"").statusCode());
