@@ -36,8 +36,6 @@ import org.apache.jena.sys.JenaSubsystemLifecycle;
 public final class JsonResults implements RowSetWriter {
     public static final RowSetWriterFactory FACTORY = lang -> new JsonResults();
 
-    private static final String XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
-
     private JsonResults() {}
 
     @Override
@@ -101,7 +99,7 @@ public final class JsonResults implements RowSetWriter {
             if (Util.isLangString(node) || Util.isDirLangString(node)) {
                 json.name("xml:lang").value(node.getLiteralLanguage());
                 if (node.getLiteralBaseDirection() != null) json.name("its:dir").value(node.getLiteralBaseDirection().direction());
-            } else if (!XSD_STRING.equals(node.getLiteralDatatypeURI())) {
+            } else if (!Util.isSimpleString(node)) {
                 json.name("datatype").value(node.getLiteralDatatypeURI());
             }
             json.name("value").value(node.getLiteralLexicalForm());

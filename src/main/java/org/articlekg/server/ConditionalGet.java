@@ -26,10 +26,11 @@ import java.util.function.Supplier;
  * pages, named graphs, the ontology, dumps): a build is immutable, so the same request to the same
  * build and the same code gets the same answer. A 200 answer to a GET or HEAD carries an
  * {@code ETag} (the build's name and a digest of the request: path, query string, {@code Accept},
- * {@code Host}, and the running code) and {@code Cache-Control: no-cache} (a client or a cache in
- * front may keep it, and asks again with {@code If-None-Match}); a request whose
- * {@code If-None-Match} names it gets 304 at once, before any query runs. A new build or new code
- * changes every tag. Answers that are not 200 get no tag, nor do answers that set their own
+ * {@code Host}; of the running code, the server's settings and the saved queries' texts) and
+ * {@code Cache-Control: no-cache} (a client or a cache in front may keep it, and asks again with
+ * {@code If-None-Match}); a request whose {@code If-None-Match} names it gets 304 at once, before
+ * any query runs. A new build, new code, other settings or an edited saved query change every
+ * tag. Answers that are not 200 get no tag, nor do answers that set their own
  * caching headers; the SPARQL endpoint is left out (a query may ask for {@code NOW()} or
  * {@code RAND()}).
  */
@@ -39,20 +40,34 @@ final class ConditionalGet implements Filter {
             "/.well-known/void");
     static final String CACHE_CONTROL = "no-cache";
     private static final HexFormat HEX = HexFormat.of();
+    /** The running code's digest, once per process. */
+    private static final String CODE = codeDigest();
 
     private final Supplier<ServedGraph> served;
+    /** A digest of the code and the configuration: what, besides the build, shapes the answers. */
     private final String code;
 
-    ConditionalGet(Supplier<ServedGraph> served) {
+    /**
+     * @param served the build being served
+     * @param configuration what else shapes the answers besides the build and the code (the
+     *     server's settings, with its row cap; the saved queries' texts, read from their folder)
+     */
+    ConditionalGet(Supplier<ServedGraph> served, List<String> configuration) {
         this.served = served;
-        this.code = codeDigest();
+        MessageDigest sha = sha256();
+        sha.update(CODE.getBytes(StandardCharsets.UTF_8));
+        for (String part : configuration) {
+            sha.update((byte) 0);
+            sha.update(part.getBytes(StandardCharsets.UTF_8));
+        }
+        this.code = HEX.formatHex(sha.digest());
     }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = (HttpServletResponse) response;
-        if (!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod()) || served.get() == null) {
+        if ((!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod())) || served.get() == null) {
             chain.doFilter(request, response);
             return;
         }
@@ -97,9 +112,9 @@ final class ConditionalGet implements Filter {
     }
 
     /**
-     * A digest of the running code (its jar, or its classes' folder's time when run from the
-     * build's classes), so that new pages or query texts change the tags of the same build; the
-     * same jar gives the same tags on every replica.
+     * A digest of the running code, so that new pages or query texts change the tags of the same
+     * build: the jar's, which gives the same tags on every replica that runs it; run from a
+     * classes folder (the tests), tags last as long as the process.
      */
     private static String codeDigest() {
         try {
@@ -112,10 +127,10 @@ final class ConditionalGet implements Filter {
                 }
                 return HEX.formatHex(sha.digest());
             }
-            return location + "@" + Files.getLastModifiedTime(location).toMillis() + "@" + System.nanoTime();
         } catch (Exception e) {
-            return "started@" + System.nanoTime(); // unknown code: tags last as long as this process
+            // the code's location unknown: as for a classes folder
         }
+        return "started@" + System.nanoTime();
     }
 
     private static MessageDigest sha256() {
@@ -126,7 +141,10 @@ final class ConditionalGet implements Filter {
         }
     }
 
-    /** Adds the tag and {@code Cache-Control} before the first byte of a 200 answer that has neither. */
+    /**
+     * Adds the tag and {@code Cache-Control} to a 200 answer that has neither, when its length or
+     * its first byte is given (a HEAD gives only the length).
+     */
     private static final class Tagged extends HttpServletResponseWrapper {
         private final String tag;
         private boolean decided;
@@ -162,6 +180,18 @@ final class ConditionalGet implements Filter {
         public void flushBuffer() throws IOException {
             decide();
             super.flushBuffer();
+        }
+
+        @Override
+        public void setContentLength(int length) {
+            decide();
+            super.setContentLength(length);
+        }
+
+        @Override
+        public void setContentLengthLong(long length) {
+            decide();
+            super.setContentLengthLong(length);
         }
     }
 }

@@ -102,7 +102,9 @@ public final class KgServer implements AutoCloseable {
         LocalOnly local = new LocalOnly();
         builder.addFilter("/*", new SecurityHeaders()).addFilter("/*", new HostCheck(current));
         // What the build serves: ETag, and 304 to a client that has it, before the gate.
-        ConditionalGet conditional = new ConditionalGet(current);
+        List<String> configuration = new java.util.ArrayList<>(List.of(settings.toString()));
+        if (queries != null) queries.all().forEach(q -> configuration.add(q.name() + "\n" + q.text()));
+        ConditionalGet conditional = new ConditionalGet(current, configuration);
         for (String path : ConditionalGet.PATHS) builder.addFilter(path, conditional);
         builder.addFilter("/api/*", gate);
         for (String name : serviceNames(description)) builder.addFilter("/" + name + "/*", gate);

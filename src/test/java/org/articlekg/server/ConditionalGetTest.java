@@ -6,17 +6,25 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import org.articlekg.load.FactModel;
 import org.articlekg.query.QueryLibrary;
 import org.articlekg.store.ServiceConfig;
 import org.articlekg.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ETags and 304s for what a build serves: the same request to the same build is not answered twice; a new build changes every tag. */
+/**
+ * ETags and 304s for what a build serves: the same request to the same build is not answered
+ * twice; a new build or an edited saved query changes every tag, a restart does not.
+ */
 class ConditionalGetTest {
+    private static final FactModel MODEL = FactModel.read(PROJECT.resolve("ontology"));
+
     @TempDir
     Path tmp;
 
@@ -90,6 +98,30 @@ class ConditionalGetTest {
             HttpResponse<String> after = get(articles, "text/csv", old);
             assertEquals(200, after.statusCode());
             assertNotEquals(old, tag(after));
+
+            // HEAD: the same tag as GET
+            HttpResponse<String> head = send(HttpRequest.newBuilder(URI.create(base + "doc/person/elon-musk"))
+                    .header("Accept", "text/turtle").method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(200, head.statusCode());
+            assertEquals(tag(get(base + "doc/person/elon-musk", "text/turtle", null)), tag(head));
+        }
+        // The same build, code, settings and queries after a restart (on one port: the Host is part of the request): the
+        // same tags. An edited saved query: other tags.
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path queries = tmp.resolve("queries");
+        copyTree(PROJECT.resolve("queries"), queries);
+        String first = null;
+        for (String run : new String[] {"first", "restarted", "edited"}) {
+            if (run.equals("edited")) Files.writeString(queries.resolve("articles.rq"), "\n# edited\n", StandardOpenOption.APPEND);
+            try (KgServer server = KgServer.start(store, ServiceConfig.read(CONFIG), QueryLibrary.read(queries, MODEL),
+                    ServerSettings.defaults().withPort(port).withReloadEvery(Duration.ofMillis(100)))) {
+                HttpResponse<String> r = get(server.url() + "api/articles", "text/csv", first);
+                assertEquals(run.equals("restarted") ? 304 : 200, r.statusCode(), run);
+                if (first == null) first = tag(r);
+            }
         }
     }
 }
