@@ -23,21 +23,23 @@ import java.util.function.Supplier;
 
 /**
  * Conditional GET for what a build serves (saved queries' answers, linked-data descriptions and
- * pages, named graphs, the ontology, dumps): a build is immutable, so the same request to the same
+ * pages, the explorer, the ontology, dumps, VoID): a build is immutable, so the same request to the same
  * build and the same code gets the same answer. A 200 answer to a GET or HEAD carries an
  * {@code ETag} (the build's name and a digest of the request: path, query string, {@code Accept},
- * {@code Host}; of the running code, the server's settings and the saved queries' texts) and
- * {@code Cache-Control: no-cache} (a client or a cache in front may keep it, and asks again with
+ * {@code Accept-Language}; of the running code, the row cap and the saved queries) and
+ * {@code Cache-Control: no-cache} (a client may keep it, and asks again with
  * {@code If-None-Match}); a request whose {@code If-None-Match} names it gets 304 at once, before
- * any query runs. A new build, new code, other settings or an edited saved query change every
+ * any query runs. A new build, new code, another row cap or an edited saved query change every
  * tag. Answers that are not 200 get no tag, nor do answers that set their own
  * caching headers; the SPARQL endpoint is left out (a query may ask for {@code NOW()} or
  * {@code RAND()}).
  */
 final class ConditionalGet implements Filter {
-    /** The paths it answers for: each serves what the build holds. */
-    static final List<String> PATHS = List.of("/api/*", "/id/*", "/doc/*", "/graph/*", "/ontology", "/explore/*", "/dumps/*",
-            "/.well-known/void");
+    /**
+     * The paths it answers for: each serves what the build holds (their servlets are mapped in
+     * {@link KgServer} and {@code PublishServlets}; {@code /id/} and {@code /graph/} only redirect).
+     */
+    static final List<String> PATHS = List.of("/api/*", "/doc/*", "/ontology", "/explore/*", "/dumps/*", "/.well-known/void");
     static final String CACHE_CONTROL = "no-cache";
     private static final HexFormat HEX = HexFormat.of();
     /** The running code's digest, once per process. */
@@ -49,8 +51,8 @@ final class ConditionalGet implements Filter {
 
     /**
      * @param served the build being served
-     * @param configuration what else shapes the answers besides the build and the code (the
-     *     server's settings, with its row cap; the saved queries' texts, read from their folder)
+     * @param configuration what else shapes the answers besides the build and the code (the row
+     *     cap; the saved queries' texts and parameters, read from their folder and the ontology)
      */
     ConditionalGet(Supplier<ServedGraph> served, List<String> configuration) {
         this.served = served;
@@ -79,16 +81,21 @@ final class ConditionalGet implements Filter {
             resp.setHeader("Content-Security-Policy", null);
             resp.setHeader("ETag", tag);
             resp.setHeader("Cache-Control", CACHE_CONTROL);
-            resp.setHeader("Vary", "Accept");
+            resp.addHeader("Vary", "Accept"); // beside what the CORS filter added (Origin), as on the answer
             return;
         }
         chain.doFilter(request, new Tagged(resp, tag));
     }
 
-    /** {@code W/"build-digest"}: weak, as the same answer may be written with other bytes (a blank node's label). */
+    /**
+     * {@code W/"build-digest"}: weak, as the same answer may be written with other bytes (a blank
+     * node's label). Not the {@code Host}: no answer depends on it, and replicas behind one name
+     * give the same tags.
+     */
     private String tag(HttpServletRequest req) {
         MessageDigest sha = sha256();
-        for (String part : new String[] {code, req.getRequestURI(), req.getQueryString(), req.getHeader("Accept"), req.getHeader("Host")}) {
+        for (String part : new String[] {code, req.getRequestURI(), req.getQueryString(), req.getHeader("Accept"),
+                                         req.getHeader("Accept-Language")}) {
             sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
         }
@@ -96,13 +103,16 @@ final class ConditionalGet implements Filter {
         return "W/\"" + served.get().build().getFileName() + "-" + digest + "\"";
     }
 
-    /** Whether an {@code If-None-Match} list names the tag ({@code *} names any), compared weakly (RFC 9110, 13.1.2). */
+    /**
+     * Whether an {@code If-None-Match} list names the tag, compared weakly (RFC 9110, 13.1.2).
+     * {@code *} is left to the servlet: it names any current answer, and whether there is one
+     * (not a 404) only the servlet knows.
+     */
     static boolean matches(String ifNoneMatch, String tag) {
         if (ifNoneMatch == null) return false;
         String opaque = opaque(tag);
         for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.strip();
-            if (c.equals("*") || opaque(c).equals(opaque)) return true;
+            if (opaque(candidate.strip()).equals(opaque)) return true;
         }
         return false;
     }
@@ -127,8 +137,8 @@ final class ConditionalGet implements Filter {
                 }
                 return HEX.formatHex(sha.digest());
             }
-        } catch (Exception e) {
-            // the code's location unknown: as for a classes folder
+        } catch (java.io.IOException | java.net.URISyntaxException | SecurityException e) {
+            // the code's location unreadable: as for a classes folder
         }
         return "started@" + System.nanoTime();
     }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -102,8 +103,8 @@ public final class KgServer implements AutoCloseable {
         LocalOnly local = new LocalOnly();
         builder.addFilter("/*", new SecurityHeaders()).addFilter("/*", new HostCheck(current));
         // What the build serves: ETag, and 304 to a client that has it, before the gate.
-        List<String> configuration = new java.util.ArrayList<>(List.of(settings.toString()));
-        if (queries != null) queries.all().forEach(q -> configuration.add(q.name() + "\n" + q.text()));
+        List<String> configuration = new ArrayList<>(List.of("max rows " + settings.maxRows()));
+        if (queries != null) queries.all().forEach(q -> configuration.add(q.name() + "\n" + q.text() + "\n" + q.parameters()));
         ConditionalGet conditional = new ConditionalGet(current, configuration);
         for (String path : ConditionalGet.PATHS) builder.addFilter(path, conditional);
         builder.addFilter("/api/*", gate);

@@ -38,6 +38,15 @@ class ConditionalGetTest {
         return r.headers().firstValue("ETag").orElse(null);
     }
 
+    /** The names an answer's {@code Vary} headers list, in lower case. */
+    private static java.util.Set<String> varies(HttpResponse<?> r) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String v : r.headers().allValues("Vary")) {
+            for (String name : v.split(",")) names.add(name.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        return names;
+    }
+
     @Test
     void whatABuildServesIsTaggedAndNotSentAgain() throws Exception {
         Store store = buildRealData(tmp.resolve("store"));
@@ -78,8 +87,30 @@ class ConditionalGetTest {
             HttpResponse<String> bad = get(base + "api/articles?limit=abc", "application/sparql-results+json", null);
             assertEquals(400, bad.statusCode());
             assertNull(tag(bad));
-            assertEquals(304, get(base + "api/articles", "application/sparql-results+json", "*").statusCode(),
-                    "If-None-Match: * names any tag");
+            // "*" is left to the servlet (it is false where there is no answer): a 200, or a 404 for nothing
+            assertEquals(200, get(base + "api/articles", "application/sparql-results+json", "*").statusCode());
+            assertEquals(404, get(base + "doc/person/nobody-at-all", "text/turtle", "*").statusCode());
+
+            // the answer's language is part of what is tagged
+            HttpRequest.Builder english = HttpRequest.newBuilder(URI.create(base + "api/articles")).header("Accept", "text/html")
+                    .header("Accept-Language", "en");
+            String englishTag = tag(send(english.build()));
+            HttpResponse<String> french = send(HttpRequest.newBuilder(URI.create(base + "api/articles")).header("Accept", "text/html")
+                    .header("Accept-Language", "fr").header("If-None-Match", englishTag).build());
+            assertEquals(200, french.statusCode(), "a French page is not the English one");
+            assertNotEquals(englishTag, tag(french));
+
+            // a 304 varies on what its answer varies on (the CORS filter's Origin, the negotiation's Accept)
+            String origin = "http://example.org";
+            URI neighbours = URI.create(base + "explore/graph.json?entity=" + encode("http://localhost:3030/id/person/elon-musk"));
+            HttpResponse<String> cors = send(HttpRequest.newBuilder(neighbours).header("Accept", "application/json")
+                    .header("Origin", origin).build());
+            HttpResponse<String> cors304 = send(HttpRequest.newBuilder(neighbours).header("Accept", "application/json")
+                    .header("Origin", origin).header("If-None-Match", tag(cors)).build());
+            assertEquals(304, cors304.statusCode());
+            java.util.Set<String> varies = varies(cors304);
+            assertTrue(varies(cors).contains("origin"), "the answer varies on Origin: " + varies(cors));
+            assertTrue(varies.containsAll(varies(cors)) && varies.contains("accept"), varies(cors) + " / " + varies);
             assertNull(tag(query(server, "SELECT (NOW() AS ?t) {}", "application/sparql-results+json")));
             assertNull(tag(get(base + "$/ping", "*/*", null)));
             HttpResponse<String> script = get(base + "static/pages.js", "*/*", null);
@@ -105,19 +136,15 @@ class ConditionalGetTest {
             assertEquals(200, head.statusCode());
             assertEquals(tag(get(base + "doc/person/elon-musk", "text/turtle", null)), tag(head));
         }
-        // The same build, code, settings and queries after a restart (on one port: the Host is part of the request): the
-        // same tags. An edited saved query: other tags.
-        int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        // The same build, code, row cap and queries after a restart, or on another replica (another port): the same
+        // tags. An edited saved query: other tags.
         Path queries = tmp.resolve("queries");
         copyTree(PROJECT.resolve("queries"), queries);
         String first = null;
         for (String run : new String[] {"first", "restarted", "edited"}) {
             if (run.equals("edited")) Files.writeString(queries.resolve("articles.rq"), "\n# edited\n", StandardOpenOption.APPEND);
             try (KgServer server = KgServer.start(store, ServiceConfig.read(CONFIG), QueryLibrary.read(queries, MODEL),
-                    ServerSettings.defaults().withPort(port).withReloadEvery(Duration.ofMillis(100)))) {
+                    ServerSettings.defaults().withPort(0).withReloadEvery(Duration.ofMillis(100)))) {
                 HttpResponse<String> r = get(server.url() + "api/articles", "text/csv", first);
                 assertEquals(run.equals("restarted") ? 304 : 200, r.statusCode(), run);
                 if (first == null) first = tag(r);
