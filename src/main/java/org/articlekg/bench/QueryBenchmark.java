@@ -63,10 +63,12 @@ public final class QueryBenchmark {
 
     /**
      * The figures of a run: the saved queries' series in pairs (api, then sparql, for the same
-     * query, entities and clients), and the floors: {@code /$/ping} and {@code ASK {}}, the cost
-     * of any request.
+     * query, entities and clients), the floors ({@code /$/ping} and {@code ASK {}}, the cost of any
+     * request), and the whole answers asked again with their ETag ({@code If-None-Match}: the 304
+     * a client or a cache that keeps them gets; route {@code api 304}).
      */
-    public record Result(Machine machine, long quads, int articles, List<Series> series, List<Series> floors) {}
+    public record Result(Machine machine, long quads, int articles, List<Series> series, List<Series> floors,
+                         List<Series> revalidated) {}
 
     /** The page size of the {@code page} series: the first page of an answer, as a client asks for it. */
     static final int PAGE = 100;
@@ -136,6 +138,7 @@ public final class QueryBenchmark {
         Entities entities = Entities.of(ServiceConfig.read(config), store.requireCurrent(), seed);
         List<Series> all = new ArrayList<>();
         List<Series> floors = new ArrayList<>();
+        List<Series> revalidated = new ArrayList<>();
         try (KgServer server = endpoint != null ? null : KgServer.start(store, ServiceConfig.read(config), library,
                 // every client runs from this one address: let each run as many queries as the server at once
                 benchSettings(clients))) {
@@ -145,11 +148,11 @@ public final class QueryBenchmark {
                     .header("Accept", "application/sparql-results+json").header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode("ASK {}", StandardCharsets.UTF_8))).build());
             // warm-up, not measured: the floors come first, so they would measure the JIT compiling the request path
-            load("/$/ping", "-", 1, "floor", each, ping);
-            load("ASK {}", "-", 1, "floor", each, ask);
+            load("/$/ping", "-", 1, "floor", each, ping, 200);
+            load("ASK {}", "-", 1, "floor", each, ask, 200);
             for (int c : clients) {
-                Series p = load("/$/ping", "-", c, "floor", each, ping);
-                Series a = load("ASK {}", "-", c, "floor", each, ask);
+                Series p = load("/$/ping", "-", c, "floor", each, ping, 200);
+                Series a = load("ASK {}", "-", c, "floor", each, ask, 200);
                 floors.add(p);
                 floors.add(a);
                 log.accept(String.format("floors %d client(s): /$/ping p50 %.1f p95 %.1f ms, ASK {} p50 %.1f p95 %.1f ms", c,
@@ -183,18 +186,28 @@ public final class QueryBenchmark {
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
                     }
                     for (int c : clients) {
-                        Series a = load(q.name(), plan.getKey(), c, "api", each, api);
-                        Series p = load(q.name(), plan.getKey(), c, "sparql", each, sparql);
+                        Series a = load(q.name(), plan.getKey(), c, "api", each, api, 200);
+                        Series p = load(q.name(), plan.getKey(), c, "sparql", each, sparql, 200);
                         all.add(a);
                         all.add(p);
                         log.accept(String.format("%-22s %-6s %d client(s): api p50 %.1f p95 %.1f ms, sparql p50 %.1f p95 %.1f ms",
                                 q.name(), plan.getKey(), c, a.percentileMillis(50), a.percentileMillis(95),
                                 p.percentileMillis(50), p.percentileMillis(95)));
                     }
+                    // a whole answer asked again with its tag, as a client or a cache that keeps it does
+                    if (plan.getKey().equals("-")) {
+                        List<HttpRequest> again = revalidations(api);
+                        for (int c : clients) {
+                            Series v = load(q.name(), plan.getKey(), c, "api 304", each, again, 304);
+                            revalidated.add(v);
+                            log.accept(String.format("%-22s %-6s %d client(s): asked again with its ETag, 304 p50 %.1f p95 %.1f ms",
+                                    q.name(), plan.getKey(), c, v.percentileMillis(50), v.percentileMillis(95)));
+                        }
+                    }
                 }
             }
         }
-        return new Result(machine, quads, articles, all, floors);
+        return new Result(machine, quads, articles, all, floors, revalidated);
     }
 
     /**
@@ -206,12 +219,25 @@ public final class QueryBenchmark {
         return ServerSettings.defaults().withPort(0).withTimeout(Duration.ofSeconds(30)).withMaxQueries(most, most);
     }
 
+    /** The same requests with the ETag each answered with ({@code If-None-Match}); without one when it had none. */
+    private static List<HttpRequest> revalidations(List<HttpRequest> requests) throws Exception {
+        List<HttpRequest> again = new ArrayList<>();
+        for (HttpRequest r : requests) {
+            String tag = HTTP.send(r, HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").orElse(null);
+            HttpRequest.Builder b = HttpRequest.newBuilder(r, (name, value) -> true);
+            if (tag != null) b.header("If-None-Match", tag);
+            again.add(b.build());
+        }
+        return again;
+    }
+
     /**
      * Sends requests from {@code clients} threads for {@code each}, each request the next of
-     * {@code requests} in turn (so both routes of a series go through the same entities).
+     * {@code requests} in turn (so both routes of a series go through the same entities); an
+     * answer with another status than {@code expected} counts as an error.
      */
     private static Series load(String name, String entities, int clients, String route, Duration each,
-                               List<HttpRequest> requests) throws Exception {
+                               List<HttpRequest> requests, int expected) throws Exception {
         // One warm-up request, not measured.
         HTTP.send(requests.get(0), HttpResponse.BodyHandlers.discarding());
         List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
@@ -229,7 +255,7 @@ public final class QueryBenchmark {
                     HttpRequest request = requests.get(Math.floorMod(next.getAndIncrement(), requests.size()));
                     long t = System.nanoTime();
                     HttpResponse<Void> r = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() == 200) nanos.add(System.nanoTime() - t);
+                    if (r.statusCode() == expected) nanos.add(System.nanoTime() - t);
                     else errors.incrementAndGet();
                 } while (System.nanoTime() < deadline);
                 return null;

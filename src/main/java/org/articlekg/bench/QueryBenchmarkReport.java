@@ -8,7 +8,8 @@ import org.articlekg.bench.QueryBenchmark.Series;
 /**
  * The report of {@code kg bench query}: the machine (with its load), the floors, one row per
  * query, entities and clients, then each target of issue 17 with the figure it is judged by, the
- * ratio of figure to target (at most 1.00 is met) and the verdict.
+ * ratio of figure to target (at most 1.00 is met) and the verdict; and the whole answers asked
+ * again with their ETag, which is not a target.
  *
  * <p>Targets (4 clients unless said): {@code /$/ping} and {@code ASK {}} p50 ≤ 3 ms (1 client);
  * entity-centric queries on a typical entity ({@code sample}) p50 ≤ 5 ms and p95 ≤ 20 ms;
@@ -84,6 +85,14 @@ public final class QueryBenchmarkReport {
                 verdicts.add(new Verdict(who + " first page p95 ms", a.percentileMillis(95), REPORT_PAGE_P95_MS, true));
             } else if (a.entities().equals("-")) {
                 verdicts.add(new Verdict(who + " whole answer p95 ms", a.percentileMillis(95), REPORT_WHOLE_P95_MS, true));
+            }
+        }
+        if (!r.revalidated().isEmpty()) {
+            sb.append("\nWhole answers asked again with their ETag (If-None-Match), as a client or a cache that keeps them "
+                    + "does (not a target):\n\n| query | clients | 304s/s | p50 ms | p95 ms | errors |\n|---|---|---|---|---|---|\n");
+            for (Series v : r.revalidated()) {
+                sb.append(String.format("| %s | %d | %.1f | %.2f | %.2f | %d |%n", v.query(), v.clients(), v.qps(),
+                        v.percentileMillis(50), v.percentileMillis(95), v.errors()));
             }
         }
         sb.append(String.format("%nTargets (issue 17; %d clients unless said; the /api/ route; ratio = figure / target, "

@@ -51,7 +51,16 @@ class QueryBenchmarkTest {
             assertEquals(List.of(a.query(), a.entities(), a.clients(), "api"), List.of(p.query(), p.entities(), p.clients(), a.route()));
             assertEquals("sparql", p.route());
         }
+        // each whole answer asked again with its ETag: a 304 every time
+        Set<String> wholeAnswers = r.series().stream().filter(s -> s.entities().equals("-")).map(QueryBenchmark.Series::query)
+                .collect(Collectors.toSet());
+        assertEquals(wholeAnswers, r.revalidated().stream().map(QueryBenchmark.Series::query).collect(Collectors.toSet()));
+        for (QueryBenchmark.Series v : r.revalidated()) {
+            assertTrue(v.errors() == 0 && !v.nanos().isEmpty(), v.query() + ": every request answered 304");
+            assertEquals("api 304", v.route());
+        }
         String report = QueryBenchmark.report(r);
+        assertTrue(report.contains("| disputes | 2 |") && report.contains("asked again with their ETag"), report);
         assertTrue(report.contains("Machine: ") && report.contains("| entity-timeline | sample | 2 |"), report);
         assertTrue(report.contains("| /$/ping | 2 |") && report.contains("| ASK {} | 2 |"), report);
         assertTrue(report.contains("load average") || !Files.exists(Path.of("/proc/loadavg")), report);
@@ -91,7 +100,8 @@ class QueryBenchmarkTest {
                 List.of(series("roles-at", "sample", 4, "api", 4, 4, 4, 30), series("roles-at", "sample", 4, "sparql", 3, 3),
                         series("articles", "- 100", 4, "api", 500, 800), series("articles", "- 100", 4, "sparql", 500),
                         series("articles", "-", 4, "api", 6000), series("articles", "-", 4, "sparql", 6000)),
-                List.of(series("/$/ping", "-", 1, "floor", 2, 2, 2), series("ASK {}", "-", 1, "floor", 6, 6)));
+                List.of(series("/$/ping", "-", 1, "floor", 2, 2, 2), series("ASK {}", "-", 1, "floor", 6, 6)),
+                List.of(series("articles", "-", 4, "api 304", 1, 2, 3)));
         String report = QueryBenchmarkReport.of(r);
         assertTrue(report.contains("load average 1.00 2.00 3.00"), report);
         assertTrue(report.contains("| /$/ping p50 ms, 1 client | 2.0 | ≤ 3 | 0.67 | met |"), report);
@@ -103,5 +113,7 @@ class QueryBenchmarkTest {
         assertTrue(report.contains("| articles (- 100) first page p95 ms | 800.0 | ≤ 1000 | 0.80 | met |"), report);
         assertTrue(report.contains("| articles (-) whole answer p95 ms | 6000.0 | ≤ 5000 | 1.20 | missed |"), report);
         assertTrue(report.contains("4 of 7 targets missed."), report);
+        // the answers asked again with their tag: reported, not judged
+        assertTrue(report.contains("| articles | 4 | 3.0 | 2.00 | 3.00 | 0 |"), report);
     }
 }
