@@ -125,9 +125,10 @@ final class QueryCommand implements Callable<Integer> {
             outcome = QueryRunner.remote(remote, timeout, maxRows).run(query, fmt, stdout);
         } else {
             Path build = store.store().requireCurrent();
-            if (BuildInfo.read(build).isOutdated()) {
+            BuildInfo info = BuildInfo.read(build);
+            if (info.isOutdated()) {
                 PrintWriter err = spec.commandLine().getErr();
-                err.println("kg query: " + outdated(build));
+                err.println("kg query: " + outdated(build, info));
                 err.flush();
             }
             String buildBase = Store.baseOf(build);
@@ -171,9 +172,9 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     /** The warning for a build an earlier version of kg made: what goes wrong, and what to run. */
-    static String outdated(Path build) {
+    static String outdated(Path build, BuildInfo info) {
         return "warning: the build in " + build + " was made by an earlier version of kg (build format "
-                + BuildInfo.read(build).format() + ", this version's is " + BuildInfo.FORMAT + "): the saved queries that read"
+                + info.format() + ", this version's is " + BuildInfo.FORMAT + "): the saved queries that read"
                 + " summaries it lacks (the whole-graph reports, entity-timeline, person-connections) answer no rows; rebuild it with kg build";
     }
 }

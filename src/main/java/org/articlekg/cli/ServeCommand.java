@@ -108,10 +108,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         GraphBuilder builder = graph.builder(base);
         boolean otherBase = st.current().map(b -> !base.equals(Store.baseOf(b))).orElse(false);
-        boolean outdated = st.current().map(b -> BuildInfo.read(b).isOutdated()).orElse(false);
+        BuildInfo info = st.current().map(BuildInfo::read).orElse(null);
+        boolean outdated = info != null && info.isOutdated();
         if (noBuild && outdated) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("kg serve: " + QueryCommand.outdated(st.requireCurrent()));
+            err.println("kg serve: " + QueryCommand.outdated(st.requireCurrent(), info));
             err.flush();
         }
         if (!noBuild && (st.isStale(inputs) || otherBase || outdated)) {
