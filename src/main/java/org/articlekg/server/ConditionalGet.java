@@ -69,11 +69,12 @@ final class ConditionalGet implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = (HttpServletResponse) response;
-        if ((!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod())) || served.get() == null) {
+        ServedGraph graph = served.get();
+        if ((!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod())) || graph == null) {
             chain.doFilter(request, response);
             return;
         }
-        String tag = tag(req);
+        String tag = tag(req, graph);
         if (matches(req.getHeader("If-None-Match"), tag)) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             // A cache takes a 304's headers into the answer it keeps: the default policy set before
@@ -92,7 +93,7 @@ final class ConditionalGet implements Filter {
      * node's label). Not the {@code Host}: no answer depends on it, and replicas behind one name
      * give the same tags.
      */
-    private String tag(HttpServletRequest req) {
+    private String tag(HttpServletRequest req, ServedGraph graph) {
         MessageDigest sha = sha256();
         for (String part : new String[] {code, req.getRequestURI(), req.getQueryString(), req.getHeader("Accept"),
                                          req.getHeader("Accept-Language")}) {
@@ -100,7 +101,7 @@ final class ConditionalGet implements Filter {
             sha.update((byte) 0);
         }
         String digest = HEX.formatHex(sha.digest(), 0, 12);
-        return "W/\"" + served.get().build().getFileName() + "-" + digest + "\"";
+        return "W/\"" + graph.build().getFileName() + "-" + digest + "\"";
     }
 
     /**
