@@ -331,7 +331,7 @@ public final class Summaries {
                 AKG.dateRank, out);
         rank(claims, n -> claimKeys.label(n) != null, bySupport(claimKeys), AKG.supportRank, out);
         rank(claims, n -> claimKeys.label(n) != null, byText(claimKeys::kind)
-                .thenComparing(byText(n -> timeline.date(n, Timeline.DATE) != null ? timeline.date(n, Timeline.DATE) : timeline.date(n, Timeline.START)))
+                .thenComparing(byText(timeline::dateOrStart))
                 .thenComparing(byText(claimKeys::label)), AKG.kindRank, out);
         rank(events, n -> articleCountOf(n) > 0, bySupport(eventKeys), AKG.supportRank, out);
         rank(entities, n -> entityKeys.articles(n) > 0,
@@ -474,6 +474,12 @@ public final class Summaries {
         void date(int claim, int role, String date) { Keys.put(dates.get(role), claim, texts.computeIfAbsent(date, d -> d)); }
         void qualifier(int claim, int role, String notation) { if (notation != null) Keys.put(qualifiers.get(role), claim, notation); }
         String date(int claim, int role) { return Keys.get(dates.get(role), claim); }
+
+        /** The claim's date, or its start when it has none (a role's). */
+        String dateOrStart(int claim) {
+            String date = date(claim, DATE);
+            return date != null ? date : date(claim, START);
+        }
 
         /** 0 for a reported date and "before" or "early", 2 for "late" and "after", 1 otherwise. */
         int qualifierOrder(int claim, int role) {
