@@ -190,7 +190,7 @@ public final class GraphBuilder {
         DatasetGraph dsg = null;
         boolean published = false;
         try {
-            dsg = DatabaseMgr.connectDatasetGraph(dir.resolve(Store.TDB2).toString());
+            dsg = DatabaseMgr.connectDatasetGraph(dir.resolve(Store.TDB2).toString(), Store.STORAGE);
             DataLoader tdbLoader = LoaderFactory.sequentialLoader(dsg, (fmt, args) -> { });
             Path dumpsDir = Files.createDirectories(dir.resolve(Store.DUMPS));
             VoidDescription.Counts streamed = new VoidDescription.Counts();

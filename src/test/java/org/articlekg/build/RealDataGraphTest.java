@@ -196,6 +196,20 @@ class RealDataGraphTest {
     }
 
     @Test
+    void theDatabaseKeepsFourQuadIndexesAndAnswersPatternsInOneNamedGraph() throws IOException {
+        // the build's storage, recorded in the database: what a later connection (the server) reads
+        org.apache.jena.tdb2.params.StoreParams stored = TDBInternal.getDatasetGraphTDB(dsg).getStoreParams();
+        assertEquals(List.of("GSPO", "SPOG", "POSG", "OSPG"), List.of(stored.getQuadIndexes()));
+        assertTrue(Files.readString(built.location().resolve(Store.TDB2).resolve("tdb.cfg")).contains("\"OSPG\""));
+        // one graph's patterns, each bound part in turn, answer as the union's do (GPOS, GOSP are gone)
+        String facts = "<" + BASE + "graph/facts>";
+        assertEquals(count("?f a akg:Investment"), count("GRAPH " + facts + " { ?f a akg:Investment }"));
+        assertEquals(count("?f akg:investor ?who"), count("GRAPH " + facts + " { ?f akg:investor ?who }"));
+        assertEquals(count("?f ?p <" + BASE + "id/organization/openai>"), count("GRAPH ?g { ?f ?p <" + BASE + "id/organization/openai> }"));
+        assertTrue(count("GRAPH " + facts + " { ?f ?p <" + BASE + "id/organization/openai> }") > 10);
+    }
+
+    @Test
     void theBuiltDatabaseConformsToEveryShapeIncludingThoseTheBuildLeavesToTheLoader() {
         // kg build validates shapes.ttl only: the shapes of each kind restate the loader's row checks
         Ontology ontology = Ontology.read(ONTOLOGY);
