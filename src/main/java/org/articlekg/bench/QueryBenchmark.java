@@ -65,10 +65,12 @@ public final class QueryBenchmark {
      * The figures of a run: the saved queries' series in pairs (api, then sparql, for the same
      * query, entities and clients), the floors ({@code /$/ping} and {@code ASK {}}, the cost of any
      * request), and the whole answers asked again with their ETag ({@code If-None-Match}: the 304
-     * a client or a cache that keeps them gets; route {@code api 304}).
+     * a client or a cache that keeps them gets; route {@code api 304}). {@code sharedAnswers}: whether
+     * the server let identical {@code /api/} requests in flight share one answer (its default); null
+     * for a server at an endpoint, which decides for itself.
      */
-    public record Result(Machine machine, long quads, int articles, List<Series> series, List<Series> floors,
-                         List<Series> revalidated) {}
+    public record Result(Machine machine, long quads, int articles, Boolean sharedAnswers, List<Series> series,
+                         List<Series> floors, List<Series> revalidated) {}
 
     /** The page size of the {@code page} series: the first page of an answer, as a client asks for it. */
     static final int PAGE = 100;
@@ -81,11 +83,26 @@ public final class QueryBenchmark {
     private final Path work;
     private final Path project;
     private final Consumer<String> log;
+    private final boolean shareAnswers;
 
     public QueryBenchmark(Path work, Path project, Consumer<String> log) {
+        this(work, project, log, true);
+    }
+
+    private QueryBenchmark(Path work, Path project, Consumer<String> log, boolean shareAnswers) {
         this.work = work;
         this.project = project;
         this.log = log;
+        this.shareAnswers = shareAnswers;
+    }
+
+    /**
+     * The same benchmark with the server it starts sharing, or not, one answer between identical
+     * {@code /api/} requests in flight (see {@link ServerSettings#shareAnswers()}): off, every
+     * client's request runs its own query, which measures the queries' own cost.
+     */
+    public QueryBenchmark sharingAnswers(boolean share) {
+        return new QueryBenchmark(work, project, log, share);
     }
 
     /** Runs every saved query; see {@link #run(int, long, List, Duration, List)}. */
@@ -141,7 +158,7 @@ public final class QueryBenchmark {
         List<Series> revalidated = new ArrayList<>();
         try (KgServer server = endpoint != null ? null : KgServer.start(store, ServiceConfig.read(config), library,
                 // every client runs from this one address: let each run as many queries as the server at once
-                benchSettings(clients))) {
+                benchSettings(clients).withShareAnswers(shareAnswers))) {
             String url = endpoint == null ? server.url() : endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/";
             List<HttpRequest> ping = List.of(HttpRequest.newBuilder(URI.create(url + "$/ping")).GET().build());
             List<HttpRequest> ask = List.of(HttpRequest.newBuilder(URI.create(url + "kg/sparql"))
@@ -207,7 +224,7 @@ public final class QueryBenchmark {
                 }
             }
         }
-        return new Result(machine, quads, articles, all, floors, revalidated);
+        return new Result(machine, quads, articles, endpoint == null ? shareAnswers : null, all, floors, revalidated);
     }
 
     /**

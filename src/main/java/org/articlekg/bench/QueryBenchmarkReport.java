@@ -56,6 +56,9 @@ public final class QueryBenchmarkReport {
                 + "a uniform random sample of %d, \"hub\" is the most mentioned one, \"-\" the query has no entity; "
                 + "\"%d\": the first page (limit=%d).%n%n", r.articles(), r.quads(), QueryBenchmark.SAMPLE, QueryBenchmark.PAGE,
                 QueryBenchmark.PAGE));
+        if (r.sharedAnswers() != null) sb.append(r.sharedAnswers()
+                ? "Identical /api/ requests in flight shared one answer (the server's default; --no-shared-answers to measure each).\n\n"
+                : "Identical /api/ requests in flight did not share answers: each ran its own query.\n\n");
         List<Verdict> verdicts = new ArrayList<>();
         sb.append("| floor | clients | q/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|\n");
         for (Series f : r.floors()) {

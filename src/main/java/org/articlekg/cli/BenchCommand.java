@@ -113,6 +113,11 @@ final class BenchCommand {
                         "of the build of these --articles and --work) instead of serving the graph in this process."})
         java.net.URI endpoint;
 
+        @Option(names = "--no-shared-answers", negatable = false,
+                description = {"Let every client's /api/ request run its own query, even when another client asks the same at",
+                        "the same time (by default the server shares one answer between them): measures each query's own cost."})
+        boolean noSharedAnswers;
+
         @Override
         public Integer call() throws Exception {
             if (articles < 1 || seconds <= 0 || clients.stream().anyMatch(c -> c < 1)) {
@@ -120,7 +125,7 @@ final class BenchCommand {
             }
             PrintWriter out = spec.commandLine().getOut();
             QueryBenchmark.Result r = new QueryBenchmark(workDir(work, ""), KgCommand.home(),
-                    line -> System.err.println("bench: " + line))
+                    line -> System.err.println("bench: " + line)).sharingAnswers(!noSharedAnswers)
                     .run(articles, seed, clients, Duration.ofMillis(Math.round(seconds * 1000)), queries, endpoint);
             out.print(QueryBenchmark.report(r));
             out.flush();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
@@ -40,12 +41,15 @@ final class ApiServlet extends HttpServlet {
 
     private final QueryLibrary library;
     private final ServerSettings settings;
-    private final java.util.function.Supplier<ServedGraph> served;
+    private final Supplier<ServedGraph> served;
+    /** Identical requests running at once share one answer; null when the settings say not to. */
+    private final InFlight<Key, Answer> shared;
 
-    ApiServlet(QueryLibrary library, ServerSettings settings, java.util.function.Supplier<ServedGraph> served) {
+    ApiServlet(QueryLibrary library, ServerSettings settings, Supplier<ServedGraph> served) {
         this.library = library;
         this.settings = settings;
         this.served = served;
+        this.shared = settings.shareAnswers() ? new InFlight<>() : null;
     }
 
     @Override
@@ -116,20 +120,35 @@ final class ApiServlet extends HttpServlet {
         // A page asks for one row more than it shows, to know whether there is a next page.
         Query query = html ? page(saved.bind(values, served.get().base()), page.limit() + 1, page.offset())
                 : page(saved.bind(values, served.get().base()), limit, offset);
+        ServedGraph graph = served.get();
+        Supplier<Answer> compute = () -> answer(saved, query, format, page, graph);
+        Answer answer = shared == null ? compute.get()
+                : shared.get(new Key(graph.build(), query.toString(), format, page), compute);
+        if (answer.truncated()) GuardedQuery.markTruncated(resp, settings.maxRows());
+        resp.setStatus(200);
+        resp.setContentType(format.contentType());
+        resp.setContentLength(answer.body().length);
+        if (!"HEAD".equals(req.getMethod())) resp.getOutputStream().write(answer.body());
+    }
+
+    /** A saved query's answer, written in full: its bytes, and whether the row cap cut it. */
+    private record Answer(byte[] body, boolean truncated) {}
+
+    /** What decides an answer: the build, the query with its parameters and page, the format, and a page's request. */
+    private record Key(java.nio.file.Path build, String query, ResultFormat format, ResultsPage.Request page) {}
+
+    /** Runs the query on the graph and writes its answer in {@code format} (a page when HTML). */
+    private Answer answer(SavedQuery saved, Query query, ResultFormat format, ResultsPage.Request page, ServedGraph graph) {
+        boolean html = format == ResultFormat.HTML;
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         // HTML is drawn from the results in SPARQL JSON (tables) or N-Triples (graphs).
         ResultFormat written = !html ? format : saved.isTabular() ? ResultFormat.JSON : ResultFormat.NTRIPLES;
-        ServedGraph graph = served.get();
         QueryRunner.Outcome outcome = graph.read(dsg ->
                 QueryRunner.local(dsg, settings.timeout(), settings.maxRows()).run(query, written, body));
-        if (outcome.truncated()) GuardedQuery.markTruncated(resp, settings.maxRows());
         byte[] bytes = !html ? body.toByteArray()
                 : graph.read(dsg -> ResultsPage.html(saved, page, body.toByteArray(), outcome, settings.maxRows(), dsg, graph.base()))
                         .getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(200);
-        resp.setContentType(format.contentType());
-        resp.setContentLength(bytes.length);
-        if (!"HEAD".equals(req.getMethod())) resp.getOutputStream().write(bytes);
+        return new Answer(bytes, outcome.truncated());
     }
 
     /** The language values are formatted in on a page: French when the browser prefers it to English, else English. */

@@ -25,10 +25,13 @@ import org.articlekg.KgException;
  * @param trustedProxies addresses of reverse proxies whose {@code Forwarded} or
  *        {@code X-Forwarded-For} header names the client; from any other address the headers are
  *        ignored
+ * @param shareAnswers whether identical requests for a saved query's answer that arrive while it is
+ *        being computed wait for it instead of running the query again beside it (on by default;
+ *        off to measure each request's own cost)
  */
 public record ServerSettings(int port, String host, Duration timeout, long maxRows, List<String> corsOrigins,
                              Duration reloadEvery, int maxQueries, int maxQueriesPerClient, int maxBodyBytes,
-                             int maxUrlBytes, List<String> trustedProxies) {
+                             int maxUrlBytes, List<String> trustedProxies, boolean shareAnswers) {
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     public static final long DEFAULT_MAX_ROWS = 10_000;
@@ -90,53 +93,59 @@ public record ServerSettings(int port, String host, Duration timeout, long maxRo
     public static ServerSettings defaults() {
         return new ServerSettings(DEFAULT_PORT, "localhost", DEFAULT_TIMEOUT, DEFAULT_MAX_ROWS, List.of("*"),
                 Duration.ofSeconds(1), DEFAULT_MAX_QUERIES, DEFAULT_MAX_QUERIES_PER_CLIENT, DEFAULT_MAX_BODY_BYTES,
-                DEFAULT_MAX_URL_BYTES, List.of());
+                DEFAULT_MAX_URL_BYTES, List.of(), true);
     }
 
     public ServerSettings withPort(int port) {
         return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery, maxQueries, maxQueriesPerClient,
-                maxBodyBytes, maxUrlBytes, trustedProxies);
+                maxBodyBytes, maxUrlBytes, trustedProxies, shareAnswers);
     }
 
     public ServerSettings withTimeout(Duration timeout) {
         return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery, maxQueries, maxQueriesPerClient,
-                maxBodyBytes, maxUrlBytes, trustedProxies);
+                maxBodyBytes, maxUrlBytes, trustedProxies, shareAnswers);
     }
 
     public ServerSettings withMaxRows(long maxRows) {
         return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery, maxQueries, maxQueriesPerClient,
-                maxBodyBytes, maxUrlBytes, trustedProxies);
+                maxBodyBytes, maxUrlBytes, trustedProxies, shareAnswers);
     }
 
     public ServerSettings withCorsOrigins(List<String> origins) {
         return new ServerSettings(port, host, timeout, maxRows, origins, reloadEvery, maxQueries, maxQueriesPerClient,
-                maxBodyBytes, maxUrlBytes, trustedProxies);
+                maxBodyBytes, maxUrlBytes, trustedProxies, shareAnswers);
     }
 
     public ServerSettings withHost(String host) {
         return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery, maxQueries, maxQueriesPerClient,
-                maxBodyBytes, maxUrlBytes, trustedProxies);
+                maxBodyBytes, maxUrlBytes, trustedProxies, shareAnswers);
     }
 
     public ServerSettings withReloadEvery(Duration every) {
         return new ServerSettings(port, host, timeout, maxRows, corsOrigins, every, maxQueries, maxQueriesPerClient,
-                maxBodyBytes, maxUrlBytes, trustedProxies);
+                maxBodyBytes, maxUrlBytes, trustedProxies, shareAnswers);
     }
 
     /** The most queries running at once, in total and per client address. */
     public ServerSettings withMaxQueries(int total, int perClient) {
         return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery, total, perClient,
-                maxBodyBytes, maxUrlBytes, trustedProxies);
+                maxBodyBytes, maxUrlBytes, trustedProxies, shareAnswers);
     }
 
     /** The largest request body and the largest request line with headers, in bytes. */
     public ServerSettings withMaxSizes(int bodyBytes, int urlBytes) {
         return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery, maxQueries, maxQueriesPerClient,
-                bodyBytes, urlBytes, trustedProxies);
+                bodyBytes, urlBytes, trustedProxies, shareAnswers);
     }
 
     public ServerSettings withTrustedProxies(List<String> proxies) {
         return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery, maxQueries, maxQueriesPerClient,
-                maxBodyBytes, maxUrlBytes, proxies);
+                maxBodyBytes, maxUrlBytes, proxies, shareAnswers);
+    }
+
+    /** Whether identical saved-query requests in flight share one answer. */
+    public ServerSettings withShareAnswers(boolean share) {
+        return new ServerSettings(port, host, timeout, maxRows, corsOrigins, reloadEvery, maxQueries, maxQueriesPerClient,
+                maxBodyBytes, maxUrlBytes, trustedProxies, share);
     }
 }

@@ -67,10 +67,12 @@ class QueryBenchmarkTest {
         // judged with 4 clients only (here 2): the floors are judged with 1
         assertTrue(report.contains("| target | figure | target | ratio | verdict |"), report);
         assertTrue(r.quads() > 0);
+        assertTrue(r.sharedAnswers() && report.contains("requests in flight shared one answer"), report);
 
-        // a second run reuses the graph and can be limited to some queries
-        QueryBenchmark.Result some = bench.run(40, 5, List.of(1), Duration.ofMillis(50), List.of("disputes", "roles-at"));
+        // a second run reuses the graph and can be limited to some queries; here without shared answers
+        QueryBenchmark.Result some = bench.sharingAnswers(false).run(40, 5, List.of(1), Duration.ofMillis(50), List.of("disputes", "roles-at"));
         assertEquals(Set.of("disputes", "roles-at"), some.series().stream().map(QueryBenchmark.Series::query).collect(Collectors.toSet()));
+        assertTrue(!some.sharedAnswers() && QueryBenchmark.report(some).contains("did not share answers"));
         assertTrue(log.stream().anyMatch(l -> l.startsWith("reusing the graph")), log::toString);
         Exception e = assertThrows(org.articlekg.KgException.class, () -> bench.run(40, 5, List.of(1), Duration.ofMillis(50), List.of("nope")));
         assertTrue(e.getMessage().startsWith("no saved query named 'nope'"), e.getMessage());
@@ -96,7 +98,7 @@ class QueryBenchmarkTest {
 
     @Test
     void theReportJudgesEachTargetWithItsFigureAndRatio() {
-        QueryBenchmark.Result r = new QueryBenchmark.Result(new Machine("test CPU", 2, 1L << 34, "Java", 1L << 30, "1.00 2.00 3.00"), 100, 1,
+        QueryBenchmark.Result r = new QueryBenchmark.Result(new Machine("test CPU", 2, 1L << 34, "Java", 1L << 30, "1.00 2.00 3.00"), 100, 1, true,
                 List.of(series("roles-at", "sample", 4, "api", 4, 4, 4, 30), series("roles-at", "sample", 4, "sparql", 3, 3),
                         series("articles", "- 100", 4, "api", 500, 800), series("articles", "- 100", 4, "sparql", 500),
                         series("articles", "-", 4, "api", 6000), series("articles", "-", 4, "sparql", 6000)),
