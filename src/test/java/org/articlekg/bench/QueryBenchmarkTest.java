@@ -73,6 +73,18 @@ class QueryBenchmarkTest {
         QueryBenchmark.Result some = bench.sharingAnswers(false).run(40, 5, List.of(1), Duration.ofMillis(50), List.of("disputes", "roles-at"));
         assertEquals(Set.of("disputes", "roles-at"), some.series().stream().map(QueryBenchmark.Series::query).collect(Collectors.toSet()));
         assertTrue(!some.sharedAnswers() && QueryBenchmark.report(some).contains("did not share answers"));
+
+        // the warm-up's entities are never the measured ones
+        org.articlekg.store.Store store = new org.articlekg.store.Store(work.resolve("query-40-5").resolve("store"));
+        QueryBenchmark.Entities entities = QueryBenchmark.Entities.of(
+                org.articlekg.store.ServiceConfig.read(project.resolve("fuseki-config/config.ttl")), store.requireCurrent(), 5);
+        assertEquals(entities.samples().keySet(), entities.warmUps().keySet());
+        entities.samples().forEach((kind, sample) -> {
+            assertFalse(sample.isEmpty(), kind);
+            assertTrue(entities.warmUps().get(kind).stream().noneMatch(sample::contains), kind);
+        });
+        // more facts than the sample: the warm-up has entities of its own
+        assertFalse(entities.warmUps().get("fact").isEmpty(), entities.warmUps()::toString);
         assertTrue(log.stream().anyMatch(l -> l.startsWith("reusing the graph")), log::toString);
         Exception e = assertThrows(org.articlekg.KgException.class, () -> bench.run(40, 5, List.of(1), Duration.ofMillis(50), List.of("nope")));
         assertTrue(e.getMessage().startsWith("no saved query named 'nope'"), e.getMessage());
