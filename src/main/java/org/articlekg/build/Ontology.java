@@ -2,18 +2,24 @@ package org.articlekg.build;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.graph.GNode;
+import org.apache.jena.sparql.util.graph.GraphList;
 import org.apache.jena.vocabulary.RDFS;
 import org.articlekg.KgException;
 import org.articlekg.load.FactModel;
 import org.articlekg.load.TransitiveClosure;
 import org.articlekg.vocab.AKG;
+import org.articlekg.vocab.KD;
 
 /**
  * The ontology and SHACL shapes of {@code ontology/}, with the super-class and super-property
@@ -47,12 +53,28 @@ public final class Ontology {
     public static Ontology read(Path dir) {
         Graph ontology = parse(dir.resolve(ONTOLOGY_FILE), GraphFactory.createDefaultGraph());
         parse(dir.resolve(FactModel.KINDS_FILE), ontology);
+        addListMembers(ontology);
         FactModel model = FactModel.of(ontology, dir.resolve(FactModel.KINDS_FILE).toString());
         Graph handWritten = parse(dir.resolve(SHAPES_FILE), GraphFactory.createDefaultGraph());
         Graph shapes = GraphFactory.createDefaultGraph();
         handWritten.find().forEachRemaining(shapes::add);
         DeclaredShapes.of(model).find().forEachRemaining(shapes::add);
         return new Ontology(ontology, handWritten, shapes, model);
+    }
+
+    /**
+     * Beside each kind's {@code kd:columns} list and each class column's {@code kd:options} list, a
+     * triple per member ({@code kd:column}, {@code kd:option}): a query reaches them in one
+     * look-up, where a path through the list ({@code rdf:rest} repeated, then {@code rdf:first}) cost every request several
+     * milliseconds (6.5 ms for the reference columns of entity-disputes, 13 ms for the shortcuts
+     * of entity-neighbourhood, on the 10 M-quad graph).
+     */
+    private static void addListMembers(Graph ontology) {
+        Map<Node, Node> derived = Map.of(KD.columns.asNode(), KD.column.asNode(), KD.options.asNode(), KD.option.asNode());
+        List<Triple> members = new ArrayList<>();
+        derived.forEach((list, member) -> ontology.find(Node.ANY, list, Node.ANY).forEachRemaining(t ->
+                GraphList.members(new GNode(ontology, t.getObject())).forEach(m -> members.add(Triple.create(t.getSubject(), member, m)))));
+        members.forEach(ontology::add);
     }
 
     private static Graph parse(Path file, Graph g) {

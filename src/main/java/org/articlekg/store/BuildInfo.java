@@ -39,9 +39,11 @@ public record BuildInfo(String base, Instant built, Map<String, Long> quadsPerGr
      * up to issue 17's summaries; 2, the summary graph with the reports' ranks
      * ({@code akg:dateRank} ...), without which the whole-graph reports answer no rows; 3, the
      * timeline ranks ({@code akg:timelineRank} ...), without which entity-timeline answers none;
-     * 4, {@code akg:kindRank}, without which person-connections answers none.
+     * 4, {@code akg:kindRank}, without which person-connections answers none; 5, the members of
+     * the kinds' lists in the ontology graph ({@code kd:column}, {@code kd:option}), without which
+     * entities, entity-disputes and entity-neighbourhood answer none.
      */
-    public static final int FORMAT = 4;
+    public static final int FORMAT = 5;
 
     private static final String BASE = "base";
     private static final String BUILT = "built";

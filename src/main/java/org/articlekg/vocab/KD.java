@@ -46,6 +46,8 @@ public final class KD {
     public static final Property file = property("file");
     public static final Property klass = property("class");
     public static final Property columns = property("columns");
+    /** Each member of a kind's {@link #columns} list: written by the build, so a query needs no list path. */
+    public static final Property column = property("column");
     public static final Property shortcut = property("shortcut");
     public static final Property edge = property("edge");
     public static final Property label = property("label");
@@ -61,6 +63,8 @@ public final class KD {
     public static final Property scheme = property("scheme");
     public static final Property values = property("values");
     public static final Property options = property("options");
+    /** Each member of a class column's {@link #options} list: written by the build, as {@link #column}. */
+    public static final Property option = property("option");
     public static final Property value = property("value");
     public static final Property means = property("means");
     public static final Property references = property("references");

@@ -210,6 +210,22 @@ class RealDataGraphTest {
     }
 
     @Test
+    void theOntologyGraphHoldsTheMembersOfTheKindsListsAsTriples() {
+        // kd:column and kd:option: one triple per member of each list, in the ontology graph
+        String ontology = "<" + BASE + "graph/ontology>";
+        for (String list : List.of("columns", "options")) {
+            String single = list.substring(0, list.length() - 1);
+            String path = "PREFIX kd: <https://w3id.org/article-kg/kinds#> SELECT (CONCAT(STR(?x), ' ', STR(?m)) AS ?pair) { GRAPH "
+                    + ontology + " { ?x kd:" + list + "/rdf:rest*/rdf:first ?m } }";
+            String direct = "PREFIX kd: <https://w3id.org/article-kg/kinds#> SELECT (CONCAT(STR(?x), ' ', STR(?m)) AS ?pair) { GRAPH "
+                    + ontology + " { ?x kd:" + single + " ?m } }";
+            Set<String> members = select(path);
+            assertTrue(members.size() > (list.equals("columns") ? 50 : 5), list + ": " + members.size());
+            assertEquals(members, select(direct), list);
+        }
+    }
+
+    @Test
     void theBuiltDatabaseConformsToEveryShapeIncludingThoseTheBuildLeavesToTheLoader() {
         // kg build validates shapes.ttl only: the shapes of each kind restate the loader's row checks
         Ontology ontology = Ontology.read(ONTOLOGY);
