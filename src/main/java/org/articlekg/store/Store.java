@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.jena.tdb2.params.StoreParams;
 import org.articlekg.KgException;
 
 /**
@@ -41,14 +42,14 @@ public final class Store {
     public static final String VOID = "void.ttl";
     /**
      * TDB2's storage for a new build: four quad indexes instead of TDB2's six. Queries read the
-     * union of the named graphs, which the three indexes that end with the graph serve (SPOG,
-     * POSG, OSPG); GSPO keeps a graph's quads together for the dumps and the Graph Store read. A
-     * pattern in one named graph with a predicate or an object bound reads its prefix without the
-     * graph, then filters. TDB2 records the choice in the database ({@code tdb.cfg}), so whatever
-     * opens it later (the server, {@code kg query}) uses the same indexes.
+     * union of the named graphs, which the three indexes that end with the graph serve; GSPO keeps
+     * a graph's quads together (dumps, the Graph Store read). A pattern inside one named graph
+     * with its subject, predicate or object bound reads that index range and keeps the graph's
+     * quads: TDB2 takes the first of the indexes that match a pattern equally well, so GSPO comes
+     * last. Recorded in the database ({@code tdb.cfg}), which every later connection reads.
      */
-    public static final org.apache.jena.tdb2.params.StoreParams STORAGE = org.apache.jena.tdb2.params.StoreParams
-            .builder("article-kg").quadIndexes(new String[] {"GSPO", "SPOG", "POSG", "OSPG"}).build();
+    public static final StoreParams STORAGE = StoreParams.builder("article-kg")
+            .primaryIndexQuads("SPOG").quadIndexes(new String[] {"SPOG", "POSG", "OSPG", "GSPO"}).build();
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 

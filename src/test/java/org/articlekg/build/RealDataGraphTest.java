@@ -199,8 +199,11 @@ class RealDataGraphTest {
     void theDatabaseKeepsFourQuadIndexesAndAnswersPatternsInOneNamedGraph() throws IOException {
         // the build's storage, recorded in the database: what a later connection (the server) reads
         org.apache.jena.tdb2.params.StoreParams stored = TDBInternal.getDatasetGraphTDB(dsg).getStoreParams();
-        assertEquals(List.of("GSPO", "SPOG", "POSG", "OSPG"), List.of(stored.getQuadIndexes()));
-        assertTrue(Files.readString(built.location().resolve(Store.TDB2).resolve("tdb.cfg")).contains("\"OSPG\""));
+        // GSPO last: TDB2 takes the first index that matches a pattern as well as any other, and a
+        // pattern in one graph with its object bound must read OSPG, not the whole graph in GSPO
+        assertEquals(List.of("SPOG", "POSG", "OSPG", "GSPO"), List.of(stored.getQuadIndexes()));
+        String cfg = Files.readString(built.location().resolve(Store.TDB2).resolve("tdb.cfg"));
+        assertTrue(cfg.contains("\"OSPG\"") && !cfg.contains("\"GPOS\"") && !cfg.contains("\"GOSP\""), cfg);
         // one graph's patterns, each bound part in turn, answer as the union's do (GPOS, GOSP are gone)
         String facts = "<" + BASE + "graph/facts>";
         assertEquals(count("?f a akg:Investment"), count("GRAPH " + facts + " { ?f a akg:Investment }"));
