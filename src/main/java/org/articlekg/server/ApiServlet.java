@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,13 +118,14 @@ final class ApiServlet extends HttpServlet {
         Long offset = whole(req, OFFSET, 0, html);
         ResultsPage.Request page = html ? new ResultsPage.Request(values, limit == null ? ResultsPage.PAGE_ROWS : limit,
                 offset == null ? 0 : offset, language(req)) : null;
-        // A page asks for one row more than it shows, to know whether there is a next page.
-        Query query = html ? page(saved.bind(values, served.get().base()), page.limit() + 1, page.offset())
-                : page(saved.bind(values, served.get().base()), limit, offset);
+        // The graph read once: the query's base and its answer come from the same build.
         ServedGraph graph = served.get();
+        // A page asks for one row more than it shows, to know whether there is a next page.
+        Query query = html ? page(saved.bind(values, graph.base()), page.limit() + 1, page.offset())
+                : page(saved.bind(values, graph.base()), limit, offset);
         Supplier<Answer> compute = () -> answer(saved, query, format, page, graph);
         Answer answer = shared == null ? compute.get()
-                : shared.get(new Key(graph.build(), query.toString(), format, page), compute);
+                : shared.get(new Key(graph.build(), saved.name(), values, limit, offset, format, page), compute);
         if (answer.truncated()) GuardedQuery.markTruncated(resp, settings.maxRows());
         resp.setStatus(200);
         resp.setContentType(format.contentType());
@@ -134,8 +136,9 @@ final class ApiServlet extends HttpServlet {
     /** A saved query's answer, written in full: its bytes, and whether the row cap cut it. */
     private record Answer(byte[] body, boolean truncated) {}
 
-    /** What decides an answer: the build, the query with its parameters and page, the format, and a page's request. */
-    private record Key(java.nio.file.Path build, String query, ResultFormat format, ResultsPage.Request page) {}
+    /** What decides an answer: the build, the saved query, its parameters and page, the format, and a page's request. */
+    private record Key(Path build, String query, Map<String, String> values, Long limit, Long offset, ResultFormat format,
+                       ResultsPage.Request page) {}
 
     /** Runs the query on the graph and writes its answer in {@code format} (a page when HTML). */
     private Answer answer(SavedQuery saved, Query query, ResultFormat format, ResultsPage.Request page, ServedGraph graph) {

@@ -40,6 +40,12 @@ final class InFlight<K, V> {
         return running.size();
     }
 
+    /** About how many requests wait for the computation of {@code key} (for the tests). */
+    int waiting(K key) {
+        CompletableFuture<V> first = running.get(key);
+        return first == null ? 0 : first.getNumberOfDependents();
+    }
+
     private static <V> V await(CompletableFuture<V> first) {
         try {
             return first.join();

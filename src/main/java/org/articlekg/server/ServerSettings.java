@@ -88,7 +88,8 @@ public record ServerSettings(int port, String host, Duration timeout, long maxRo
 
     /**
      * The defaults: port 3030 on localhost, 5 s timeout, 10,000 rows, any origin, 4 queries at
-     * once (2 per client), 64 KiB bodies, 16 KiB URLs, no trusted proxy.
+     * once (2 per client), 64 KiB bodies, 16 KiB URLs, no trusted proxy, identical saved-query
+     * requests in flight sharing one answer.
      */
     public static ServerSettings defaults() {
         return new ServerSettings(DEFAULT_PORT, "localhost", DEFAULT_TIMEOUT, DEFAULT_MAX_ROWS, List.of("*"),

@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(20)
 class InFlightTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
@@ -47,12 +49,9 @@ class InFlightTest {
         }
     }
 
-    /**
-     * Gives the other requests time to reach {@code get} while the first computes: each then either
-     * waits for it or computes on its own, which {@code computed} counts.
-     */
-    private static void letTheOthersArrive() throws InterruptedException {
-        Thread.sleep(100);
+    /** Waits until {@code n} requests wait for the computation of {@code key}. */
+    private static void waitUntilWaiting(InFlight<String, String> shared, String key, int n) throws InterruptedException {
+        while (shared.waiting(key) < n) Thread.sleep(1);
     }
 
     @Test
@@ -62,7 +61,7 @@ class InFlightTest {
         CountDownLatch started = new CountDownLatch(1), release = new CountDownLatch(1);
         List<Future<String>> answers = ask(shared, "lawsuits", 4, computed, started, release);
         await(started);
-        letTheOthersArrive();
+        waitUntilWaiting(shared, "lawsuits", 3);
         release.countDown();
         for (Future<String> a : answers) assertEquals("lawsuits #1", a.get(10, TimeUnit.SECONDS));
         assertEquals(1, computed.get(), "one computation for four requests");
@@ -100,7 +99,7 @@ class InFlightTest {
             })));
         }
         await(started);
-        letTheOthersArrive();
+        waitUntilWaiting(shared, "slow", 2);
         release.countDown();
         for (Future<String> a : answers) {
             java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
