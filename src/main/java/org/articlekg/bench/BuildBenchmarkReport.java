@@ -106,7 +106,7 @@ public final class BuildBenchmarkReport {
             - (b) writes one naive triple per cell to nowhere and checks nothing; Jena's own bulk loader (e), which only
               stores, reaches 5-12 % of it on this project's machine, so no build into TDB2 reaches 50 %.
             - (d) stores the ontology, the inferred graph (the akg: super-classes) and the summaries beside the facts,
-              as quads in TDB2's six quad indexes where (e) fills three triple indexes; writes three dumps while loading
+              as quads in four quad indexes where (e) fills three triple indexes; writes three dumps while loading
               (with the alignments to other vocabularies, not stored); then validates the shapes of shapes.ttl and
               writes the text index, GEXF/GraphML and VoID side by side, reading the whole database.
             - On two cores the second thread gives the reading phases little or nothing at large sizes: two TDB2

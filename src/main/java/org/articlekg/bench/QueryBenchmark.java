@@ -144,7 +144,10 @@ public final class QueryBenchmark {
         Path dir = work.resolve("query-" + articles + "-" + seed);
         Store store = new Store(dir.resolve("store"));
         Path config = project.resolve("fuseki-config/config.ttl");
-        if (store.current().isEmpty()) {
+        boolean outdated = store.current().isPresent() && Files.exists(store.current().get().resolve(Store.INFO))
+                && org.articlekg.store.BuildInfo.read(store.current().get()).isOutdated();
+        if (outdated) log.accept("the graph in " + store.current().get() + " was built by an earlier version of kg: building it again");
+        if (store.current().isEmpty() || outdated) {
             log.accept("generating " + articles + " articles (seed " + seed + ")...");
             CorpusGenerator.create().articles(articles).seed(seed).overwrite(true).build().writeTo(dir.resolve("data"));
             log.accept("building the graph...");
@@ -364,13 +367,19 @@ public final class QueryBenchmark {
             return sets(q, samples);
         }
 
-        /** One set of values per entity of the warm-up sample (none of them measured). */
+        /**
+         * One set of values per entity of the warm-up sample (none of them measured); none when a
+         * kind the query takes has no entity left for it (a small graph, all of them measured).
+         */
         List<Map<String, String>> warmUp(SavedQuery q) {
-            return sets(q, warmUps);
+            boolean each = q.parameters().stream().map(Entities::kind).filter(k -> k != null)
+                    .allMatch(k -> !warmUps.getOrDefault(k, List.of()).isEmpty());
+            return each ? sets(q, warmUps) : List.of();
         }
 
         private List<Map<String, String>> sets(SavedQuery q, Map<String, List<String>> from) {
-            int n = from.values().stream().mapToInt(List::size).max().orElse(0);
+            int n = q.parameters().stream().map(Entities::kind).filter(k -> k != null)
+                    .mapToInt(k -> from.getOrDefault(k, List.of()).size()).max().orElse(0);
             List<Map<String, String>> all = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int at = i;
