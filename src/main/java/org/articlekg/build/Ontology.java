@@ -47,8 +47,9 @@ public final class Ontology {
 
     /**
      * Reads {@value #ONTOLOGY_FILE} and the declarations of {@value FactModel#KINDS_FILE} (one
-     * graph: the ontology graph of a build holds both), and {@value #SHAPES_FILE} with the shapes
-     * the declarations imply for each kind of fact.
+     * graph, with the members of the declarations' lists as triples: the ontology graph of a build
+     * holds them all), and {@value #SHAPES_FILE} with the shapes the declarations imply for each
+     * kind of fact.
      */
     public static Ontology read(Path dir) {
         Graph ontology = parse(dir.resolve(ONTOLOGY_FILE), GraphFactory.createDefaultGraph());
@@ -64,10 +65,9 @@ public final class Ontology {
 
     /**
      * Beside each kind's {@code kd:columns} list and each class column's {@code kd:options} list, a
-     * triple per member ({@code kd:column}, {@code kd:option}): a query reaches them in one
-     * look-up, where a path through the list ({@code rdf:rest} repeated, then {@code rdf:first}) cost every request several
-     * milliseconds (6.5 ms for the reference columns of entity-disputes, 13 ms for the shortcuts
-     * of entity-neighbourhood, on the 10 M-quad graph).
+     * triple per member ({@code kd:column}, {@code kd:option}), so that a query reaches them in one
+     * look-up instead of walking the list ({@code rdf:rest} repeated, then {@code rdf:first}),
+     * which cost every request milliseconds (bench/RESULTS.md).
      */
     private static void addListMembers(Graph ontology) {
         Map<Node, Node> derived = Map.of(KD.columns.asNode(), KD.column.asNode(), KD.options.asNode(), KD.option.asNode());
