@@ -46,10 +46,12 @@ public final class Store {
      * a graph's quads together (dumps, the Graph Store read). A pattern inside one named graph
      * with its subject, predicate or object bound reads that index range and keeps the graph's
      * quads: TDB2 takes the first of the indexes that match a pattern equally well, so GSPO comes
-     * last. Recorded in the database ({@code tdb.cfg}), which every later connection reads.
+     * last. GSPO stays TDB2's primary quad index, the order its quad table names the slots in (the
+     * others are mapped from it). Recorded in the database ({@code tdb.cfg}), which every later
+     * connection reads.
      */
     public static final StoreParams STORAGE = StoreParams.builder("article-kg")
-            .primaryIndexQuads("SPOG").quadIndexes(new String[] {"SPOG", "POSG", "OSPG", "GSPO"}).build();
+            .quadIndexes(new String[] {"SPOG", "POSG", "OSPG", "GSPO"}).build();
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 

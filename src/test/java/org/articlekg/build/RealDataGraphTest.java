@@ -202,6 +202,17 @@ class RealDataGraphTest {
         // GSPO last: TDB2 takes the first index that matches a pattern as well as any other, and a
         // pattern in one graph with its object bound must read OSPG, not the whole graph in GSPO
         assertEquals(List.of("SPOG", "POSG", "OSPG", "GSPO"), List.of(stored.getQuadIndexes()));
+        // GSPO names the slots of the quad table's patterns: with another primary, every index
+        // would hold its quads in another order than its name says
+        assertEquals("GSPO", stored.getPrimaryIndexQuads());
+        // the index TDB2 reads for a pattern (the first of those with the longest bound prefix):
+        // the union's (?g ?s P O) a range of POSG; one graph's (G ?s ?p O) a range of OSPG
+        var indexes = TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable().getTupleTable().getIndexes();
+        org.apache.jena.tdb2.store.NodeId any = org.apache.jena.tdb2.store.NodeId.NodeIdAny,
+                bound = org.apache.jena.tdb2.store.NodeIdFactory.createPtr(1);
+        assertEquals("POSG 2", chosen(indexes, org.apache.jena.atlas.lib.tuple.TupleFactory.create4(any, any, bound, bound)));
+        assertEquals("OSPG 1", chosen(indexes, org.apache.jena.atlas.lib.tuple.TupleFactory.create4(bound, any, any, bound)));
+        assertEquals("SPOG 1", chosen(indexes, org.apache.jena.atlas.lib.tuple.TupleFactory.create4(any, bound, any, any)));
         String cfg = Files.readString(built.location().resolve(Store.TDB2).resolve("tdb.cfg"));
         assertTrue(cfg.contains("\"OSPG\"") && !cfg.contains("\"GPOS\"") && !cfg.contains("\"GOSP\""), cfg);
         // one graph's patterns, each bound part in turn, answer as the union's do (GPOS, GOSP are gone)
@@ -210,6 +221,20 @@ class RealDataGraphTest {
         assertEquals(count("?f akg:investor ?who"), count("GRAPH " + facts + " { ?f akg:investor ?who }"));
         assertEquals(count("?f ?p <" + BASE + "id/organization/openai>"), count("GRAPH ?g { ?f ?p <" + BASE + "id/organization/openai> }"));
         assertTrue(count("GRAPH " + facts + " { ?f ?p <" + BASE + "id/organization/openai> }") > 10);
+    }
+
+    /** The index TDB2's tuple table reads for a pattern (its rule: the first with the most leading bound slots), and that number. */
+    private static String chosen(org.apache.jena.tdb2.store.tupletable.TupleIndex[] indexes,
+                                 org.apache.jena.atlas.lib.tuple.Tuple<org.apache.jena.tdb2.store.NodeId> pattern) {
+        org.apache.jena.tdb2.store.tupletable.TupleIndex best = null;
+        int most = 0;
+        for (var index : indexes) {
+            if (index.weight(pattern) > most) {
+                most = index.weight(pattern);
+                best = index;
+            }
+        }
+        return best == null ? "none" : best.getName() + " " + most;
     }
 
     @Test
