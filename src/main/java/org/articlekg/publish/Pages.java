@@ -98,7 +98,10 @@ public final class Pages {
         return Sparql.parse("""
                 SELECT DISTINCT ?f ?kind ?role ?label ?date ?event WHERE {
                   VALUES ?kind {%s }
-                  GRAPH ?facts { ?f ?role ?this . ?f a ?kind OPTIONAL { ?f akg:event ?event } }
+                  # two blocks, read in this order: from the entity to its facts, then their kinds (in
+                  # one block the store would start from every fact of each kind)
+                  GRAPH ?facts { ?f ?role ?this }
+                  GRAPH ?facts { ?f a ?kind OPTIONAL { ?f akg:event ?event } }
                   ?f rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), "en"))
                   OPTIONAL { ?f akg:date ?d1 } OPTIONAL { ?f akg:startDate ?d2 } OPTIONAL { ?f akg:reportedDate ?d3 }
                   BIND(STR(COALESCE(?d1, ?d2, ?d3)) AS ?date)
