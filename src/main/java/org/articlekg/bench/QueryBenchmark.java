@@ -79,8 +79,8 @@ public final class QueryBenchmark {
     static final int SAMPLE = 200;
 
     /**
-     * The longest a sampled query runs, not measured, on entities other than the measured ones
-     * before its series: the JIT's warm-up, without warming the measured entities' data.
+     * The longest each sampled query runs, not measured, on entities other than the measured ones
+     * before any series: the JIT's warm-up, without warming the measured entities' data.
      */
     static final Duration WARM_UP = Duration.ofSeconds(2);
 
@@ -184,6 +184,17 @@ public final class QueryBenchmark {
                 log.accept(String.format("floors %d client(s): /$/ping p50 %.1f p95 %.1f ms, ASK {} p50 %.1f p95 %.1f ms", c,
                         p.percentileMillis(50), p.percentileMillis(95), a.percentileMillis(50), a.percentileMillis(95)));
             }
+            // warm-up, not measured: each sampled query on other entities than the measured ones,
+            // all of them before any is measured, so that the JIT has compiled the request path and
+            // the queries' operators (which the queries measured first would otherwise pay) while
+            // the measured entities' data stays as cold as a new entity's
+            Duration warm = each.compareTo(WARM_UP) < 0 ? each : WARM_UP;
+            for (SavedQuery q : queries) {
+                List<Map<String, String>> others = entities.parameterised(q) ? entities.warmUp(q) : List.of();
+                if (others.isEmpty()) continue;
+                load(q.name(), "warm-up", 1, "api", warm, requests(url, q, others, false, false), 200);
+                load(q.name(), "warm-up", 1, "sparql", warm, requests(url, q, others, false, true), 200);
+            }
             for (SavedQuery q : queries) {
                 Map<String, List<Map<String, String>>> plans = new LinkedHashMap<>();
                 if (entities.parameterised(q)) {
@@ -199,15 +210,6 @@ public final class QueryBenchmark {
                     boolean page = plan.getKey().endsWith(" " + PAGE);
                     List<HttpRequest> api = requests(url, q, plan.getValue(), page, false);
                     List<HttpRequest> sparql = requests(url, q, plan.getValue(), page, true);
-                    if (plan.getKey().equals("sample") && !entities.warmUp(q).isEmpty()) {
-                        // warm-up, not measured: the same query on other entities, so that the JIT has
-                        // compiled its operators (which the route measured first would otherwise pay)
-                        // while the measured entities' data stays as cold as a new entity's
-                        Duration warm = each.compareTo(WARM_UP) < 0 ? each : WARM_UP;
-                        List<Map<String, String>> others = entities.warmUp(q);
-                        load(q.name(), "warm-up", 1, "api", warm, requests(url, q, others, false, false), 200);
-                        load(q.name(), "warm-up", 1, "sparql", warm, requests(url, q, others, false, true), 200);
-                    }
                     for (int c : clients) {
                         Series a = load(q.name(), plan.getKey(), c, "api", each, api, 200);
                         Series p = load(q.name(), plan.getKey(), c, "sparql", each, sparql, 200);
