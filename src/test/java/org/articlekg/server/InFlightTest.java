@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,22 +21,29 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class InFlightTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
+    private final InFlight<String, String> shared = new InFlight<>();
+    /** How many computations ran. */
+    private final AtomicInteger computed = new AtomicInteger();
+    /** Counted down by the first computation; it then waits for {@link #release}. */
+    private final CountDownLatch started = new CountDownLatch(1), release = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
         pool.shutdownNow();
     }
 
-    /** Starts {@code n} requests for {@code key}; the first to compute waits for {@code release}. */
-    private List<Future<String>> ask(InFlight<String, String> shared, String key, int n, AtomicInteger computed,
-                                     CountDownLatch started, CountDownLatch release) {
+    /**
+     * Starts {@code n} requests for {@code key}; a computation waits for {@link #release}, then
+     * answers {@code value} of its number (1 for the first).
+     */
+    private List<Future<String>> ask(String key, int n, IntFunction<String> value) {
         List<Future<String>> answers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             answers.add(pool.submit(() -> shared.get(key, () -> {
                 int k = computed.incrementAndGet();
                 started.countDown();
                 await(release);
-                return key + " #" + k;
+                return value.apply(k);
             })));
         }
         return answers;
@@ -50,18 +58,15 @@ class InFlightTest {
     }
 
     /** Waits until {@code n} requests wait for the computation of {@code key}. */
-    private static void waitUntilWaiting(InFlight<String, String> shared, String key, int n) throws InterruptedException {
+    private void waitUntilWaiting(String key, int n) throws InterruptedException {
         while (shared.waiting(key) < n) Thread.sleep(1);
     }
 
     @Test
     void requestsForTheSameKeyWhileItRunsShareOneComputation() throws Exception {
-        InFlight<String, String> shared = new InFlight<>();
-        AtomicInteger computed = new AtomicInteger();
-        CountDownLatch started = new CountDownLatch(1), release = new CountDownLatch(1);
-        List<Future<String>> answers = ask(shared, "lawsuits", 4, computed, started, release);
+        List<Future<String>> answers = ask("lawsuits", 4, k -> "lawsuits #" + k);
         await(started);
-        waitUntilWaiting(shared, "lawsuits", 3);
+        waitUntilWaiting("lawsuits", 3);
         release.countDown();
         for (Future<String> a : answers) assertEquals("lawsuits #1", a.get(10, TimeUnit.SECONDS));
         assertEquals(1, computed.get(), "one computation for four requests");
@@ -73,10 +78,7 @@ class InFlightTest {
 
     @Test
     void otherKeysDoNotWait() throws Exception {
-        InFlight<String, String> shared = new InFlight<>();
-        AtomicInteger computed = new AtomicInteger();
-        CountDownLatch started = new CountDownLatch(1), release = new CountDownLatch(1);
-        List<Future<String>> slow = ask(shared, "lawsuits", 1, computed, started, release);
+        List<Future<String>> slow = ask("lawsuits", 1, k -> "lawsuits #" + k);
         await(started);
         assertEquals("articles", shared.get("articles", () -> "articles"), "answered while lawsuits runs");
         release.countDown();
@@ -85,21 +87,12 @@ class InFlightTest {
 
     @Test
     void aFailureIsTheFailureOfEveryRequestThatWaitedForIt() throws Exception {
-        InFlight<String, String> shared = new InFlight<>();
-        CountDownLatch started = new CountDownLatch(1), release = new CountDownLatch(1);
         IllegalStateException timeout = new IllegalStateException("the query ran past 5 s");
-        AtomicInteger computed = new AtomicInteger();
-        List<Future<String>> answers = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            answers.add(pool.submit(() -> shared.get("slow", () -> {
-                computed.incrementAndGet();
-                started.countDown();
-                await(release);
-                throw timeout;
-            })));
-        }
+        List<Future<String>> answers = ask("slow", 3, k -> {
+            throw timeout;
+        });
         await(started);
-        waitUntilWaiting(shared, "slow", 2);
+        waitUntilWaiting("slow", 2);
         release.countDown();
         for (Future<String> a : answers) {
             java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
