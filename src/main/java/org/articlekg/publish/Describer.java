@@ -1,5 +1,6 @@
 package org.articlekg.publish;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -10,6 +11,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
  * What a dereferenced IRI returns as RDF: the resource's own triples; the statements about it
  * with their evidence (article and quote); the evidence of the resource itself when it is a
  * statement; and its incoming links, each with the label of the resource it comes from.
+ *
+ * <p>An entity named by more claims than a page holds ({@link Pages#FACTS_PER_PAGE}) is described
+ * a page at a time ({@link #describePage}): its own triples, the links to it from other entities
+ * and articles, and the page's claims with their evidence and events.
  */
 public final class Describer {
     private Describer() {}
@@ -22,12 +27,28 @@ public final class Describer {
               ?s ?ip ?this . ?s rdfs:label ?slabel .
             } WHERE {
               { ?this ?p ?o . OPTIONAL { ?o rdfs:label ?olabel } }
-              UNION { ?f ?role ?this . ?f a akg:Fact . ?f ?fp ?fo . OPTIONAL { ?fo rdfs:label ?folabel } }
-              UNION { ?f ?role ?this . ?f a akg:Fact ; prov:wasDerivedFrom ?ev . ?ev ?evp ?evo }
+              # FILTER EXISTS, not a triple: as a triple the store started from every claim of the graph
+              UNION { ?f ?role ?this FILTER EXISTS { ?f a akg:Fact } ?f ?fp ?fo . OPTIONAL { ?fo rdfs:label ?folabel } }
+              UNION { ?f ?role ?this FILTER EXISTS { ?f a akg:Fact } ?f prov:wasDerivedFrom ?ev . ?ev ?evp ?evo }
               UNION { BIND(?this AS ?f) ?this prov:wasDerivedFrom ?ev . ?ev ?evp ?evo }
               UNION { ?s ?ip ?this . OPTIONAL { ?s rdfs:label ?slabel } }
             }
             """);
+
+    private static final String PAGE = """
+            CONSTRUCT {
+              ?this ?p ?o . ?o rdfs:label ?olabel .
+              ?f ?fp ?fo . ?fo rdfs:label ?folabel .
+              ?f prov:wasDerivedFrom ?ev . ?ev ?evp ?evo .
+              ?s ?ip ?this . ?s rdfs:label ?slabel .
+            } WHERE {
+              { ?this ?p ?o . OPTIONAL { ?o rdfs:label ?olabel } }
+              UNION { VALUES ?f {%1$s } ?f ?fp ?fo . OPTIONAL { ?fo rdfs:label ?folabel } }
+              UNION { VALUES ?f {%1$s } ?f prov:wasDerivedFrom ?ev . ?ev ?evp ?evo }
+              UNION { VALUES ?f {%1$s } ?f akg:event ?s . ?s ?ip ?this . OPTIONAL { ?s rdfs:label ?slabel } }
+              UNION { VALUES ?ip {%2$s } ?s ?ip ?this . OPTIONAL { ?s rdfs:label ?slabel } }
+            }
+            """;
 
     /** Whether the graph says anything about the resource. */
     public static boolean exists(DatasetGraph dsg, Node iri) {
@@ -37,5 +58,20 @@ public final class Describer {
     /** The description of a resource. */
     public static Graph describe(DatasetGraph dsg, Node iri) {
         return Sparql.construct(dsg, DESCRIBE, Map.of("this", iri));
+    }
+
+    /**
+     * One page of an entity's description: its own triples, the given claims naming it (one page
+     * of them) with their evidence and events, and the links to it by the given properties (the
+     * relations between entities and articles, {@link Pages#relations()}).
+     */
+    public static Graph describePage(DatasetGraph dsg, Node entity, List<Node> claims, java.util.Collection<Node> relations) {
+        return Sparql.construct(dsg, Sparql.parse(PAGE.formatted(iris(claims), iris(relations))), Map.of("this", entity));
+    }
+
+    private static String iris(java.util.Collection<Node> nodes) {
+        StringBuilder sb = new StringBuilder();
+        for (Node n : nodes) sb.append(" <").append(n.getURI()).append('>');
+        return sb.toString();
     }
 }

@@ -43,8 +43,22 @@ import org.articlekg.vocab.AKG;
  * an entity's page has a table of contents, a filter box and a timeline of its facts (drawn by
  * ECharts; the facts stay readable without JavaScript). Local IRIs link to their pages as paths
  * ({@code /id/...}), so the pages work on any host the graph is served from.
+ *
+ * <p>Every page costs a bounded amount of work, whatever the graph's size: an entity named by more
+ * than {@link #FACTS_PER_PAGE} claims has its claims on numbered pages, "Related" lists at most
+ * {@link #RELATED_SHOWN} resources, and the index lists a type's members inline only when they are
+ * few ({@link #INDEX_INLINE}), on pages of {@link #INDEX_PER_PAGE} otherwise.
  */
 public final class Pages {
+    /** The claims on one page of an entity; an entity named by more is shown on several pages. */
+    public static final int FACTS_PER_PAGE = 100;
+    /** The most resources "Related" lists on an entity's page (the saved query entity-neighbourhood has them all). */
+    public static final int RELATED_SHOWN = 200;
+    /** The most members of a type the index lists inline; a type with more has pages of its own. */
+    public static final int INDEX_INLINE = 200;
+    /** The members of a type on one of its index pages, in IRI order. */
+    public static final int INDEX_PER_PAGE = 500;
+
     private static final Query TYPES = Sparql.parse("SELECT DISTINCT ?t WHERE { GRAPH ?facts { ?this a ?t } }");
     private static final Query OWN = Sparql.parse("SELECT ?p ?o WHERE { GRAPH ?facts { ?this ?p ?o } } ORDER BY ?p ?o");
     private static final Query DESCRIPTION = Sparql.parse("""
@@ -89,30 +103,120 @@ public final class Pages {
     private List<QuerySolution> select(Query q, Node self) {
         Map<String, Node> b = new HashMap<>();
         b.put("facts", factsGraph);
+        b.put("summary", iris.graph(Iris.SUMMARY_GRAPH));
         if (self != null) b.put("this", self);
         return Sparql.select(dsg, q, b);
     }
 
-    /** The facts naming an entity, in any role, of the declared kinds of fact; undated ones placed by their reported date. */
-    private Query factsAbout() {
+    /**
+     * The claims naming an entity, in any role, of the declared kinds of fact, each with its kind
+     * and its first row's place on the timeline ({@code akg:timelineRank}, graph/summary).
+     */
+    private Query claimsOf() {
+        return Sparql.parse("""
+                SELECT ?f ?kind (MIN(?r) AS ?rank) WHERE {
+                  # one pattern over the union of the graphs (the facts graph holds the kinds and
+                  # roles, the summary graph the ranks), read from the entity: the store reads it
+                  # without turning each row's identifiers into terms. The kinds are a FILTER on a
+                  # subquery, not VALUES: with VALUES the store started from every fact of each kind.
+                  { SELECT DISTINCT ?f ?kind WHERE { ?f ?role ?this . ?f a ?kind } }
+                  FILTER(?kind IN (%s))
+                  # a claim with no date and no reported date has no rank
+                  OPTIONAL { ?f akg:timelineRank ?r }
+                } GROUP BY ?f ?kind""".formatted(String.join(", ", model.facts().stream().map(TableSchema::rdfClass)
+                        .filter(Objects::nonNull).map(c -> "<" + c.getURI() + ">").toList())));
+    }
+
+    /** What an entity's page shows of the given claims naming it; undated ones placed by their reported date. */
+    private Query factsAbout(List<Node> facts) {
         return Sparql.parse("""
                 SELECT DISTINCT ?f ?kind ?role ?label ?date ?event WHERE {
                   VALUES ?kind {%s }
-                  # two blocks, read in this order: from the entity to its facts, then their kinds (in
-                  # one block the store would start from every fact of each kind)
+                  VALUES ?f {%s }
                   GRAPH ?facts { ?f ?role ?this }
                   GRAPH ?facts { ?f a ?kind OPTIONAL { ?f akg:event ?event } }
                   ?f rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), "en"))
                   OPTIONAL { ?f akg:date ?d1 } OPTIONAL { ?f akg:startDate ?d2 } OPTIONAL { ?f akg:reportedDate ?d3 }
                   BIND(STR(COALESCE(?d1, ?d2, ?d3)) AS ?date)
-                } ORDER BY ?kind ?date ?label""".formatted(iriList(model.facts().stream().map(TableSchema::rdfClass).toList())));
+                } ORDER BY ?kind ?date ?label""".formatted(iriList(model.facts().stream().map(TableSchema::rdfClass).toList()),
+                iriList(facts)));
+    }
+
+    /** A claim naming an entity, and its kind of fact. */
+    private record Claim(Node fact, Node kind) {}
+
+    /**
+     * The claims naming an entity, in the order of its page: by kind of fact (by IRI), then as on
+     * the timeline, unranked claims last; a claim of two kinds under the first.
+     */
+    private List<Claim> claims(Node entity) {
+        record Ranked(Claim claim, long rank) {}
+        List<Ranked> ranked = new ArrayList<>();
+        for (QuerySolution s : select(claimsOf(), entity)) {
+            long rank = s.contains("rank") && s.get("rank").isLiteral() ? s.getLiteral("rank").getLong() : Long.MAX_VALUE;
+            ranked.add(new Ranked(new Claim(s.get("f").asNode(), s.get("kind").asNode()), rank));
+        }
+        ranked.sort(Comparator.comparing((Ranked r) -> r.claim().kind().getURI()).thenComparingLong(Ranked::rank)
+                .thenComparing(r -> r.claim().fact().getURI()));
+        Set<Node> seen = new java.util.HashSet<>();
+        List<Claim> out = new ArrayList<>();
+        for (Ranked r : ranked) if (seen.add(r.claim().fact())) out.add(r.claim());
+        return out;
+    }
+
+    /** One page of the claims naming an entity: page {@code page} of {@code pages}. */
+    public record ClaimPage(int page, int pages, List<Node> claims) {}
+
+    /**
+     * The claims on page {@code page} (from 1) of an entity, for its description as RDF; null for a
+     * resource that is not an entity.
+     *
+     * @throws org.articlekg.query.ParameterException when there is no such page
+     */
+    public ClaimPage claimsOnPage(Node iri, int page) {
+        if (!isEntity(types(iri))) {
+            pageStart(page, 0);
+            return null;
+        }
+        List<Claim> all = claims(iri);
+        int from = pageStart(page, all.size());
+        return new ClaimPage(page, pages(all.size()),
+                all.subList(from, Math.min(all.size(), from + FACTS_PER_PAGE)).stream().map(Claim::fact).toList());
+    }
+
+    /** The number of pages of a resource with {@code claims} claims. */
+    public static int pages(int claims) {
+        return Math.max(1, (claims + FACTS_PER_PAGE - 1) / FACTS_PER_PAGE);
+    }
+
+    /** The first claim on a page, or a {@code page} parameter error when there is no such page. */
+    private static int pageStart(int page, int claims) {
+        int pages = pages(claims);
+        if (page < 1 || page > pages) {
+            throw new org.articlekg.query.ParameterException(PAGE, "no page " + page + ": this resource has "
+                    + (pages == 1 ? "one page" : pages + " pages, of " + FACTS_PER_PAGE + " of its " + claims + " claims each"));
+        }
+        return (page - 1) * FACTS_PER_PAGE;
+    }
+
+    /** The query parameter naming a page, of an entity's page and of the index. */
+    public static final String PAGE = "page";
+
+    /** The relations shown under "Related" ({@link #relations()}), in both directions. */
+    private Query related() {
+        return Sparql.parse("""
+                SELECT DISTINCT ?p ?other ?dir WHERE {
+                  VALUES ?p {%s }
+                  { GRAPH ?facts { ?this ?p ?other } BIND("out" AS ?dir) }
+                  UNION { GRAPH ?facts { ?other ?p ?this } BIND("in" AS ?dir) }
+                } ORDER BY ?p ?other LIMIT %d""".formatted(iriList(relations()), RELATED_SHOWN + 1));
     }
 
     /**
-     * The relations shown under "Related": the shortcuts of the kinds of fact, and the references
-     * entities and articles make to each other (a product's maker, an article's cited outlets).
+     * The relations between entities and articles: the shortcuts of the kinds of fact, and the
+     * references entities and articles make to each other (a product's maker, an article's cited outlets).
      */
-    private Query related() {
+    public Set<Node> relations() {
         Set<Node> props = new LinkedHashSet<>();
         for (TableSchema t : model.tables()) {
             for (TableSchema.Shortcut sc : t.shortcuts()) props.add(sc.property());
@@ -122,20 +226,20 @@ public final class Pages {
                 }
             }
         }
-        return Sparql.parse("""
-                SELECT DISTINCT ?p ?other ?dir WHERE {
-                  VALUES ?p {%s }
-                  { GRAPH ?facts { ?this ?p ?other } BIND("out" AS ?dir) }
-                  UNION { GRAPH ?facts { ?other ?p ?this } BIND("in" AS ?dir) }
-                } ORDER BY ?p ?other""".formatted(iriList(props)));
+        return props;
     }
 
-    /** The resources the index lists: entities of the declared kinds, articles, events and disagreements. */
-    private Query indexQuery() {
+    /** The types the index lists: the entities' declared kinds, articles, events and disagreements. */
+    private List<Node> indexTypes() {
         List<Node> classes = new ArrayList<>(model.entityClasses());
         if (model.articles().rdfClass() != null) classes.add(model.articles().rdfClass());
         classes.add(AKG.Event);
         classes.add(AKG.Disagreement);
+        return classes.stream().filter(Objects::nonNull).distinct().toList();
+    }
+
+    /** The members of the given types, by type then label. */
+    private Query indexQuery(List<Node> types) {
         return Sparql.parse("""
                 SELECT ?t ?x ?label WHERE {
                   VALUES ?t {%s }
@@ -143,8 +247,11 @@ public final class Pages {
                   OPTIONAL { ?x rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), "en")) }
                   OPTIONAL { ?x dcterms:title ?title }
                   BIND(COALESCE(?l, ?title, STR(?x)) AS ?label)
-                } ORDER BY ?t LCASE(STR(?label))""".formatted(iriList(classes)));
+                } ORDER BY ?t LCASE(STR(?label))""".formatted(iriList(types)));
     }
+
+    private static final Query MEMBER_COUNT = Sparql.parse("SELECT (COUNT(?x) AS ?n) WHERE { GRAPH ?facts { ?x a ?this } }");
+    private static final Query MEMBERS = Sparql.parse("SELECT ?x WHERE { GRAPH ?facts { ?x a ?this } } ORDER BY ?x");
 
     private static String iriList(java.util.Collection<Node> nodes) {
         StringBuilder sb = new StringBuilder();
@@ -153,6 +260,22 @@ public final class Pages {
     }
 
     // The view model: what the templates (templates/resource.mustache and its partials) render.
+
+    /**
+     * Where an entity's page is among its pages: claims {@code first} to {@code last} of
+     * {@code total}, with links to the neighbouring and last pages (null at either end), where
+     * each kind of fact starts, and the saved queries that give the whole timeline and neighbourhood.
+     */
+    public record Paging(int page, int pages, int first, int last, int total, String previous, String next, String lastPage,
+                         List<KindStart> kinds, String timeline, String neighbourhood) {
+        public int perPage() { return FACTS_PER_PAGE; }
+    }
+
+    /**
+     * A kind of fact on an entity's pages: its heading, its claims naming the entity, the page it
+     * starts on and a link there; {@code sep} goes before it in a list.
+     */
+    public record KindStart(String sep, String heading, int claims, int page, String href) {}
 
     /** A section of a page, listed in its table of contents. */
     public record Section(String id, String title) {}
@@ -194,7 +317,10 @@ public final class Pages {
     public record Related(boolean out, String relation, Link other) {}
 
     /** The sections of an entity's page. */
-    public record EntityView(List<Dispute> disputes, List<KindGroup> kinds, List<Related> related) {
+    /**
+     * @param moreRelated whether the entity has more related resources than "Related" lists ({@link #RELATED_SHOWN})
+     */
+    public record EntityView(List<Dispute> disputes, List<KindGroup> kinds, List<Related> related, boolean moreRelated) {
         public boolean noFacts() { return kinds.isEmpty(); }
     }
 
@@ -237,26 +363,50 @@ public final class Pages {
      * A resource's page. Exactly one of {@code entity}, {@code fact}, {@code event}, {@code article}
      * and {@code disagreement} is set, by the resource's type (none for other resources).
      *
-     * @param timeline the entity's dated facts as JSON for the timeline view (null when it has none)
+     * @param timeline the entity's dated facts (of this page) as JSON for the timeline view (null when it has none)
+     * @param paging where this page is among the entity's pages (null when it has one)
      */
     public record ResourcePage(String title, String frLabel, String description, List<String> types, String iri,
                                String editor, String turtle, String jsonld, List<Section> toc,
                                EntityView entity, FactView fact, EventView event, ArticleView article, DisputeView disagreement,
-                               List<Property> properties, String timeline, int timelineItems) {
+                               List<Property> properties, String timeline, int timelineItems, Paging paging) {
         public boolean views() { return timeline != null; }
         /** A table of contents and a filter box on pages with many sections. */
         public boolean longPage() { return toc.size() >= 3; }
     }
 
-    /** The page of a resource of the graph. */
+    /** The page of a resource of the graph (an entity's first page). */
     public String resource(Node iri) {
-        return Templates.render("resource", page(iri));
+        return resource(iri, 1);
     }
 
-    /** The view model of a resource's page. */
+    /**
+     * Page {@code page} (from 1) of a resource of the graph.
+     *
+     * @throws org.articlekg.query.ParameterException when there is no such page
+     */
+    public String resource(Node iri, int page) {
+        return render(page(iri, page));
+    }
+
+    /** A resource's page as HTML. */
+    public static String render(ResourcePage page) {
+        return Templates.render("resource", page);
+    }
+
+    /** The view model of a resource's (first) page. */
     public ResourcePage page(Node iri) {
-        Set<Node> types = new LinkedHashSet<>();
-        for (QuerySolution s : select(TYPES, iri)) types.add(s.get("t").asNode());
+        return page(iri, 1);
+    }
+
+    /**
+     * The view model of page {@code page} (from 1) of a resource: only an entity named by more than
+     * {@link #FACTS_PER_PAGE} claims has more than one.
+     *
+     * @throws org.articlekg.query.ParameterException when there is no such page
+     */
+    public ResourcePage page(Node iri, int page) {
+        Set<Node> types = types(iri);
         String title = label(iri);
         String fr = labelIn(iri, "fr");
         String description = null;
@@ -267,15 +417,21 @@ public final class Pages {
         EventView event = null;
         ArticleView article = null;
         DisputeView disagreement = null;
+        Paging paging = null;
         String timeline = null;
         int timelineItems = 0;
         TableSchema factKind = factKind(types);
+        if (!isEntity(types)) pageStart(page, 0);
         if (factKind != null) fact = factView(iri);
         else if (types.contains(AKG.Event)) event = eventView(iri);
         else if (types.contains(AKG.Article)) article = articleView(iri);
         else if (types.contains(AKG.Disagreement)) disagreement = new DisputeView(linkOrNull(one(iri, AKG.event)), dispute(iri));
-        else if (!types.isEmpty() && !types.contains(AKG.Evidence)) {
-            List<QuerySolution> facts = select(factsAbout(), iri);
+        else if (isEntity(types)) {
+            List<Claim> all = claims(iri);
+            int from = pageStart(page, all.size());
+            List<Claim> shown = all.subList(from, Math.min(all.size(), from + FACTS_PER_PAGE));
+            if (all.size() > FACTS_PER_PAGE) paging = paging(iri, page, all, from, shown.size());
+            List<QuerySolution> facts = factsOf(iri, shown);
             entity = entityView(iri, facts);
             JsonArray items = timelineItems(facts);
             if (!items.isEmpty()) {
@@ -291,8 +447,56 @@ public final class Pages {
         if (!properties.isEmpty() && !toc.isEmpty()) toc.add(new Section("properties", "All properties"));
         return new ResourcePage(title, fr != null && !fr.equals(title) ? fr : null, description,
                 types.stream().map(Pages::local).toList(), iri.getURI(), editorLink(iri),
-                docPath(iri) + "?format=ttl", docPath(iri) + "?format=jsonld", toc,
-                entity, fact, event, article, disagreement, properties, timeline, timelineItems);
+                docPath(iri) + "?format=ttl" + (page > 1 ? "&page=" + page : ""),
+                docPath(iri) + "?format=jsonld" + (page > 1 ? "&page=" + page : ""), toc,
+                entity, fact, event, article, disagreement, properties, timeline, timelineItems, paging);
+    }
+
+    private Set<Node> types(Node iri) {
+        Set<Node> types = new LinkedHashSet<>();
+        for (QuerySolution s : select(TYPES, iri)) types.add(s.get("t").asNode());
+        return types;
+    }
+
+    /** Whether a resource of these types has an entity's page: typed, and not a claim, event, article, disagreement or evidence. */
+    private boolean isEntity(Set<Node> types) {
+        return !types.isEmpty() && factKind(types) == null
+                && java.util.Collections.disjoint(types, List.of(AKG.Event, AKG.Article, AKG.Disagreement, AKG.Evidence));
+    }
+
+    /** The rows {@link #factsAbout} gives for the claims shown, in their order. */
+    private List<QuerySolution> factsOf(Node entity, List<Claim> shown) {
+        if (shown.isEmpty()) return List.of();
+        Map<Node, Integer> place = new HashMap<>();
+        for (Claim c : shown) place.putIfAbsent(c.fact(), place.size());
+        List<QuerySolution> rows = new ArrayList<>(select(factsAbout(shown.stream().map(Claim::fact).toList()), entity));
+        rows.sort(Comparator.comparingInt(r -> place.getOrDefault(r.get("f").asNode(), Integer.MAX_VALUE)));
+        return rows;
+    }
+
+    /** Where page {@code page} is among an entity's pages, with the page each kind of fact starts on. */
+    private Paging paging(Node iri, int page, List<Claim> all, int from, int shown) {
+        int pages = pages(all.size());
+        String doc = docPath(iri);
+        Map<Node, int[]> kinds = new LinkedHashMap<>(); // kind -> {first index, count}
+        for (int i = 0; i < all.size(); i++) {
+            int index = i;
+            kinds.computeIfAbsent(all.get(i).kind(), k -> new int[] {index, 0})[1]++;
+        }
+        List<KindStart> starts = new ArrayList<>();
+        for (Map.Entry<Node, int[]> k : kinds.entrySet()) {
+            int on = k.getValue()[0] / FACTS_PER_PAGE + 1;
+            starts.add(new KindStart(starts.isEmpty() ? "" : " · ", plural(local(k.getKey())), k.getValue()[1], on,
+                    (on == page ? "" : doc + "?page=" + on) + "#kind-" + local(k.getKey())));
+        }
+        return new Paging(page, pages, from + 1, from + shown, all.size(),
+                page > 1 ? doc + "?page=" + (page - 1) : null, page < pages ? doc + "?page=" + (page + 1) : null,
+                doc + "?page=" + pages, starts, "/api/entity-timeline?entity=" + encode(iri.getURI()),
+                "/api/entity-neighbourhood?entity=" + encode(iri.getURI()));
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private TableSchema factKind(Set<Node> types) {
@@ -359,10 +563,11 @@ public final class Pages {
             kinds.add(new KindGroup("kind-" + local(kind.getKey()), plural(local(kind.getKey())), events));
         }
         List<Related> related = new ArrayList<>();
-        for (QuerySolution r : select(related(), iri)) {
+        List<QuerySolution> relatedRows = select(related(), iri);
+        for (QuerySolution r : relatedRows.subList(0, Math.min(RELATED_SHOWN, relatedRows.size()))) {
             related.add(new Related("out".equals(r.getLiteral("dir").getString()), words(local(r.get("p").asNode())), link(r.get("other").asNode())));
         }
-        return new EntityView(disputes, kinds, related);
+        return new EntityView(disputes, kinds, related, relatedRows.size() > RELATED_SHOWN);
     }
 
     /**
@@ -567,28 +772,88 @@ public final class Pages {
     public record IndexEntry(Link link) {}
 
     /** The resources of one type in the index. */
-    public record IndexGroup(String id, String heading, List<Link> entries) {}
+    /**
+     * A type in the index: its members (all of them when few, else none: {@code more} links to its
+     * own pages) and how many there are.
+     */
+    public record IndexGroup(String id, String heading, long count, List<Link> entries, String more) {
+        public int perPage() { return INDEX_PER_PAGE; }
+    }
 
-    /** The index page. */
-    public record IndexPage(String title, List<IndexGroup> groups, List<Section> toc) {
+    /** Where a type's page of the index is among its pages, with links to the neighbouring and last pages. */
+    public record IndexPaging(int page, int pages, long first, long last, long total, String previous, String next, String lastPage) {}
+
+    /** The index page, or one page of one type's members ({@code paging} set). */
+    public record IndexPage(String title, List<IndexGroup> groups, List<Section> toc, IndexPaging paging) {
         public boolean longPage() { return true; }
     }
 
-    /** The index of entities by type. */
+    /**
+     * The index of the graph by type: each type's members by label, inline when there are at most
+     * {@link #INDEX_INLINE}; a bigger type links to its own pages ({@link #index(String, int)}).
+     */
     public String index() {
-        List<IndexGroup> groups = new ArrayList<>();
-        Node type = null;
-        List<Link> current = null;
-        for (QuerySolution s : select(indexQuery(), null)) {
-            Node t = s.get("t").asNode();
-            if (!t.equals(type)) {
-                current = new ArrayList<>();
-                groups.add(new IndexGroup("type-" + local(t), plural(local(t)), current));
-                type = t;
+        List<Node> types = indexTypes();
+        Map<Node, Long> counts = new LinkedHashMap<>();
+        for (Node t : types) counts.put(t, count(select(MEMBER_COUNT, t)));
+        List<Node> inline = types.stream().filter(t -> counts.get(t) <= INDEX_INLINE && counts.get(t) > 0).toList();
+        Map<Node, List<Link>> entries = new HashMap<>();
+        if (!inline.isEmpty()) {
+            for (QuerySolution s : select(indexQuery(inline), null)) {
+                entries.computeIfAbsent(s.get("t").asNode(), k -> new ArrayList<>())
+                        .add(new Link(href(s.get("x").asNode()), s.getLiteral("label").getString()));
             }
-            current.add(new Link(href(s.get("x").asNode()), s.getLiteral("label").getString()));
         }
-        return Templates.render("index", new IndexPage("Index", groups, groups.stream().map(g -> new Section(g.id(), g.heading())).toList()));
+        List<IndexGroup> groups = new ArrayList<>();
+        for (Node t : types) {
+            long n = counts.get(t);
+            if (n == 0) continue;
+            boolean listed = entries.containsKey(t);
+            groups.add(new IndexGroup("type-" + local(t), plural(local(t)), n, listed ? entries.get(t) : List.of(),
+                    listed ? null : "/doc/?" + TYPE + "=" + local(t)));
+        }
+        return Templates.render("index", new IndexPage("Index", groups, groups.stream().map(g -> new Section(g.id(), g.heading())).toList(), null));
+    }
+
+    /** The query parameter naming a type in the index. */
+    public static final String TYPE = "type";
+
+    /**
+     * Page {@code page} (from 1) of the members of one type of the index (named by its local name,
+     * as in {@code type=Person}), {@link #INDEX_PER_PAGE} a page in IRI order: the order the store
+     * can give without reading every member's label.
+     *
+     * @throws org.articlekg.query.ParameterException when there is no such type or page
+     */
+    public IndexPage indexPage(String type, int page) {
+        List<Node> types = indexTypes();
+        Node t = types.stream().filter(c -> local(c).equals(type)).findFirst().orElseThrow(() -> new org.articlekg.query.ParameterException(TYPE,
+                "'" + type + "' is not one of " + String.join(", ", types.stream().map(Pages::local).toList())));
+        long total = count(select(MEMBER_COUNT, t));
+        long pages = Math.max(1, (total + INDEX_PER_PAGE - 1) / INDEX_PER_PAGE);
+        if (page < 1 || page > pages) {
+            throw new org.articlekg.query.ParameterException(PAGE, "no page " + page + ": the " + total + " "
+                    + plural(local(t)).toLowerCase(java.util.Locale.ROOT) + " fill " + pages + (pages == 1 ? " page" : " pages"));
+        }
+        Query q = MEMBERS.cloneQuery();
+        q.setOffset((long) (page - 1) * INDEX_PER_PAGE);
+        q.setLimit(INDEX_PER_PAGE);
+        List<Link> members = select(q, t).stream().map(s -> link(s.get("x").asNode())).toList();
+        String base = "/doc/?" + TYPE + "=" + type + "&" + PAGE + "=";
+        long first = (long) (page - 1) * INDEX_PER_PAGE;
+        IndexPaging paging = new IndexPaging(page, (int) pages, first + 1, first + members.size(), total,
+                page > 1 ? base + (page - 1) : null, page < pages ? base + (page + 1) : null, base + pages);
+        String heading = plural(local(t));
+        return new IndexPage(heading, List.of(new IndexGroup("type-" + local(t), heading, total, members, null)), List.of(), paging);
+    }
+
+    /** An index page as HTML. */
+    public static String render(IndexPage page) {
+        return Templates.render("index", page);
+    }
+
+    private static long count(List<QuerySolution> rows) {
+        return rows.isEmpty() || !rows.get(0).contains("n") ? 0 : rows.get(0).getLiteral("n").getLong();
     }
 
     // Triples of the facts graph.

@@ -164,7 +164,7 @@ final class ApiServlet extends HttpServlet {
     }
 
     /** The value of a whole-number request parameter from {@code min} to 2^31-1, or null when absent. */
-    private static Long whole(HttpServletRequest req, String name, long min, boolean blankIsAbsent) {
+    static Long whole(HttpServletRequest req, String name, long min, boolean blankIsAbsent) {
         String[] given = req.getParameterValues(name);
         if (given == null || blankIsAbsent && given.length == 1 && given[0].isBlank()) return null;
         if (given.length != 1) throw new ParameterException(name, "given " + given.length + " times; give it once");

@@ -97,9 +97,9 @@ public final class KgServer implements AutoCloseable {
                 .parseConfig(description)
                 .fusekiModules(FusekiModules.create(new ReadOnlyUi()))
                 .enableCors(true, corsFile(settings.corsOrigins()).toString()));
-        // Every response: methods, headers. The paths that run client-chosen queries: the gate.
+        // Every response: methods, headers. The paths that run client-chosen queries: a gate; the pages: another.
         // The server's own descriptions: this machine only.
-        QueryGate gate = new QueryGate(settings);
+        QueryGate gate = new QueryGate(settings, "queries");
         LocalOnly local = new LocalOnly();
         builder.addFilter("/*", new SecurityHeaders()).addFilter("/*", new HostCheck(current));
         // What the build serves: ETag, and 304 to a client that has it, before the gate.
@@ -107,7 +107,7 @@ public final class KgServer implements AutoCloseable {
         if (queries != null) queries.all().forEach(q -> configuration.add(q.name() + "\n" + q.text() + "\n" + q.parameters()));
         ConditionalGet conditional = new ConditionalGet(current, configuration);
         for (String path : ConditionalGet.PATHS) builder.addFilter(path, conditional);
-        builder.addFilter("/api/*", gate);
+        builder.addFilter("/api/*", gate).addFilter("/doc/*", new QueryGate(settings, "pages"));
         for (String name : serviceNames(description)) builder.addFilter("/" + name + "/*", gate);
         // GET of the endpoint without a query: the SPARQL service description.
         ServiceDescriptionFilter sd = new ServiceDescriptionFilter(current);

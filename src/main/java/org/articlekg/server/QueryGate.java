@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * Bounds the queries running at once, in total and per client address ({@link ClientAddress}):
  * a query over either bound is answered at once with 429 and {@code Retry-After} (the timeout,
  * by when a running query has ended), and logged in one line (at most one a second, with the
- * number refused since the last). It guards the paths that run
- * client-chosen queries (the SPARQL endpoint, the saved queries); the health check, the pages
- * and the static files do not pass through it, so they keep answering under a flood of queries.
+ * number refused since the last). One gate guards the paths that run
+ * client-chosen queries (the SPARQL endpoint, the saved queries), another, with the same bounds,
+ * the linked-data pages (each runs many queries); the health check and the static files pass
+ * through neither, and a flood of queries does not hold up the pages, nor pages the queries.
  *
  * <p>Jetty's {@code QoSHandler} bounds the total but not per client, and queues instead of
  * refusing; one filter keeps the two bounds and the answer in one place.
@@ -34,11 +35,15 @@ final class QueryGate implements Filter {
     private final int perClient;
     private final long retryAfterSeconds;
     private final ClientAddress clients;
+    /** What it bounds, in its answers: "queries", "pages". */
+    private final String what;
     private final ConcurrentHashMap<String, Integer> running = new ConcurrentHashMap<>();
     private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - 2_000_000_000L);
     private final AtomicLong unlogged = new AtomicLong();
 
-    QueryGate(ServerSettings settings) {
+    /** @param what what it bounds, in its answers ("queries", "pages") */
+    QueryGate(ServerSettings settings, String what) {
+        this.what = what;
         this.maxTotal = settings.maxQueries();
         this.total = new Semaphore(maxTotal);
         this.perClient = settings.maxQueriesPerClient();
@@ -57,12 +62,12 @@ final class QueryGate implements Filter {
         String client = clients.of(req);
         if (running.merge(client, 1, Integer::sum) > perClient) {
             release(client);
-            refuse(req, resp, client, "this client already runs " + perClient + " queries at once (the most per client)");
+            refuse(req, resp, client, "this client already runs " + perClient + " " + what + " at once (the most per client)");
             return;
         }
         if (!total.tryAcquire()) {
             release(client);
-            refuse(req, resp, client, "the server already runs " + maxTotal + " queries at once (the most it runs)");
+            refuse(req, resp, client, "the server already runs " + maxTotal + " " + what + " at once (the most it runs)");
             return;
         }
         try {
