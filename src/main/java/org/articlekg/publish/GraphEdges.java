@@ -3,8 +3,10 @@ package org.articlekg.publish;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,8 +64,12 @@ public final class GraphEdges {
         }
     }
 
-    /** Nodes and edges. */
-    public record EntityGraph(List<GraphNode> nodes, List<Edge> edges) {}
+    /**
+     * Nodes and edges.
+     *
+     * @param edgesTotal the edges there are, of which {@code edges} are those kept
+     */
+    public record EntityGraph(List<GraphNode> nodes, List<Edge> edges, int edgesTotal) {}
 
     /** The entities with their classes: the classes of the declared entity kinds, looked up by class. */
     private static Query nodes(FactModel model) {
@@ -78,39 +84,50 @@ public final class GraphEdges {
 
     /** The whole entity graph. */
     public static EntityGraph all(DatasetGraph dsg, Iris iris) {
-        return build(dsg, iris, null);
+        return build(dsg, iris, null, Integer.MAX_VALUE);
     }
 
-    /** The edges touching one entity, with the nodes at their ends. */
-    public static EntityGraph around(DatasetGraph dsg, Iris iris, Node focus) {
-        return build(dsg, iris, focus);
+    /**
+     * The edges touching one entity, at most {@code maxEdges} of them (those with the most
+     * articles, then statements), with the nodes at their ends. Read from the entity: the cost is
+     * its statements', not the graph's.
+     */
+    public static EntityGraph around(DatasetGraph dsg, Iris iris, Node focus, int maxEdges) {
+        return build(dsg, iris, focus, maxEdges);
     }
 
-    private static EntityGraph build(DatasetGraph dsg, Iris iris, Node focus) {
+    private static EntityGraph build(DatasetGraph dsg, Iris iris, Node focus, int maxEdges) {
         Node facts = iris.graph(Iris.FACTS_GRAPH);
         Map<List<Node>, EdgeBuilder> edges = new LinkedHashMap<>();
         FactModel model = Kinds.of(dsg, iris);
+        Map<String, Node> b = new HashMap<>();
+        b.put("facts", facts);
+        if (focus != null) b.put("focus", focus);
         for (TableSchema t : model.tables()) {
             for (TableSchema.Shortcut sc : t.edges()) {
-                Map<String, Node> b = new HashMap<>();
-                b.put("facts", facts);
-                if (focus != null) b.put("focus", focus);
-                String filter = focus == null ? "" : "FILTER(?s = ?focus || ?o = ?focus) ";
                 if (!t.kind().isFact()) {
                     // an entity's own reference, e.g. a product's maker
                     Node p = t.column(sc.to()).predicate();
-                    Query q = Sparql.parse("SELECT ?s ?o WHERE { GRAPH ?facts { ?s <" + p.getURI() + "> ?o } " + filter + "}");
+                    Query q = Sparql.parse("SELECT ?s ?o WHERE { " + (focus == null ? "GRAPH ?facts { ?s <%1$s> ?o }"
+                            : "{ GRAPH ?facts { ?focus <%1$s> ?o } BIND(?focus AS ?s) } UNION { GRAPH ?facts { ?s <%1$s> ?focus } BIND(?focus AS ?o) }")
+                            .formatted(p.getURI()) + " }");
                     for (QuerySolution s : Sparql.select(dsg, q, b)) {
                         List<Node> key = List.of(s.get("s").asNode(), sc.property(), s.get("o").asNode());
                         edges.computeIfAbsent(key, k -> new EdgeBuilder(k.get(0), k.get(1), k.get(2)));
                     }
                     continue;
                 }
-                Node from = t.column(sc.from()).predicate();
-                Node to = t.column(sc.to()).predicate();
+                String from = t.column(sc.from()).predicate().getURI();
+                String to = t.column(sc.to()).predicate().getURI();
+                String kind = t.rdfClass().getURI();
+                // around an entity: from it, each direction, the kind checked after (as a triple the
+                // store would start from every statement of the kind)
+                String statements = focus == null ? "GRAPH ?facts { ?f a <%3$s> ; <%1$s> ?s ; <%2$s> ?o }" : """
+                        { GRAPH ?facts { ?f <%1$s> ?focus ; <%2$s> ?o } BIND(?focus AS ?s) }
+                        UNION { GRAPH ?facts { ?f <%2$s> ?focus ; <%1$s> ?s } BIND(?focus AS ?o) }
+                        FILTER EXISTS { GRAPH ?facts { ?f a <%3$s> } }""";
                 Query q = Sparql.parse("SELECT ?s ?o ?f ?article ?adate ?conflict ?date ?amount ?currency WHERE { "
-                        + "GRAPH ?facts { ?f a <" + t.rdfClass().getURI() + "> ; <" + from.getURI() + "> ?s ; <"
-                        + to.getURI() + "> ?o } " + filter
+                        + statements.formatted(from, to, kind) + " "
                         + "OPTIONAL { ?f akg:reportedIn ?article OPTIONAL { ?article akg:date ?adate } } "
                         + "OPTIONAL { ?f akg:conflictsWith ?conflict } "
                         + "OPTIONAL { ?f akg:date|akg:startDate ?date } "
@@ -132,24 +149,54 @@ public final class GraphEdges {
                 });
             }
         }
-        Set<Node> wanted = new LinkedHashSet<>();
-        if (focus != null) wanted.add(focus);
-        for (EdgeBuilder e : edges.values()) {
+        int total = edges.size();
+        Collection<EdgeBuilder> kept = edges.values();
+        if (total > maxEdges) {
+            kept = kept.stream().sorted(Comparator.comparingInt((EdgeBuilder e) -> -e.articles.size())
+                    .thenComparingInt(e -> -e.statements.size())
+                    .thenComparing(e -> e.source.getURI() + " " + e.relationship.getURI() + " " + e.target.getURI()))
+                    .limit(maxEdges).toList();
+        }
+        Map<Node, String> labels = labels(dsg, iris);
+        Map<Node, Node> origins = Explorer.origins(dsg, facts);
+        List<GraphNode> nodes = focus == null ? allNodes(dsg, model, facts) : nodesOf(dsg, model, facts, focus, kept);
+        Set<Node> seen = new HashSet<>();
+        for (GraphNode n : nodes) seen.add(n.iri());
+        List<Edge> list = kept.stream().filter(e -> seen.contains(e.source) && seen.contains(e.target))
+                .map(e -> e.build(labels.getOrDefault(e.relationship, Pages.local(e.relationship)), origins)).toList();
+        return new EntityGraph(nodes, list, total);
+    }
+
+    /** Every entity of the declared kinds, by IRI. */
+    private static List<GraphNode> allNodes(DatasetGraph dsg, FactModel model, Node facts) {
+        List<GraphNode> nodes = new ArrayList<>();
+        Set<Node> seen = new HashSet<>();
+        Sparql.forEach(dsg, nodes(model), Map.of("facts", facts), s -> {
+            Node x = s.get("x").asNode();
+            if (seen.add(x)) nodes.add(new GraphNode(x, Pages.local(s.get("t").asNode()), s.getLiteral("label").getString()));
+        });
+        return nodes;
+    }
+
+    /** The focus and the entities at the ends of the edges, by IRI, each with its first declared class (by IRI). */
+    private static List<GraphNode> nodesOf(DatasetGraph dsg, FactModel model, Node facts, Node focus, Collection<EdgeBuilder> edges) {
+        Set<Node> wanted = new java.util.TreeSet<>(Comparator.comparing(Node::getURI));
+        wanted.add(focus);
+        for (EdgeBuilder e : edges) {
             wanted.add(e.source);
             wanted.add(e.target);
         }
-        List<GraphNode> nodes = new ArrayList<>();
-        Set<Node> seen = new LinkedHashSet<>();
-        Sparql.forEach(dsg, nodes(model), Map.of("facts", facts), s -> {
-            Node x = s.get("x").asNode();
-            if (focus != null && !wanted.contains(x)) return;
-            if (seen.add(x)) nodes.add(new GraphNode(x, Pages.local(s.get("t").asNode()), s.getLiteral("label").getString()));
+        Set<Node> classes = new HashSet<>(model.entityClasses());
+        StringBuilder values = new StringBuilder();
+        for (Node n : wanted) values.append(" <").append(n.getURI()).append('>');
+        Map<Node, GraphNode> found = new HashMap<>();
+        Sparql.forEach(dsg, Sparql.parse("SELECT ?x ?t ?label WHERE { VALUES ?x {" + values + " } GRAPH ?facts { ?x a ?t } "
+                + "OPTIONAL { ?x rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), \"en\")) } "
+                + "BIND(COALESCE(?l, STR(?x)) AS ?label) } ORDER BY ?x ?t"), Map.of("facts", facts), s -> {
+            Node t = s.get("t").asNode();
+            if (classes.contains(t)) found.putIfAbsent(s.get("x").asNode(), new GraphNode(s.get("x").asNode(), Pages.local(t), s.getLiteral("label").getString()));
         });
-        Map<Node, String> labels = labels(dsg, iris);
-        Map<Node, Node> origins = Explorer.origins(dsg, facts);
-        List<Edge> list = edges.values().stream().filter(e -> seen.contains(e.source) && seen.contains(e.target))
-                .map(e -> e.build(labels.getOrDefault(e.relationship, Pages.local(e.relationship)), origins)).toList();
-        return new EntityGraph(nodes, list);
+        return wanted.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private static final Query PROPERTY_LABELS = Sparql.parse("""

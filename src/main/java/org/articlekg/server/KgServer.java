@@ -107,7 +107,8 @@ public final class KgServer implements AutoCloseable {
         if (queries != null) queries.all().forEach(q -> configuration.add(q.name() + "\n" + q.text() + "\n" + q.parameters()));
         ConditionalGet conditional = new ConditionalGet(current, configuration);
         for (String path : ConditionalGet.PATHS) builder.addFilter(path, conditional);
-        builder.addFilter("/api/*", gate).addFilter("/doc/*", new QueryGate(settings, "pages"));
+        QueryGate pages = new QueryGate(settings, "pages");
+        builder.addFilter("/api/*", gate).addFilter("/doc/*", pages).addFilter("/explore/*", pages);
         for (String name : serviceNames(description)) builder.addFilter("/" + name + "/*", gate);
         // GET of the endpoint without a query: the SPARQL service description.
         ServiceDescriptionFilter sd = new ServiceDescriptionFilter(current);

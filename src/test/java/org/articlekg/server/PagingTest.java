@@ -233,4 +233,58 @@ class PagingTest {
         }
         assertEquals(200, status, "a page once the burst is over");
     }
+
+    @Test
+    void theExplorerDrawsTheMostReportedEdgesOfABigNeighbourhood() throws Exception {
+        // the whole entity graph, as the build exports it (GraphEdges.all): the hub's edges and their sources
+        org.w3c.dom.Document gexf = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(get(server.url() + "dumps/article-kg.gexf", null).body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        java.util.Map<String, String> iriOf = new java.util.HashMap<>();
+        org.w3c.dom.NodeList nodes = gexf.getElementsByTagName("node");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            org.w3c.dom.Element n = (org.w3c.dom.Element) nodes.item(i);
+            iriOf.put(n.getAttribute("id"), attribute(n, "iri"));
+        }
+        String hubIri = "http://localhost:3030/id/" + hub;
+        java.util.Map<String, Integer> exported = new java.util.HashMap<>();
+        org.w3c.dom.NodeList edges = gexf.getElementsByTagName("edge");
+        for (int i = 0; i < edges.getLength(); i++) {
+            org.w3c.dom.Element e = (org.w3c.dom.Element) edges.item(i);
+            String s = iriOf.get(e.getAttribute("source")), o = iriOf.get(e.getAttribute("target"));
+            if (s.equals(hubIri) || o.equals(hubIri)) {
+                exported.put(s + " " + attribute(e, "property") + " " + o, Integer.parseInt(attribute(e, "sources")));
+            }
+        }
+        assertTrue(exported.size() > org.articlekg.publish.Explorer.EDGES_SHOWN,
+                "the generated graph has an entity with more edges than the explorer draws: " + exported.size());
+        HttpResponse<String> r = get(server.url() + "explore/graph.json?entity=" + encode(hubIri), null);
+        assertEquals(200, r.statusCode(), r.body());
+        org.apache.jena.atlas.json.JsonObject g = org.apache.jena.atlas.json.JSON.parse(r.body());
+        assertEquals(exported.size(), g.get("edgesTotal").getAsNumber().value().intValue(), "edgesTotal counts them all");
+        Set<String> drawn = new HashSet<>();
+        int fewestDrawn = Integer.MAX_VALUE;
+        for (org.apache.jena.atlas.json.JsonValue v : g.get("edges").getAsArray()) {
+            org.apache.jena.atlas.json.JsonObject d = v.getAsObject().get("data").getAsObject();
+            String key = d.getString("source") + " " + d.getString("property") + " " + d.getString("target");
+            assertEquals(exported.get(key), d.get("sources").getAsNumber().value().intValue(), key + ": its sources as exported");
+            drawn.add(key);
+            fewestDrawn = Math.min(fewestDrawn, d.get("sources").getAsNumber().value().intValue());
+            int listed = d.get("facts").getAsArray().size();
+            assertTrue(listed <= org.articlekg.publish.Explorer.STATEMENTS_SHOWN, key + ": " + listed + " statements listed");
+            assertTrue(d.get("factsTotal").getAsNumber().value().intValue() >= Math.max(1, listed), key);
+        }
+        assertEquals(org.articlekg.publish.Explorer.EDGES_SHOWN, drawn.size());
+        int mostLeftOut = exported.entrySet().stream().filter(e -> !drawn.contains(e.getKey())).mapToInt(java.util.Map.Entry::getValue).max().orElse(0);
+        assertTrue(fewestDrawn >= mostLeftOut, "the most reported drawn: " + fewestDrawn + " sources drawn, " + mostLeftOut + " left out");
+    }
+
+    /** The value of a GEXF element's attribute value {@code for}. */
+    private static String attribute(org.w3c.dom.Element e, String name) {
+        org.w3c.dom.NodeList values = e.getElementsByTagName("attvalue");
+        for (int i = 0; i < values.getLength(); i++) {
+            org.w3c.dom.Element v = (org.w3c.dom.Element) values.item(i);
+            if (v.getAttribute("for").equals(name)) return v.getAttribute("value");
+        }
+        return null;
+    }
 }
