@@ -223,10 +223,11 @@ final class ResultsPage {
                 XSDDatatype.XSDgYear.getURI());
         private static final Set<String> NUMBERS = Set.of(XSDDatatype.XSDdecimal.getURI(), XSDDatatype.XSDinteger.getURI(),
                 XSDDatatype.XSDdouble.getURI(), XSDDatatype.XSDfloat.getURI());
-        private static final Query LABELS = QueryFactory.create("""
+        /** The labels and titles of the IRIs listed in place of {@code %s}, read from them. */
+        private static final String LABELS = """
                 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
                 PREFIX dcterms: <http://purl.org/dc/terms/>
-                SELECT ?s ?l WHERE { ?s rdfs:label|dcterms:title ?l }""");
+                SELECT ?s ?l WHERE { VALUES ?s {%s } ?s rdfs:label|dcterms:title ?l }""";
         private static final Query QUALIFIERS = QueryFactory.create("""
                 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
                 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -259,7 +260,7 @@ final class ResultsPage {
             for (int i = 0; i < all.size(); i += 100) {
                 StringBuilder values = new StringBuilder();
                 for (Node n : all.subList(i, Math.min(all.size(), i + 100))) values.append(" <").append(n.getURI()).append('>');
-                Query q = QueryFactory.create(LABELS.serialize().replace("WHERE {", "WHERE { VALUES ?s {" + values + " }"));
+                Query q = QueryFactory.create(LABELS.formatted(values));
                 // the label in the page's language, else one without a language, else any (a French article's title)
                 Map<String, Integer> rank = new HashMap<>();
                 for (QuerySolution s : select(q)) {
@@ -288,6 +289,11 @@ final class ResultsPage {
             org.apache.jena.query.QuerySolutionMap m = new org.apache.jena.query.QuerySolutionMap();
             m.add(var, org.apache.jena.rdf.model.ResourceFactory.createPlainLiteral(value.getLiteralLexicalForm()));
             return m;
+        }
+
+        /** How many IRIs' labels it holds: those of the rows it was given, and of the IRIs it labelled. */
+        int labelsHeld() {
+            return labels.size();
         }
 
         /** The label of an IRI (read by {@link #learnLabels} or looked up now), or its last segment. */
