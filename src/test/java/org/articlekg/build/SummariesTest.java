@@ -129,6 +129,10 @@ class SummariesTest {
         reports.put("roles-at", List.of("role", "dateRank", "?x a akg:Role ; akg:organization <" + hubParameter("roles-at").get("organization") + ">"));
         reports.put("person-connections", List.of("fact", "kindRank", "?x akg:event ?e ; ?p <" + hubParameter("person-connections").get("person") + ">"));
         reports.put("person-connections" + IN_INDEX_ORDER, reports.get("person-connections"));
+        reports.put("who-says-what", List.of("claim", "kindRank", "?x akg:event ?e"));
+        // the articles dated by facts-as-of's default as_of (2023-12-31), at their own precision, with claims
+        reports.put("facts-as-of", List.of("article", "dateRank",
+                "?x a akg:Article ; akg:date ?d ; akg:factCount ?n FILTER(?n > 0 && STR(?d) <= \"2023-12-31\")"));
         return reports.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             String column = e.getValue().get(0);
             String name = e.getKey().replace(IN_INDEX_ORDER, "");
@@ -184,7 +188,10 @@ class SummariesTest {
             "unfinished-deals", List.of(Map.of("status", "proposed")),
             "lawsuits", List.of(Map.of("status", "filed")),
             "observations", List.of(Map.of("measure", "valuation")),
-            "investments-by-year", List.of(Map.of("year", "2019")));
+            "investments-by-year", List.of(Map.of("year", "2019")),
+            "who-says-what", List.of(Map.of("mode", "reported"), Map.of("mode", "attributed"), Map.of("mode", "allegation"),
+                    Map.of("mode", "speculation")),
+            "facts-as-of", List.of(Map.of("as_of", "2030-01-01"), Map.of("as_of", "2021-06-30")));
 
     /** The statement that names the value of each entity-parameterised report's parameter, by query name. */
     private static final Map<String, List<String>> HUB_PARAMETERS = Map.of(
