@@ -13,8 +13,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
  * statement; and its incoming links, each with the label of the resource it comes from.
  *
  * <p>An entity named by more claims than a page holds ({@link Pages#FACTS_PER_PAGE}) is described
- * a page at a time ({@link #describePage}): its own triples, the links to it from other entities
- * and articles, and the page's claims with their evidence and events.
+ * a page at a time ({@link #describePage}): its own triples and evidence, the links to it from
+ * other entities and articles, and the page's claims with their evidence and events (what it says
+ * itself, the evidence naming it as speaker, is in the saved queries statements and who-says-what).
  */
 public final class Describer {
     private Describer() {}
@@ -46,6 +47,7 @@ public final class Describer {
               UNION { VALUES ?f {%1$s } ?f ?fp ?fo . OPTIONAL { ?fo rdfs:label ?folabel } }
               UNION { VALUES ?f {%1$s } ?f prov:wasDerivedFrom ?ev . ?ev ?evp ?evo }
               UNION { VALUES ?f {%1$s } ?f akg:event ?s . ?s ?ip ?this . OPTIONAL { ?s rdfs:label ?slabel } }
+              UNION { BIND(?this AS ?f) ?this prov:wasDerivedFrom ?ev . ?ev ?evp ?evo }
               UNION { VALUES ?ip {%2$s } ?s ?ip ?this . OPTIONAL { ?s rdfs:label ?slabel } }
             }
             """;
@@ -61,17 +63,11 @@ public final class Describer {
     }
 
     /**
-     * One page of an entity's description: its own triples, the given claims naming it (one page
-     * of them) with their evidence and events, and the links to it by the given properties (the
-     * relations between entities and articles, {@link Pages#relations()}).
+     * One page of an entity's description: its own triples and evidence, the given claims naming it
+     * (one page of them) with their evidence and events, and the links to it by the given
+     * properties (the relations between entities and articles, {@link Pages#relations()}).
      */
     public static Graph describePage(DatasetGraph dsg, Node entity, List<Node> claims, java.util.Collection<Node> relations) {
-        return Sparql.construct(dsg, Sparql.parse(PAGE.formatted(iris(claims), iris(relations))), Map.of("this", entity));
-    }
-
-    private static String iris(java.util.Collection<Node> nodes) {
-        StringBuilder sb = new StringBuilder();
-        for (Node n : nodes) sb.append(" <").append(n.getURI()).append('>');
-        return sb.toString();
+        return Sparql.construct(dsg, Sparql.parse(PAGE.formatted(Sparql.iris(claims), Sparql.iris(relations))), Map.of("this", entity));
     }
 }

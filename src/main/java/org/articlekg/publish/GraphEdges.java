@@ -123,9 +123,8 @@ public final class GraphEdges {
                 // around an entity: from it, each direction, the kind checked after (as a triple the
                 // store would start from every statement of the kind)
                 String statements = focus == null ? "GRAPH ?facts { ?f a <%3$s> ; <%1$s> ?s ; <%2$s> ?o }" : """
-                        { GRAPH ?facts { ?f <%1$s> ?focus ; <%2$s> ?o } BIND(?focus AS ?s) }
-                        UNION { GRAPH ?facts { ?f <%2$s> ?focus ; <%1$s> ?s } BIND(?focus AS ?o) }
-                        FILTER EXISTS { GRAPH ?facts { ?f a <%3$s> } }""";
+                        { GRAPH ?facts { ?f <%1$s> ?focus ; <%2$s> ?o } FILTER EXISTS { GRAPH ?facts { ?f a <%3$s> } } BIND(?focus AS ?s) }
+                        UNION { GRAPH ?facts { ?f <%2$s> ?focus ; <%1$s> ?s } FILTER EXISTS { GRAPH ?facts { ?f a <%3$s> } } BIND(?focus AS ?o) }""";
                 Query q = Sparql.parse("SELECT ?s ?o ?f ?article ?adate ?conflict ?date ?amount ?currency WHERE { "
                         + statements.formatted(from, to, kind) + " "
                         + "OPTIONAL { ?f akg:reportedIn ?article OPTIONAL { ?article akg:date ?adate } } "
@@ -187,10 +186,8 @@ public final class GraphEdges {
             wanted.add(e.target);
         }
         Set<Node> classes = new HashSet<>(model.entityClasses());
-        StringBuilder values = new StringBuilder();
-        for (Node n : wanted) values.append(" <").append(n.getURI()).append('>');
         Map<Node, GraphNode> found = new HashMap<>();
-        Sparql.forEach(dsg, Sparql.parse("SELECT ?x ?t ?label WHERE { VALUES ?x {" + values + " } GRAPH ?facts { ?x a ?t } "
+        Sparql.forEach(dsg, Sparql.parse("SELECT ?x ?t ?label WHERE { VALUES ?x {" + Sparql.iris(wanted) + " } GRAPH ?facts { ?x a ?t } "
                 + "OPTIONAL { ?x rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), \"en\")) } "
                 + "BIND(COALESCE(?l, STR(?x)) AS ?label) } ORDER BY ?x ?t"), Map.of("facts", facts), s -> {
             Node t = s.get("t").asNode();

@@ -44,10 +44,12 @@ import org.articlekg.vocab.AKG;
  * ECharts; the facts stay readable without JavaScript). Local IRIs link to their pages as paths
  * ({@code /id/...}), so the pages work on any host the graph is served from.
  *
- * <p>Every page costs a bounded amount of work, whatever the graph's size: an entity named by more
- * than {@link #FACTS_PER_PAGE} claims has its claims on numbered pages, "Related" lists at most
- * {@link #RELATED_SHOWN} resources, and the index lists a type's members inline only when they are
- * few ({@link #INDEX_INLINE}), on pages of {@link #INDEX_PER_PAGE} otherwise.
+ * <p>What a page shows is bounded, and what it reads grows with the entity (or type), not the
+ * graph: an entity named by more than {@link #FACTS_PER_PAGE} claims has its claims on numbered
+ * pages (each page orders all of them first), "Related" lists at most {@link #RELATED_SHOWN}
+ * resources (and "All properties" leaves them out on such an entity), and the index lists a
+ * type's members inline only when they are few ({@link #INDEX_INLINE}), on pages of
+ * {@link #INDEX_PER_PAGE} otherwise.
  */
 public final class Pages {
     /** The claims on one page of an entity; an entity named by more is shown on several pages. */
@@ -127,19 +129,23 @@ public final class Pages {
                         .filter(Objects::nonNull).map(c -> "<" + c.getURI() + ">").toList())));
     }
 
-    /** What an entity's page shows of the given claims naming it; undated ones placed by their reported date. */
-    private Query factsAbout(List<Node> facts) {
+    /**
+     * What an entity's page shows of the given claims naming it, each under the kind it was given;
+     * undated ones placed by their reported date; a claim with no English label by its IRI.
+     */
+    private Query factsAbout(List<Claim> claims) {
+        StringBuilder pairs = new StringBuilder();
+        for (Claim c : claims) pairs.append(" (<").append(c.fact().getURI()).append("> <").append(c.kind().getURI()).append(">)");
         return Sparql.parse("""
                 SELECT DISTINCT ?f ?kind ?role ?label ?date ?event WHERE {
-                  VALUES ?kind {%s }
-                  VALUES ?f {%s }
+                  VALUES (?f ?kind) {%s }
                   GRAPH ?facts { ?f ?role ?this }
-                  GRAPH ?facts { ?f a ?kind OPTIONAL { ?f akg:event ?event } }
-                  ?f rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), "en"))
+                  OPTIONAL { GRAPH ?facts { ?f akg:event ?event } }
+                  OPTIONAL { ?f rdfs:label ?en FILTER(LANGMATCHES(LANG(?en), "en")) }
+                  BIND(COALESCE(?en, STR(?f)) AS ?label)
                   OPTIONAL { ?f akg:date ?d1 } OPTIONAL { ?f akg:startDate ?d2 } OPTIONAL { ?f akg:reportedDate ?d3 }
                   BIND(STR(COALESCE(?d1, ?d2, ?d3)) AS ?date)
-                } ORDER BY ?kind ?date ?label""".formatted(iriList(model.facts().stream().map(TableSchema::rdfClass).toList()),
-                iriList(facts)));
+                } ORDER BY ?kind ?date ?label""".formatted(pairs));
     }
 
     /** A claim naming an entity, and its kind of fact. */
@@ -194,7 +200,7 @@ public final class Pages {
         int pages = pages(claims);
         if (page < 1 || page > pages) {
             throw new org.articlekg.query.ParameterException(PAGE, "no page " + page + ": this resource has "
-                    + (pages == 1 ? "one page" : pages + " pages, of " + FACTS_PER_PAGE + " of its " + claims + " claims each"));
+                    + (pages == 1 ? "one page" : pages + " pages (its " + claims + " claims, " + FACTS_PER_PAGE + " a page)"));
         }
         return (page - 1) * FACTS_PER_PAGE;
     }
@@ -209,7 +215,7 @@ public final class Pages {
                   VALUES ?p {%s }
                   { GRAPH ?facts { ?this ?p ?other } BIND("out" AS ?dir) }
                   UNION { GRAPH ?facts { ?other ?p ?this } BIND("in" AS ?dir) }
-                } ORDER BY ?p ?other LIMIT %d""".formatted(iriList(relations()), RELATED_SHOWN + 1));
+                } ORDER BY ?p ?other LIMIT %d""".formatted(Sparql.iris(relations()), RELATED_SHOWN + 1));
     }
 
     /**
@@ -247,28 +253,24 @@ public final class Pages {
                   OPTIONAL { ?x rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), "en")) }
                   OPTIONAL { ?x dcterms:title ?title }
                   BIND(COALESCE(?l, ?title, STR(?x)) AS ?label)
-                } ORDER BY ?t LCASE(STR(?label))""".formatted(iriList(types)));
+                } ORDER BY ?t LCASE(STR(?label))""".formatted(Sparql.iris(types)));
     }
 
     private static final Query MEMBER_COUNT = Sparql.parse("SELECT (COUNT(?x) AS ?n) WHERE { GRAPH ?facts { ?x a ?this } }");
     private static final Query MEMBERS = Sparql.parse("SELECT ?x WHERE { GRAPH ?facts { ?x a ?this } } ORDER BY ?x");
-
-    private static String iriList(java.util.Collection<Node> nodes) {
-        StringBuilder sb = new StringBuilder();
-        for (Node n : nodes) if (n != null) sb.append(" <").append(n.getURI()).append('>');
-        return sb.toString();
-    }
 
     // The view model: what the templates (templates/resource.mustache and its partials) render.
 
     /**
      * Where an entity's page is among its pages: claims {@code first} to {@code last} of
      * {@code total}, with links to the neighbouring and last pages (null at either end), where
-     * each kind of fact starts, and the saved queries that give the whole timeline and neighbourhood.
+     * each kind of fact starts, and the saved query that gives the whole timeline.
      */
     public record Paging(int page, int pages, int first, int last, int total, String previous, String next, String lastPage,
-                         List<KindStart> kinds, String timeline, String neighbourhood) {
+                         List<KindStart> kinds, String timeline) {
         public int perPage() { return FACTS_PER_PAGE; }
+        /** What the pager counts. */
+        public String noun() { return "Facts"; }
     }
 
     /**
@@ -319,8 +321,10 @@ public final class Pages {
     /** The sections of an entity's page. */
     /**
      * @param moreRelated whether the entity has more related resources than "Related" lists ({@link #RELATED_SHOWN})
+     * @param neighbourhood the saved query entity-neighbourhood on this entity: its relations with other entities, all of them
      */
-    public record EntityView(List<Dispute> disputes, List<KindGroup> kinds, List<Related> related, boolean moreRelated) {
+    public record EntityView(List<Dispute> disputes, List<KindGroup> kinds, List<Related> related, boolean moreRelated,
+                             String neighbourhood) {
         public boolean noFacts() { return kinds.isEmpty(); }
     }
 
@@ -443,7 +447,8 @@ public final class Pages {
             for (KindGroup k : entity.kinds()) toc.add(new Section(k.id(), k.heading()));
             if (!entity.related().isEmpty()) toc.add(new Section("related", "Related"));
         }
-        List<Property> properties = properties(iri);
+        // on an entity of several pages, its relations are under Related (the first 200), not here
+        List<Property> properties = properties(iri, paging == null ? Set.of() : relations());
         if (!properties.isEmpty() && !toc.isEmpty()) toc.add(new Section("properties", "All properties"));
         return new ResourcePage(title, fr != null && !fr.equals(title) ? fr : null, description,
                 types.stream().map(Pages::local).toList(), iri.getURI(), editorLink(iri),
@@ -469,7 +474,7 @@ public final class Pages {
         if (shown.isEmpty()) return List.of();
         Map<Node, Integer> place = new HashMap<>();
         for (Claim c : shown) place.putIfAbsent(c.fact(), place.size());
-        List<QuerySolution> rows = new ArrayList<>(select(factsAbout(shown.stream().map(Claim::fact).toList()), entity));
+        List<QuerySolution> rows = new ArrayList<>(select(factsAbout(shown), entity));
         rows.sort(Comparator.comparingInt(r -> place.getOrDefault(r.get("f").asNode(), Integer.MAX_VALUE)));
         return rows;
     }
@@ -491,8 +496,7 @@ public final class Pages {
         }
         return new Paging(page, pages, from + 1, from + shown, all.size(),
                 page > 1 ? doc + "?page=" + (page - 1) : null, page < pages ? doc + "?page=" + (page + 1) : null,
-                doc + "?page=" + pages, starts, "/api/entity-timeline?entity=" + encode(iri.getURI()),
-                "/api/entity-neighbourhood?entity=" + encode(iri.getURI()));
+                doc + "?page=" + pages, starts, "/api/entity-timeline?entity=" + encode(iri.getURI()));
     }
 
     private static String encode(String s) {
@@ -567,7 +571,8 @@ public final class Pages {
         for (QuerySolution r : relatedRows.subList(0, Math.min(RELATED_SHOWN, relatedRows.size()))) {
             related.add(new Related("out".equals(r.getLiteral("dir").getString()), words(local(r.get("p").asNode())), link(r.get("other").asNode())));
         }
-        return new EntityView(disputes, kinds, related, relatedRows.size() > RELATED_SHOWN);
+        return new EntityView(disputes, kinds, related, relatedRows.size() > RELATED_SHOWN,
+                "/api/entity-neighbourhood?entity=" + encode(iri.getURI()));
     }
 
     /**
@@ -758,10 +763,12 @@ public final class Pages {
         return new ArticleView(facts.size(), kinds);
     }
 
-    private List<Property> properties(Node iri) {
+    /** The resource's own triples in the facts graph, but those of the given properties. */
+    private List<Property> properties(Node iri, Set<Node> leftOut) {
         List<Property> out = new ArrayList<>();
         for (QuerySolution s : select(OWN, iri)) {
             Node p = s.get("p").asNode();
+            if (leftOut.contains(p)) continue;
             Node o = s.get("o").asNode();
             out.add(new Property(qname(p), o.isURI() ? link(o) : Link.text(show(iri, p, o))));
         }
@@ -781,7 +788,10 @@ public final class Pages {
     }
 
     /** Where a type's page of the index is among its pages, with links to the neighbouring and last pages. */
-    public record IndexPaging(int page, int pages, long first, long last, long total, String previous, String next, String lastPage) {}
+    public record IndexPaging(int page, int pages, long first, long last, long total, String previous, String next, String lastPage) {
+        /** What the pager counts. */
+        public String noun() { return "Members"; }
+    }
 
     /** The index page, or one page of one type's members ({@code paging} set). */
     public record IndexPage(String title, List<IndexGroup> groups, List<Section> toc, IndexPaging paging) {

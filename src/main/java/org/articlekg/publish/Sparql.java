@@ -32,6 +32,13 @@ final class Sparql {
             PREFIX owl: <http://www.w3.org/2002/07/owl#>
             """;
 
+    /** IRIs written as a SPARQL list ({@code  <a> <b>}), for VALUES and IN; nulls left out. */
+    static String iris(java.util.Collection<Node> nodes) {
+        StringBuilder sb = new StringBuilder();
+        for (Node n : nodes) if (n != null) sb.append(" <").append(n.getURI()).append('>');
+        return sb.toString();
+    }
+
     static Query parse(String body) {
         return QueryFactory.create(PREFIXES + body);
     }

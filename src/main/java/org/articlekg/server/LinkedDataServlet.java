@@ -88,25 +88,35 @@ final class LinkedDataServlet extends HttpServlet {
         int page = asked == null ? 1 : asked.intValue();
         String type = Negotiation.chooseOr406(req, resp, offers);
         if (type == null) return;
-        resp.setHeader("Content-Location", "/doc" + rest + (page > 1 ? "?page=" + page : ""));
-        resp.addHeader("Link", "<" + iri.getURI() + ">; rel=\"about\"");
         if (type.equals(Negotiation.HTML)) {
             Pages.ResourcePage view = g.read(dsg -> new Pages(dsg, g.iris()).page(iri, page));
-            if (view.paging() != null) links(resp, "/doc" + rest + "?", "", page, view.paging().pages());
+            describedHeaders(req, resp, rest, iri, page, view.paging() == null ? 1 : view.paging().pages());
             send(resp, 200, "text/html; charset=utf-8", Pages.render(view).getBytes(StandardCharsets.UTF_8));
             return;
         }
-        Graph description = g.read(dsg -> {
+        record Described(Graph graph, int pages) {}
+        Described described = g.read(dsg -> {
             Pages pages = new Pages(dsg, g.iris());
             Pages.ClaimPage claims = pages.claimsOnPage(iri, page);
-            if (claims == null || claims.pages() == 1) return Describer.describe(dsg, iri);
-            links(resp, "/doc" + rest + "?", keepFormat(req), page, claims.pages());
-            return Describer.describePage(dsg, iri, claims.claims(), pages.relations());
+            if (claims == null || claims.pages() == 1) return new Described(Describer.describe(dsg, iri), 1);
+            return new Described(Describer.describePage(dsg, iri, claims.claims(), pages.relations()), claims.pages());
         });
+        describedHeaders(req, resp, rest, iri, page, described.pages());
+        Graph description = described.graph();
         description.getPrefixMapping().setNsPrefixes(Prefixes.of(g.iris(), g.read(dsg -> org.articlekg.publish.Kinds.of(dsg, g.iris()))));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, description, Negotiation.lang(type));
         send(resp, 200, type + (type.startsWith("text/") || type.contains("json") ? "; charset=utf-8" : ""), out.toByteArray());
+    }
+
+    /**
+     * The headers of a resource's description, once the page is known to exist: where it is, what
+     * it is about, and its neighbouring pages when it has several (keeping {@code format=}).
+     */
+    private static void describedHeaders(HttpServletRequest req, HttpServletResponse resp, String rest, Node iri, int page, int pages) {
+        resp.setHeader("Content-Location", "/doc" + rest + (page > 1 ? "?page=" + page : ""));
+        resp.addHeader("Link", "<" + iri.getURI() + ">; rel=\"about\"");
+        if (pages > 1) links(resp, "/doc" + rest + "?", keepFormat(req), page, pages);
     }
 
     /**
