@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.articlekg.load.Kind;
 import org.articlekg.load.Labels;
 import org.articlekg.load.TableSchema;
 import org.articlekg.load.ValueType;
+import org.articlekg.query.ParameterException;
 import org.articlekg.vocab.AKG;
 
 /**
@@ -164,7 +167,7 @@ public final class Pages {
         }
         ranked.sort(Comparator.comparing((Ranked r) -> r.claim().kind().getURI()).thenComparingLong(Ranked::rank)
                 .thenComparing(r -> r.claim().fact().getURI()));
-        Set<Node> seen = new java.util.HashSet<>();
+        Set<Node> seen = new HashSet<>();
         List<Claim> out = new ArrayList<>();
         for (Ranked r : ranked) if (seen.add(r.claim().fact())) out.add(r.claim());
         return out;
@@ -177,7 +180,7 @@ public final class Pages {
      * The claims on page {@code page} (from 1) of an entity, for its description as RDF; null for a
      * resource that is not an entity.
      *
-     * @throws org.articlekg.query.ParameterException when there is no such page
+     * @throws ParameterException when there is no such page
      */
     public ClaimPage claimsOnPage(Node iri, int page) {
         if (!isEntity(types(iri))) {
@@ -199,7 +202,7 @@ public final class Pages {
     private static int pageStart(int page, int claims) {
         int pages = pages(claims);
         if (page < 1 || page > pages) {
-            throw new org.articlekg.query.ParameterException(PAGE, "no page " + page + ": this resource has "
+            throw new ParameterException(PAGE, "no page " + page + ": this resource has "
                     + (pages == 1 ? "one page" : pages + " pages (its " + claims + " claims, " + FACTS_PER_PAGE + " a page)"));
         }
         return (page - 1) * FACTS_PER_PAGE;
@@ -318,8 +321,9 @@ public final class Pages {
     /** A relation of an entity to another: "founded X" (out) or "X founded this" (in). */
     public record Related(boolean out, String relation, Link other) {}
 
-    /** The sections of an entity's page. */
     /**
+     * The sections of an entity's page.
+     *
      * @param moreRelated whether the entity has more related resources than "Related" lists ({@link #RELATED_SHOWN})
      * @param neighbourhood the saved query entity-neighbourhood on this entity: its relations with other entities, all of them
      */
@@ -387,7 +391,7 @@ public final class Pages {
     /**
      * Page {@code page} (from 1) of a resource of the graph.
      *
-     * @throws org.articlekg.query.ParameterException when there is no such page
+     * @throws ParameterException when there is no such page
      */
     public String resource(Node iri, int page) {
         return render(page(iri, page));
@@ -407,7 +411,7 @@ public final class Pages {
      * The view model of page {@code page} (from 1) of a resource: only an entity named by more than
      * {@link #FACTS_PER_PAGE} claims has more than one.
      *
-     * @throws org.articlekg.query.ParameterException when there is no such page
+     * @throws ParameterException when there is no such page
      */
     public ResourcePage page(Node iri, int page) {
         Set<Node> types = types(iri);
@@ -466,7 +470,7 @@ public final class Pages {
     /** Whether a resource of these types has an entity's page: typed, and not a claim, event, article, disagreement or evidence. */
     private boolean isEntity(Set<Node> types) {
         return !types.isEmpty() && factKind(types) == null
-                && java.util.Collections.disjoint(types, List.of(AKG.Event, AKG.Article, AKG.Disagreement, AKG.Evidence));
+                && Collections.disjoint(types, List.of(AKG.Event, AKG.Article, AKG.Disagreement, AKG.Evidence));
     }
 
     /** The rows {@link #factsAbout} gives for the claims shown, in their order. */
@@ -775,10 +779,6 @@ public final class Pages {
         return out;
     }
 
-    /** An entry of the index. */
-    public record IndexEntry(Link link) {}
-
-    /** The resources of one type in the index. */
     /**
      * A type in the index: its members (all of them when few, else none: {@code more} links to its
      * own pages) and how many there are.
@@ -833,16 +833,16 @@ public final class Pages {
      * as in {@code type=Person}), {@link #INDEX_PER_PAGE} a page in IRI order: the order the store
      * can give without reading every member's label.
      *
-     * @throws org.articlekg.query.ParameterException when there is no such type or page
+     * @throws ParameterException when there is no such type or page
      */
     public IndexPage indexPage(String type, int page) {
         List<Node> types = indexTypes();
-        Node t = types.stream().filter(c -> local(c).equals(type)).findFirst().orElseThrow(() -> new org.articlekg.query.ParameterException(TYPE,
+        Node t = types.stream().filter(c -> local(c).equals(type)).findFirst().orElseThrow(() -> new ParameterException(TYPE,
                 "'" + type + "' is not one of " + String.join(", ", types.stream().map(Pages::local).toList())));
         long total = count(select(MEMBER_COUNT, t));
         long pages = Math.max(1, (total + INDEX_PER_PAGE - 1) / INDEX_PER_PAGE);
         if (page < 1 || page > pages) {
-            throw new org.articlekg.query.ParameterException(PAGE, "no page " + page + ": the " + total + " "
+            throw new ParameterException(PAGE, "no page " + page + ": the " + total + " "
                     + plural(local(t)).toLowerCase(java.util.Locale.ROOT) + " fill " + pages + (pages == 1 ? " page" : " pages"));
         }
         Query q = MEMBERS.cloneQuery();
