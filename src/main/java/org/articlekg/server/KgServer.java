@@ -108,7 +108,8 @@ public final class KgServer implements AutoCloseable {
         ConditionalGet conditional = new ConditionalGet(current, configuration);
         for (String path : ConditionalGet.PATHS) builder.addFilter(path, conditional);
         QueryGate pages = new QueryGate(settings, "pages");
-        builder.addFilter("/api/*", gate).addFilter("/doc/*", pages).addFilter("/explore/*", pages);
+        // the explorer's neighbourhoods, not its search (bounded, and asked as one types)
+        builder.addFilter("/api/*", gate).addFilter("/doc/*", pages).addFilter("/explore/graph.json", pages);
         for (String name : serviceNames(description)) builder.addFilter("/" + name + "/*", gate);
         // GET of the endpoint without a query: the SPARQL service description.
         ServiceDescriptionFilter sd = new ServiceDescriptionFilter(current);

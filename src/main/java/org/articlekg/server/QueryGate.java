@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * by when a running query has ended), and logged in one line (at most one a second, with the
  * number refused since the last). One gate guards the paths that run
  * client-chosen queries (the SPARQL endpoint, the saved queries), another, with the same bounds,
- * the linked-data pages and the explorer (its JSON runs many queries); the health check, the
- * scripts, styles and WebJars pass through neither, and a flood of queries does not hold up the
- * pages, nor pages the queries.
+ * the linked-data pages and the explorer's neighbourhoods (each runs many queries); the health
+ * check, the search as one types, the static files pass through neither, and a flood of queries
+ * does not hold up the pages, nor pages the queries.
  *
  * <p>Jetty's {@code QoSHandler} bounds the total but not per client, and queues instead of
  * refusing; one filter keeps the two bounds and the answer in one place.
