@@ -259,7 +259,10 @@ final class ResultsPage {
             all.removeIf(n -> labels.containsKey(n.getURI()));
             for (int i = 0; i < all.size(); i += 100) {
                 StringBuilder values = new StringBuilder();
-                for (Node n : all.subList(i, Math.min(all.size(), i + 100))) values.append(" <").append(n.getURI()).append('>');
+                for (Node n : all.subList(i, Math.min(all.size(), i + 100))) {
+                    values.append(" <").append(n.getURI()).append('>');
+                    labels.put(n.getURI(), null); // read once: one without a label is not asked again
+                }
                 Query q = QueryFactory.create(LABELS.formatted(values));
                 // the label in the page's language, else one without a language, else any (a French article's title)
                 Map<String, Integer> rank = new HashMap<>();
@@ -291,7 +294,7 @@ final class ResultsPage {
             return m;
         }
 
-        /** How many IRIs' labels it holds: those of the rows it was given, and of the IRIs it labelled. */
+        /** How many IRIs it has read the labels of (with a label or without): those of the rows it was given, and of the IRIs it labelled. */
         int labelsHeld() {
             return labels.size();
         }
@@ -320,10 +323,20 @@ final class ResultsPage {
             if (s.isEmpty() || !literal.getLiteralLanguage().isEmpty()) return List.of();
             List<String> out = new ArrayList<>();
             for (String part : s.split("\\s+")) {
-                if (!part.matches("https?://[^\\s<>\"{}|\\\\^`]+")) return List.of();
+                if (!part.matches("https?://[^\\s<>\"{}|\\\\^`]+") || !isIri(part)) return List.of();
                 out.add(part);
             }
             return out;
+        }
+
+        /** Whether a text is an IRI a query may name (a bad {@code %} escape, a second {@code #} ... are not). */
+        private static boolean isIri(String s) {
+            try {
+                org.apache.jena.irix.IRIx.create(s);
+                return true;
+            } catch (org.apache.jena.irix.IRIException e) {
+                return false;
+            }
         }
 
         Cell cell(String column, Map<String, Node> row) {

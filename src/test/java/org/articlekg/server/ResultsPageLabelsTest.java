@@ -34,6 +34,28 @@ class ResultsPageLabelsTest {
         assertEquals(3, f.labelsHeld());
     }
 
+    @Test
+    void aLiteralOfWhatOnlyLooksLikeIrisIsText() {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        ResultsPage.Formatter f = new ResultsPage.Formatter(dsg, BASE, "en");
+        for (String text : List.of("http://example.org/100%", "https://example.org/a#b#c", "http://example.org:port/x")) {
+            Node literal = NodeFactory.createLiteralString(text);
+            assertEquals(List.of(), ResultsPage.Formatter.iriList(literal), text + " is text, not a link");
+            f.learnLabels(List.of(Map.of("quote", literal))); // no query built from it
+        }
+        Node two = NodeFactory.createLiteralString(BASE + "id/person/p1 " + BASE + "id/person/p2");
+        assertEquals(List.of(BASE + "id/person/p1", BASE + "id/person/p2"), ResultsPage.Formatter.iriList(two));
+    }
+
+    @Test
+    void anIriWithoutALabelIsAskedOnce() {
+        ResultsPage.Formatter f = new ResultsPage.Formatter(DatasetGraphFactory.createTxnMem(), BASE, "en");
+        f.learnLabels(List.of(Map.of("x", iri("person/nobody"))));
+        assertEquals(1, f.labelsHeld());
+        assertEquals("nobody", f.label(iri("person/nobody")), "its last segment");
+        assertEquals(1, f.labelsHeld());
+    }
+
     private static Node iri(String path) {
         return NodeFactory.createURI(BASE + "id/" + path);
     }
