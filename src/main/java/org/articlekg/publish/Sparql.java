@@ -17,7 +17,8 @@ import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 
 /**
  * Runs the publishing layer's own SPARQL over a dataset whose default graph is the union of its
- * graphs, with values bound as terms on the parsed query (never pasted into the text).
+ * graphs, with values bound as terms on the parsed query; only IRIs read from the graph itself
+ * are written into a query's text ({@link #iris}), as VALUES lists.
  */
 final class Sparql {
     private Sparql() {}

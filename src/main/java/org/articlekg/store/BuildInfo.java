@@ -39,7 +39,7 @@ public record BuildInfo(String base, Instant built, Map<String, Long> quadsPerGr
      * up to issue 17's summaries; 2, the summary graph with the reports' ranks
      * ({@code akg:dateRank} ...), without which the whole-graph reports answer no rows; 3, the
      * timeline ranks ({@code akg:timelineRank} ...), without which entity-timeline answers none;
-     * 4, {@code akg:kindRank}, without which person-connections answers none; 5, the members of
+     * 4, {@code akg:kindRank}, without which person-connections and who-says-what answer none; 5, the members of
      * the kinds' lists in the ontology graph ({@code kd:column}, {@code kd:option}), without which
      * entities, entity-disputes and entity-neighbourhood answer none.
      */

@@ -130,14 +130,19 @@ class SummariesTest {
         reports.put("person-connections", List.of("fact", "kindRank", "?x akg:event ?e ; ?p <" + hubParameter("person-connections").get("person") + ">"));
         reports.put("person-connections" + IN_INDEX_ORDER, reports.get("person-connections"));
         reports.put("who-says-what", List.of("claim", "kindRank", "?x akg:event ?e"));
+        // a rarer mode: from that mode's evidence, the ranks sorted
+        reports.put("who-says-what" + WITH + "mode=attributed", List.of("claim", "kindRank",
+                "?x akg:event ?e ; <http://www.w3.org/ns/prov#wasDerivedFrom>/akg:attributionMode/<http://www.w3.org/2004/02/skos/core#notation> \"attributed\""));
         // the articles dated by facts-as-of's default as_of (2023-12-31), at their own precision, with claims
         reports.put("facts-as-of", List.of("article", "dateRank",
                 "?x a akg:Article ; akg:date ?d ; akg:factCount ?n FILTER(?n > 0 && STR(?d) <= \"2023-12-31\")"));
         return reports.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             String column = e.getValue().get(0);
-            String name = e.getKey().replace(IN_INDEX_ORDER, "");
+            String name = e.getKey().replace(IN_INDEX_ORDER, "").split(WITH)[0];
             SavedQuery query = e.getKey().endsWith(IN_INDEX_ORDER) ? readInIndexOrder(name) : library.get(name);
-            List<String> items = new ArrayList<>(new java.util.LinkedHashSet<>(column(query.bind(hubParameter(name)), column)));
+            Map<String, String> values = new java.util.HashMap<>(hubParameter(name));
+            if (e.getKey().contains(WITH)) values.put(e.getKey().split(WITH)[1].split("=")[0], e.getKey().split(WITH)[1].split("=")[1]);
+            List<String> items = new ArrayList<>(new java.util.LinkedHashSet<>(column(query.bind(values), column)));
             Map<String, Long> ranks = new java.util.HashMap<>();
             Txn.executeRead(dataset, () -> {
                 String select = "SELECT ?x ?r WHERE { " + e.getValue().get(2) + " . ?x akg:" + e.getValue().get(1) + " ?r }";
@@ -203,6 +208,8 @@ class SummariesTest {
     /** The queries that read a rank's whole index in order for an entity named by 2,000 claims or more, and sort its claims' ranks otherwise. */
     private static final List<String> THRESHOLDED = List.of("entity-timeline", "person-connections");
     private static final String IN_INDEX_ORDER = " (read in index order)";
+    /** In a report's name in {@code everyRankedReportListsItsItemsInRankOrder}: the parameter it is bound to ({@code name with k=v}). */
+    private static final String WITH = " with ";
 
     /** A query of {@link #THRESHOLDED} with the threshold at one claim, so that the generated graph's entities take the first way. */
     private static SavedQuery readInIndexOrder(String name) throws java.io.IOException {
