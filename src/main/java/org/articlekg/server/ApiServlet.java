@@ -33,12 +33,17 @@ import org.articlekg.query.SavedQuery;
  * The saved queries over HTTP, under {@code /api/}: the index (HTML for people, JSON for programs),
  * {@code /api/openapi.json}, and {@code /api/NAME?param=value} running a query against the graph
  * being served, in the format chosen by {@code format=} or {@code Accept}. Bad input is a 400 that
- * names the parameter; an unknown query is a 404.
+ * names the parameter; an unknown query is a 404. Each answer says in {@code Server-Timing}
+ * whether this request computed it ({@code computed}) or waited for an identical one in flight
+ * ({@code shared}), and for how long, in milliseconds.
  */
 final class ApiServlet extends HttpServlet {
     private static final String FORMAT = QueryLibrary.FORMAT;
     private static final String LIMIT = QueryLibrary.LIMIT;
     private static final String OFFSET = QueryLibrary.OFFSET;
+    /** The {@code Server-Timing} metrics of an answer: computed by this request, or by an identical one in flight. */
+    static final String COMPUTED = "computed";
+    static final String SHARED = "shared";
 
     private final QueryLibrary library;
     private final ServerSettings settings;
@@ -123,9 +128,17 @@ final class ApiServlet extends HttpServlet {
         // A page asks for one row more than it shows, to know whether there is a next page.
         Query query = html ? page(saved.bind(values, graph.base()), page.limit() + 1, page.offset())
                 : page(saved.bind(values, graph.base()), limit, offset);
-        Supplier<Answer> compute = () -> answer(saved, query, format, page, graph);
+        // whether this request computed its answer, or waited for another's (Server-Timing says which)
+        boolean[] computed = {false};
+        Supplier<Answer> compute = () -> {
+            computed[0] = true;
+            return answer(saved, query, format, page, graph);
+        };
+        long start = System.nanoTime();
         Answer answer = shared == null ? compute.get()
                 : shared.get(new Key(graph.build(), saved.name(), values, limit, offset, format, page), compute);
+        resp.setHeader("Server-Timing", (computed[0] ? COMPUTED : SHARED) + ";dur="
+                + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
         if (answer.truncated()) GuardedQuery.markTruncated(resp, settings.maxRows());
         resp.setStatus(200);
         resp.setContentType(format.contentType());
