@@ -20,7 +20,11 @@ import org.apache.jena.sparql.core.DatasetGraph;
 public final class Describer {
     private Describer() {}
 
-    private static final Query DESCRIBE = Sparql.parse("""
+    /**
+     * A description: the resource's own triples and its own evidence, then {@code %s}, the claims
+     * naming it and the links to it.
+     */
+    private static final String DESCRIPTION = """
             CONSTRUCT {
               ?this ?p ?o . ?o rdfs:label ?olabel .
               ?f ?fp ?fo . ?fo rdfs:label ?folabel .
@@ -28,29 +32,24 @@ public final class Describer {
               ?s ?ip ?this . ?s rdfs:label ?slabel .
             } WHERE {
               { ?this ?p ?o . OPTIONAL { ?o rdfs:label ?olabel } }
+              UNION { BIND(?this AS ?f) ?this prov:wasDerivedFrom ?ev . ?ev ?evp ?evo }
+            %s
+            }
+            """;
+
+    /** Every claim naming the resource, with its evidence, and every link to it. */
+    private static final Query DESCRIBE = Sparql.parse(DESCRIPTION.formatted("""
               # FILTER EXISTS, not a triple: as a triple the store started from every claim of the graph
               UNION { ?f ?role ?this FILTER EXISTS { ?f a akg:Fact } ?f ?fp ?fo . OPTIONAL { ?fo rdfs:label ?folabel } }
               UNION { ?f ?role ?this FILTER EXISTS { ?f a akg:Fact } ?f prov:wasDerivedFrom ?ev . ?ev ?evp ?evo }
-              UNION { BIND(?this AS ?f) ?this prov:wasDerivedFrom ?ev . ?ev ?evp ?evo }
-              UNION { ?s ?ip ?this . OPTIONAL { ?s rdfs:label ?slabel } }
-            }
-            """);
+              UNION { ?s ?ip ?this . OPTIONAL { ?s rdfs:label ?slabel } }"""));
 
-    private static final String PAGE = """
-            CONSTRUCT {
-              ?this ?p ?o . ?o rdfs:label ?olabel .
-              ?f ?fp ?fo . ?fo rdfs:label ?folabel .
-              ?f prov:wasDerivedFrom ?ev . ?ev ?evp ?evo .
-              ?s ?ip ?this . ?s rdfs:label ?slabel .
-            } WHERE {
-              { ?this ?p ?o . OPTIONAL { ?o rdfs:label ?olabel } }
+    /** The given claims ({@code %1$s}) with their evidence and events, and the links by the given properties ({@code %2$s}). */
+    private static final String PAGE = DESCRIPTION.formatted("""
               UNION { VALUES ?f {%1$s } ?f ?fp ?fo . OPTIONAL { ?fo rdfs:label ?folabel } }
               UNION { VALUES ?f {%1$s } ?f prov:wasDerivedFrom ?ev . ?ev ?evp ?evo }
               UNION { VALUES ?f {%1$s } ?f akg:event ?s . ?s ?ip ?this . OPTIONAL { ?s rdfs:label ?slabel } }
-              UNION { BIND(?this AS ?f) ?this prov:wasDerivedFrom ?ev . ?ev ?evp ?evo }
-              UNION { VALUES ?ip {%2$s } ?s ?ip ?this . OPTIONAL { ?s rdfs:label ?slabel } }
-            }
-            """;
+              UNION { VALUES ?ip {%2$s } ?s ?ip ?this . OPTIONAL { ?s rdfs:label ?slabel } }""");
 
     /** Whether the graph says anything about the resource. */
     public static boolean exists(DatasetGraph dsg, Node iri) {
