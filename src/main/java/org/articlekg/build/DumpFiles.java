@@ -5,9 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.apache.jena.atlas.io.BufferingWriter;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RIOT;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.system.RiotLib;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.riot.writer.WriterStreamRDFBlocks;
 
 /**
  * The files of a build's {@code dumps/} folder, with their formats and media types: the RDF
@@ -40,6 +50,21 @@ public final class DumpFiles {
     /** The media type of each dump and export file, as the dataset description announces it. */
     public static final Map<String, String> MEDIA_TYPES = Stream.concat(RDF.keySet().stream(), EXPORTS.stream())
             .collect(Collectors.toUnmodifiableMap(n -> n, DumpFiles::mediaType));
+
+    /**
+     * A streaming writer of {@code format} into {@code out}: Jena's own
+     * ({@link StreamRDFWriter}), except that Turtle and TriG in blocks, whose writer prints one
+     * character at a time, write through an unsynchronised buffer ({@link BufferingWriter})
+     * instead of a {@link java.io.BufferedWriter}, which takes a lock per character: the same
+     * bytes, written 2-3 times faster (the build writes every quad in both).
+     */
+    public static StreamRDF writer(OutputStream out, RDFFormat format) {
+        if (format.equals(RDFFormat.TURTLE_BLOCKS) || format.equals(RDFFormat.TRIG_BLOCKS)) {
+            Writer chars = new BufferingWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            return new WriterStreamRDFBlocks(RiotLib.create(chars), RIOT.getContext());
+        }
+        return StreamRDFWriter.getWriterStream(out, format);
+    }
 
     private static Map<String, RDFFormat> rdf() {
         Map<String, RDFFormat> m = new LinkedHashMap<>();

@@ -389,7 +389,7 @@ public final class GraphBuilder {
                 }
                 // Turtle gets every graph's triples in one stream. (Writing the union graph would
                 // de-duplicate through a set in memory; the graphs hold no triple twice.)
-                StreamRDF writer = StreamRDFWriter.getWriterStream(out, format);
+                StreamRDF writer = DumpFiles.writer(out, format);
                 StreamRDF stream = turtle ? GraphStreams.triplesOf(writer) : writer;
                 stream.start();
                 prefixes.getNsPrefixMap().forEach(stream::prefix);

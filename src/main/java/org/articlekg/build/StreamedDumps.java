@@ -17,7 +17,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.Quad;
 import org.articlekg.KgException;
@@ -175,7 +174,7 @@ final class StreamedDumps implements StreamRDF, AutoCloseable {
     }
 
     private StreamRDF started(OutputStream out, RDFFormat format) {
-        StreamRDF s = StreamRDFWriter.getWriterStream(out, format);
+        StreamRDF s = DumpFiles.writer(out, format);
         s.start();
         prefixes.forEach(s::prefix);
         return s;
