@@ -57,9 +57,12 @@ import org.articlekg.vocab.AKG;
 public final class Summaries {
     private static final Node TYPE = RDF.type.asNode();
 
-    private final List<String> articlePrefixes = new ArrayList<>();
-    private final List<String> entityPrefixes = new ArrayList<>();
-    private final List<String> factPrefixes = new ArrayList<>();
+    /** The role of each kind, by the segment its IRIs are minted under ({@code {base}id/segment/...}). */
+    private final Map<String, Kind.Role> roles = new HashMap<>();
+    private final String idNamespace;
+    /** The last subject seen and its role: a claim's or an entity's statements come one after another. */
+    private Node lastSubject;
+    private Kind.Role lastRole;
 
     private final Numbering articles = new Numbering();
     private final Numbering entities = new Numbering();
@@ -94,6 +97,7 @@ public final class Summaries {
      */
     public Summaries(Iris iris, FactModel model, org.apache.jena.graph.Graph ontology) {
         eventPrefix = iris.eventNamespace();
+        idNamespace = iris.idNamespace();
         ontology.find(Node.ANY, RDFS.label.asNode(), Node.ANY).forEachRemaining(t -> {
             if (t.getObject().isLiteral() && "en".equals(t.getObject().getLiteralLanguage())) {
                 classLabels.putIfAbsent(t.getSubject(), t.getObject().getLiteralLexicalForm());
@@ -102,15 +106,7 @@ public final class Summaries {
         ontology.find(Node.ANY, SKOS.notation.asNode(), Node.ANY).forEachRemaining(t -> {
             if (t.getObject().isLiteral()) qualifierNotations.put(t.getSubject(), t.getObject().getLiteralLexicalForm());
         });
-        for (Kind k : model.kinds()) {
-            String prefix = iris.idNamespace() + k.segment() + "/";
-            switch (k.role()) {
-                case ARTICLE -> articlePrefixes.add(prefix);
-                case ENTITY -> entityPrefixes.add(prefix);
-                case FACT -> factPrefixes.add(prefix);
-                case EVIDENCE -> { }
-            }
-        }
+        for (Kind k : model.kinds()) roles.put(k.segment(), k.role());
     }
 
     /** A stream that passes every triple on to {@code out} and keeps what the summaries need. */
@@ -130,7 +126,12 @@ public final class Summaries {
         Node o = t.getObject();
         if (!s.isURI()) return;
         String subject = s.getURI();
-        if (startsWithAny(subject, factPrefixes)) {
+        if (s != lastSubject) {
+            lastSubject = s;
+            lastRole = roleOf(subject);
+        }
+        Kind.Role role = lastRole;
+        if (role == Kind.Role.FACT) {
             int claim = claims.number(s);
             if (p.equals(TYPE)) {
                 claimKeys.kind(claim, classLabels.get(o));
@@ -160,10 +161,10 @@ public final class Summaries {
                 addArticle(claim, article(o));
             } else if (p.equals(AKG.conflictsWith)) {
                 claimDisputed.set(claim);
-            } else if (o.isURI() && !p.equals(TYPE) && startsWithAny(o.getURI(), entityPrefixes)) {
+            } else if (o.isURI() && !p.equals(TYPE) && roleOf(o.getURI()) == Kind.Role.ENTITY) {
                 addMention(entities.number(o), claim);
             }
-        } else if (startsWithAny(subject, articlePrefixes)) {
+        } else if (role == Kind.Role.ARTICLE) {
             if (p.equals(TYPE) && o.equals(AKG.Article)) {
                 article(s);
             } else if (p.equals(AKG.date) && o.isLiteral()) {
@@ -173,7 +174,7 @@ public final class Summaries {
             } else if (p.equals(DCTerms.title.asNode()) && o.isLiteral()) {
                 articleKeys.label(article(s), o.getLiteralLexicalForm());
             }
-        } else if (startsWithAny(subject, entityPrefixes)) {
+        } else if (role == Kind.Role.ENTITY) {
             int entity = entities.number(s);
             if (p.equals(TYPE)) {
                 entityKeys.kind(entity, classLabels.get(o));
@@ -202,9 +203,11 @@ public final class Summaries {
         return p.equals(RDFS.label.asNode()) && o.isLiteral() && "en".equals(o.getLiteralLanguage());
     }
 
-    private static boolean startsWithAny(String iri, List<String> prefixes) {
-        for (String p : prefixes) if (iri.startsWith(p)) return true;
-        return false;
+    /** The role of the kind whose IRIs {@code iri} is minted under, or null. */
+    private Kind.Role roleOf(String iri) {
+        if (!iri.startsWith(idNamespace)) return null;
+        int end = iri.indexOf('/', idNamespace.length());
+        return end < 0 ? null : roles.get(iri.substring(idNamespace.length(), end));
     }
 
     private int article(Node a) {
@@ -507,8 +510,19 @@ public final class Summaries {
         private int size;
         /** Number + 1 of the IRI in each slot, 0 for an empty slot; at most half full. */
         private int[] table = new int[1 << 8];
+        /** The last node numbered, and its number: the statements of one node come together. */
+        private Node last;
+        private int lastNumber;
 
         int number(Node n) {
+            if (n == last) return lastNumber;
+            int number = lookUp(n);
+            last = n;
+            lastNumber = number;
+            return number;
+        }
+
+        private int lookUp(Node n) {
             byte[] iri = n.getURI().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             int mask = table.length - 1;
             int slot = Arrays.hashCode(iri) & mask;
