@@ -99,7 +99,7 @@ public final class KgServer implements AutoCloseable {
                 .enableCors(true, corsFile(settings.corsOrigins()).toString()));
         // Every response: methods, headers. The paths that run client-chosen queries: a gate; the pages: another.
         // The server's own descriptions: this machine only.
-        QueryGate gate = new QueryGate(settings, "queries");
+        QueryGate gate = new QueryGate(settings, "queries", java.time.Duration.ZERO);
         LocalOnly local = new LocalOnly();
         builder.addFilter("/*", new SecurityHeaders()).addFilter("/*", new HostCheck(current));
         // What the build serves: ETag, and 304 to a client that has it, before the gate.
@@ -107,7 +107,7 @@ public final class KgServer implements AutoCloseable {
         if (queries != null) queries.all().forEach(q -> configuration.add(q.name() + "\n" + q.text() + "\n" + q.parameters()));
         ConditionalGet conditional = new ConditionalGet(current, configuration);
         for (String path : ConditionalGet.PATHS) builder.addFilter(path, conditional);
-        QueryGate pages = new QueryGate(settings, "pages");
+        QueryGate pages = new QueryGate(settings, "pages", ServerSettings.PAGES_WAIT);
         // the explorer's neighbourhoods, not its search (bounded, and asked as one types)
         builder.addFilter("/api/*", gate).addFilter("/doc/*", pages).addFilter("/explore/graph.json", pages);
         for (String name : serviceNames(description)) builder.addFilter("/" + name + "/*", gate);

@@ -9,45 +9,55 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bounds the queries running at once, in total and per client address ({@link ClientAddress}):
- * a query over either bound is answered at once with 429 and {@code Retry-After} (the timeout,
- * by when a running query has ended), and logged in one line (at most one a second, with the
- * number refused since the last). One gate guards the paths that run
- * client-chosen queries (the SPARQL endpoint, the saved queries), another, with the same bounds,
- * the linked-data pages and the explorer's neighbourhoods (each runs many queries); the health
- * check, the search as one types, the static files pass through neither, and a flood of queries
- * does not hold up the pages, nor pages the queries.
+ * Bounds the queries running at once, in total and per client address ({@link ClientAddress}).
+ * A request over either bound waits up to its gate's {@code maxWait} for a place (at most as many
+ * wait as may run; the others do not wait), then is answered with 429 and {@code Retry-After}
+ * (the timeout, by when a running query has ended), and logged in one line (at most one a second,
+ * with the number refused since the last). One gate guards the paths that run client-chosen
+ * queries (the SPARQL endpoint, the saved queries), and refuses at once; another, with the same
+ * bounds, the linked-data pages and the explorer's neighbourhoods (each runs many queries), which
+ * wait a little ({@link ServerSettings#PAGES_WAIT}: a person opening a few pages at once). The
+ * health check, the search as one types, the static files pass through neither, and a flood of
+ * queries does not hold up the pages, nor pages the queries.
  *
- * <p>Jetty's {@code QoSHandler} bounds the total but not per client, and queues instead of
- * refusing; one filter keeps the two bounds and the answer in one place.
+ * <p>Jetty's {@code QoSHandler} bounds the total but not per client, and queues every request
+ * instead of refusing; one filter keeps the two bounds, the short wait and the answer in one place.
  */
 final class QueryGate implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(QueryGate.class);
 
-    private final Semaphore total;
     private final int maxTotal;
     private final int perClient;
+    private final long maxWaitNanos;
     private final long retryAfterSeconds;
     private final ClientAddress clients;
     /** What it bounds, in its answers: "queries", "pages". */
     private final String what;
-    private final ConcurrentHashMap<String, Integer> running = new ConcurrentHashMap<>();
+    /** Guarded by this gate's monitor, which {@link #leave} notifies. */
+    private final Map<String, Integer> running = new HashMap<>();
+    private int runningTotal;
+    private int waiting;
     private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - 2_000_000_000L);
     private final AtomicLong unlogged = new AtomicLong();
 
-    /** @param what what it bounds, in its answers ("queries", "pages") */
-    QueryGate(ServerSettings settings, String what) {
+    /**
+     * @param what what it bounds, in its answers ("queries", "pages")
+     * @param maxWait how long a request over a bound waits for a place before it is refused (zero: not at all)
+     */
+    QueryGate(ServerSettings settings, String what, Duration maxWait) {
         this.what = what;
         this.maxTotal = settings.maxQueries();
-        this.total = new Semaphore(maxTotal);
         this.perClient = settings.maxQueriesPerClient();
+        this.maxWaitNanos = maxWait.toNanos();
         this.retryAfterSeconds = Math.max(1, (settings.timeout().toMillis() + 999) / 1000);
         this.clients = new ClientAddress(settings.trustedProxies());
     }
@@ -61,26 +71,64 @@ final class QueryGate implements Filter {
             return;
         }
         String client = clients.of(req);
-        if (running.merge(client, 1, Integer::sum) > perClient) {
-            release(client);
-            refuse(req, resp, client, "this client already runs " + perClient + " " + what + " at once (the most per client)");
-            return;
-        }
-        if (!total.tryAcquire()) {
-            release(client);
-            refuse(req, resp, client, "the server already runs " + maxTotal + " " + what + " at once (the most it runs)");
+        String refused = enter(client);
+        if (refused != null) {
+            refuse(req, resp, client, refused);
             return;
         }
         try {
             chain.doFilter(request, response);
         } finally {
-            total.release();
-            release(client);
+            leave(client);
         }
     }
 
-    private void release(String client) {
+    /** Takes a place for {@code client}, waiting for one if allowed; null when taken, else why not. */
+    private synchronized String enter(String client) {
+        long deadline = System.nanoTime() + maxWaitNanos;
+        boolean queued = false;
+        try {
+            while (true) {
+                String why = overBound(client);
+                if (why == null) {
+                    running.merge(client, 1, Integer::sum);
+                    runningTotal++;
+                    return null;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return why;
+                if (!queued) {
+                    if (waiting >= maxTotal) return why;
+                    waiting++;
+                    queued = true;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return why;
+                }
+            }
+        } finally {
+            if (queued) waiting--;
+        }
+    }
+
+    private String overBound(String client) {
+        if (running.getOrDefault(client, 0) >= perClient) {
+            return "this client already runs " + perClient + " " + what + " at once (the most per client)";
+        }
+        if (runningTotal >= maxTotal) return "the server already runs " + maxTotal + " " + what + " at once (the most it runs)";
+        return null;
+    }
+
+    /** The requests waiting for a place now. */
+    synchronized int waiting() { return waiting; }
+
+    private synchronized void leave(String client) {
         running.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
+        runningTotal--;
+        notifyAll();
     }
 
     private void refuse(HttpServletRequest req, HttpServletResponse resp, String client, String why) throws IOException {

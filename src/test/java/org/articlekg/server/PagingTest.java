@@ -223,6 +223,18 @@ class PagingTest {
     }
 
     @Test
+    void aFewPagesAtOnceFromOneClientWaitTheirTurn() throws Exception {
+        // a person opening a few pages at once: more than its share, no more than may wait
+        int at = ServerSettings.DEFAULT_MAX_QUERIES_PER_CLIENT + ServerSettings.DEFAULT_MAX_QUERIES;
+        List<CompletableFuture<HttpResponse<String>>> pages = new ArrayList<>();
+        for (int i = 0; i < at; i++) {
+            pages.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(server.url() + "doc/?type=Event&page=" + (1 + i % 2)))
+                    .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> f : pages) assertEquals(200, f.get().statusCode(), "every page made, in turn");
+    }
+
+    @Test
     void aClientGetsA429BeyondItsShareOfPages() throws Exception {
         // bursts of page requests from one address, more than its share at once (a burst whose
         // requests happened not to overlap is followed by another, up to five)
