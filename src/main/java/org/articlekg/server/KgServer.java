@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -99,7 +100,7 @@ public final class KgServer implements AutoCloseable {
                 .enableCors(true, corsFile(settings.corsOrigins()).toString()));
         // Every response: methods, headers. The paths that run client-chosen queries: a gate; the pages: another.
         // The server's own descriptions: this machine only.
-        QueryGate gate = new QueryGate(settings, "queries", java.time.Duration.ZERO);
+        QueryGate gate = new QueryGate(settings, "queries", Duration.ZERO);
         LocalOnly local = new LocalOnly();
         builder.addFilter("/*", new SecurityHeaders()).addFilter("/*", new HostCheck(current));
         // What the build serves: ETag, and 304 to a client that has it, before the gate.

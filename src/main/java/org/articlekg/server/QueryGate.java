@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Bounds the queries running at once, in total and per client address ({@link ClientAddress}).
  * A request over either bound waits up to its gate's {@code maxWait} for a place (at most as many
- * wait as may run; the others do not wait), then is answered with 429 and {@code Retry-After}
+ * wait as may run, and no more from one client than its share; the others do not wait), then is
+ * answered with 429 and {@code Retry-After}
  * (the timeout, by when a running query has ended), and logged in one line (at most one a second,
  * with the number refused since the last). One gate guards the paths that run client-chosen
  * queries (the SPARQL endpoint, the saved queries), and refuses at once; another, with the same
@@ -42,8 +43,10 @@ final class QueryGate implements Filter {
     private final ClientAddress clients;
     /** What it bounds, in its answers: "queries", "pages". */
     private final String what;
-    /** Guarded by this gate's monitor, which {@link #leave} notifies. */
+    /** Guards the counts below; {@link #leave} notifies those waiting on it. */
+    private final Object lock = new Object();
     private final Map<String, Integer> running = new HashMap<>();
+    private final Map<String, Integer> waitingBy = new HashMap<>();
     private int runningTotal;
     private int waiting;
     private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - 2_000_000_000L);
@@ -83,34 +86,43 @@ final class QueryGate implements Filter {
         }
     }
 
-    /** Takes a place for {@code client}, waiting for one if allowed; null when taken, else why not. */
-    private synchronized String enter(String client) {
-        long deadline = System.nanoTime() + maxWaitNanos;
-        boolean queued = false;
-        try {
-            while (true) {
-                String why = overBound(client);
-                if (why == null) {
-                    running.merge(client, 1, Integer::sum);
-                    runningTotal++;
-                    return null;
+    /**
+     * Takes a place for {@code client}, waiting for one if allowed (at most {@code maxTotal}
+     * requests wait, at most its share of them from one client); null when taken, else why not.
+     */
+    private String enter(String client) {
+        synchronized (lock) {
+            long deadline = System.nanoTime() + maxWaitNanos;
+            boolean queued = false;
+            try {
+                while (true) {
+                    String why = overBound(client);
+                    if (why == null) {
+                        running.merge(client, 1, Integer::sum);
+                        runningTotal++;
+                        return null;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) return why;
+                    if (!queued) {
+                        if (waiting >= maxTotal || waitingBy.getOrDefault(client, 0) >= perClient) return why;
+                        waiting++;
+                        waitingBy.merge(client, 1, Integer::sum);
+                        queued = true;
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(lock, left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return why;
+                    }
                 }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) return why;
-                if (!queued) {
-                    if (waiting >= maxTotal) return why;
-                    waiting++;
-                    queued = true;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return why;
+            } finally {
+                if (queued) {
+                    waiting--;
+                    waitingBy.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
                 }
             }
-        } finally {
-            if (queued) waiting--;
         }
     }
 
@@ -123,12 +135,18 @@ final class QueryGate implements Filter {
     }
 
     /** The requests waiting for a place now. */
-    synchronized int waiting() { return waiting; }
+    int waiting() {
+        synchronized (lock) {
+            return waiting;
+        }
+    }
 
-    private synchronized void leave(String client) {
-        running.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
-        runningTotal--;
-        notifyAll();
+    private void leave(String client) {
+        synchronized (lock) {
+            running.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
+            runningTotal--;
+            lock.notifyAll();
+        }
     }
 
     private void refuse(HttpServletRequest req, HttpServletResponse resp, String client, String why) throws IOException {

@@ -41,8 +41,10 @@ public record ServerSettings(int port, String host, Duration timeout, long maxRo
     public static final int DEFAULT_MAX_URL_BYTES = 16 * 1024;
     /**
      * How long a linked-data page or explorer neighbourhood waits for a place among those being
-     * made (a browser opening a few pages at once) before it is refused with 429; at most as many
-     * wait as may run ({@code --max-queries}), the others are refused at once. Queries never wait.
+     * made (a person opening a few pages at once) before it is refused with 429; at most as many
+     * wait as may run ({@code --max-queries}), and no more from one client than its share
+     * ({@code --max-queries-per-client}); the others are refused at once. Queries are never kept
+     * waiting for a place.
      */
     public static final Duration PAGES_WAIT = Duration.ofSeconds(2);
     /** The deepest a query's brackets may nest ( {@code (}, {@code {}, {@code [} ). */

@@ -101,7 +101,7 @@ class QueryGateTest {
     }
 
     private static void awaitWaiting(QueryGate gate, int n) throws InterruptedException {
-        for (int i = 0; i < 200 && gate.waiting() < n; i++) Thread.sleep(10);
+        for (int i = 0; i < 1000 && gate.waiting() < n; i++) Thread.sleep(10);
         assertEquals(n, gate.waiting(), "requests waiting");
     }
 
@@ -137,15 +137,29 @@ class QueryGateTest {
     }
 
     @Test
-    void noMoreWaitThanMayRunTheOthersAreRefusedAtOnce() throws Exception {
+    void noMoreWaitThanMayRunNorMoreFromOneClientThanItsShare() throws Exception {
         QueryGate gate = new QueryGate(SETTINGS, "pages", Duration.ofSeconds(10));
         fillTheShareOf(gate, "10.0.0.1");
-        for (int i = 0; i < SETTINGS.maxQueries(); i++) send(gate, "10.0.0.1", new CountDownLatch(1));
-        awaitWaiting(gate, SETTINGS.maxQueries());
+        fillTheShareOf(gate, "10.0.0.2");
+        // the server runs its 4: each client may have 2 waiting
+        for (int i = 0; i < SETTINGS.maxQueriesPerClient(); i++) send(gate, "10.0.0.1", new CountDownLatch(1));
+        awaitWaiting(gate, SETTINGS.maxQueriesPerClient());
         long t0 = System.nanoTime();
-        Answer refused = send(gate, "10.0.0.1", new CountDownLatch(1)).get(10, TimeUnit.SECONDS);
-        assertEquals(429, refused.status, "a request past those waiting");
+        Answer third = send(gate, "10.0.0.1", new CountDownLatch(1)).get(10, TimeUnit.SECONDS);
+        assertEquals(429, third.status, "a client's request past its share of those waiting");
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) < 5_000, "refused without waiting");
+        // another client still finds room among those waiting, up to the server's 4
+        for (int i = 0; i < SETTINGS.maxQueriesPerClient(); i++) send(gate, "10.0.0.3", new CountDownLatch(1));
+        awaitWaiting(gate, SETTINGS.maxQueries());
+        t0 = System.nanoTime();
+        Answer fifth = send(gate, "10.0.0.4", new CountDownLatch(1)).get(10, TimeUnit.SECONDS);
+        assertEquals(429, fifth.status, "a request past the 4 waiting");
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) < 5_000, "refused without waiting");
+        release.countDown();
+        for (CompletableFuture<Answer> f : sent) {
+            Answer a = f.get(10, TimeUnit.SECONDS);
+            assertTrue(a.status == -1 || a == third || a == fifth, "every waiting request was made: " + a.status);
+        }
     }
 
     @Test
