@@ -21,9 +21,8 @@ import org.slf4j.LoggerFactory;
  * Bounds the queries running at once, in total and per client address ({@link ClientAddress}).
  * A request over either bound waits up to its gate's {@code maxWait} for a place (at most as many
  * wait as may run, and no more from one client than its share; the others do not wait), then is
- * answered with 429 and {@code Retry-After}
- * (the timeout, by when a running query has ended), and logged in one line (at most one a second,
- * with the number refused since the last). One gate guards the paths that run client-chosen
+ * answered with 429 and {@code Retry-After} (the timeout, by when a running query has ended), and
+ * logged in one line (at most one a second, with the number refused since the last). One gate guards the paths that run client-chosen
  * queries (the SPARQL endpoint, the saved queries), and refuses at once; another, with the same
  * bounds, the linked-data pages and the explorer's neighbourhoods (each runs many queries), which
  * wait a little ({@link ServerSettings#PAGES_WAIT}: a person opening a few pages at once). The
