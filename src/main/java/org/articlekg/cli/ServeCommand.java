@@ -54,7 +54,8 @@ final class ServeCommand implements Callable<Integer> {
     List<String> cors;
 
     @Option(names = "--max-queries", paramLabel = "N", defaultValue = "" + ServerSettings.DEFAULT_MAX_QUERIES,
-            description = "Most queries running at once; more are answered 429 with Retry-After (default: ${DEFAULT-VALUE}).")
+            description = "Most queries running at once; more are answered 429 with Retry-After; linked-data pages have a gate of their own"
+                    + " with the same bounds and wait up to " + ServerSettings.PAGES_WAIT_SECONDS + " s for a place first (default: ${DEFAULT-VALUE}).")
     int maxQueries;
 
     @Option(names = "--max-queries-per-client", paramLabel = "N",

@@ -40,13 +40,15 @@ public record ServerSettings(int port, String host, Duration timeout, long maxRo
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final int DEFAULT_MAX_URL_BYTES = 16 * 1024;
     /**
-     * How long a linked-data page or explorer neighbourhood waits for a place among those being
-     * made (a person opening a few pages at once) before it is refused with 429; at most as many
-     * wait as may run ({@code --max-queries}), and no more from one client than its share
+     * How long, in seconds, a linked-data page or explorer neighbourhood waits for a place among
+     * those being made (a person opening a few pages at once) before it is refused with 429; at
+     * most as many wait as may run ({@code --max-queries}), and no more from one client than its share
      * ({@code --max-queries-per-client}); the others are refused at once. Queries are never kept
      * waiting for a place.
      */
-    public static final Duration PAGES_WAIT = Duration.ofSeconds(2);
+    public static final int PAGES_WAIT_SECONDS = 2;
+    /** {@link #PAGES_WAIT_SECONDS} as a duration. */
+    public static final Duration PAGES_WAIT = Duration.ofSeconds(PAGES_WAIT_SECONDS);
     /** The deepest a query's brackets may nest ( {@code (}, {@code {}, {@code [} ). */
     public static final int MAX_QUERY_NESTING = 100;
     /**
