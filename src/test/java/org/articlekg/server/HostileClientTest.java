@@ -276,11 +276,11 @@ class HostileClientTest {
     }
 
     @Test
-    void behindATrustedProxyTheLimitsCountTheForwardedClients() throws Exception {
+    void behindATrustedProxyTheLimitsCountTheForwardedClients(@TempDir Path copy) throws Exception {
         ServerSettings settings = ServerSettings.defaults().withPort(0).withTimeout(TIMEOUT).withMaxQueries(3, 1)
                 .withTrustedProxies(List.of("127.0.0.1", "0:0:0:0:0:0:0:1"));
-        // A second server needs its own copy of the store (the text index takes a lock).
-        Path copy = java.nio.file.Files.createTempDirectory("kg-proxied");
+        // A second server needs its own copy of the store (the text index takes a lock), removed
+        // after the test (it is a whole build: about 200 MB were left in the temporary folder by each run).
         copyTree(storeDir.resolve("builds"), copy.resolve("builds"));
         java.nio.file.Files.createSymbolicLink(copy.resolve(Store.CURRENT), storeDir.relativize(store.requireCurrent()));
         try (KgServer proxied = KgServer.start(new Store(copy), ServiceConfig.read(CONFIG), settings)) {
