@@ -119,8 +119,8 @@ final class ApiServlet extends HttpServlet {
             if (html && p.getValue()[0].isBlank()) continue;
             values.put(p.getKey(), p.getValue()[0]);
         }
-        Long limit = whole(req, LIMIT, 1, html);
-        Long offset = whole(req, OFFSET, 0, html);
+        Long limit = RequestParameters.whole(req, LIMIT, 1, html);
+        Long offset = RequestParameters.whole(req, OFFSET, 0, html);
         ResultsPage.Request page = html ? new ResultsPage.Request(values, limit == null ? ResultsPage.PAGE_ROWS : limit,
                 offset == null ? 0 : offset, language(req)) : null;
         // The graph read once: the query's base and its answer come from the same build.
@@ -174,20 +174,6 @@ final class ApiServlet extends HttpServlet {
             if (l.equals("fr") || l.equals("en")) return l;
         }
         return "en";
-    }
-
-    /** The value of a whole-number request parameter from {@code min} to 2^31-1, or null when absent. */
-    static Long whole(HttpServletRequest req, String name, long min, boolean blankIsAbsent) {
-        String[] given = req.getParameterValues(name);
-        if (given == null || blankIsAbsent && given.length == 1 && given[0].isBlank()) return null;
-        if (given.length != 1) throw new ParameterException(name, "given " + given.length + " times; give it once");
-        try {
-            long v = Long.parseLong(given[0].trim());
-            if (v >= min && v <= Integer.MAX_VALUE) return v;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ParameterException(name, "must be a whole number from " + min + " to " + Integer.MAX_VALUE + ", not '" + given[0] + "'");
     }
 
     /**

@@ -51,8 +51,8 @@ final class LinkedDataServlet extends HttpServlet {
 
     private void serve(HttpServletRequest req, HttpServletResponse resp, ServedGraph g, String servlet, String rest) throws IOException {
         if (servlet.equals("/doc") && (rest.isEmpty() || rest.equals("/"))) {
-            String type = one(req, Pages.TYPE);
-            Long asked = ApiServlet.whole(req, Pages.PAGE, 1, false);
+            String type = RequestParameters.one(req, Pages.TYPE);
+            Long asked = RequestParameters.whole(req, Pages.PAGE, 1, false);
             if (type == null && asked != null) throw new ParameterException(Pages.PAGE, "the index has one page; give type= too for one type's pages");
             String html;
             if (type == null) {
@@ -84,7 +84,7 @@ final class LinkedDataServlet extends HttpServlet {
         }
         List<String> offers = new ArrayList<>(Negotiation.RDF_TYPES);
         offers.add(1, Negotiation.HTML);
-        Long asked = ApiServlet.whole(req, Pages.PAGE, 1, false);
+        Long asked = RequestParameters.whole(req, Pages.PAGE, 1, false);
         int page = asked == null ? 1 : asked.intValue();
         String type = Negotiation.chooseOr406(req, resp, offers);
         if (type == null) return;
@@ -136,14 +136,6 @@ final class LinkedDataServlet extends HttpServlet {
     private static String keepFormat(HttpServletRequest req) {
         String format = req.getParameter("format");
         return format == null ? "" : "&format=" + java.net.URLEncoder.encode(format, StandardCharsets.UTF_8);
-    }
-
-    /** A parameter given at most once, or a 400 naming it. */
-    private static String one(HttpServletRequest req, String name) {
-        String[] given = req.getParameterValues(name);
-        if (given == null) return null;
-        if (given.length != 1) throw new ParameterException(name, "given " + given.length + " times; give it once");
-        return given[0];
     }
 
     static void send(HttpServletResponse resp, int status, String contentType, byte[] body) throws IOException {
