@@ -3,14 +3,18 @@ package org.articlekg.build;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.graph.GNode;
 import org.apache.jena.sparql.util.graph.GraphList;
@@ -19,6 +23,7 @@ import org.articlekg.KgException;
 import org.articlekg.load.FactModel;
 import org.articlekg.load.TransitiveClosure;
 import org.articlekg.vocab.AKG;
+import org.articlekg.vocab.AKGSH;
 import org.articlekg.vocab.KD;
 
 /**
@@ -31,14 +36,14 @@ public final class Ontology {
 
     private final Graph ontology;
     private final Graph shapes;
-    private final Graph handWrittenShapes;
+    private final Graph buildShapes;
     private final FactModel model;
     private final Map<Node, Set<Node>> superClasses;
     private final Map<Node, Set<Node>> superProperties;
 
-    private Ontology(Graph ontology, Graph handWrittenShapes, Graph shapes, FactModel model) {
+    private Ontology(Graph ontology, Graph buildShapes, Graph shapes, FactModel model) {
         this.ontology = ontology;
-        this.handWrittenShapes = handWrittenShapes;
+        this.buildShapes = buildShapes;
         this.shapes = shapes;
         this.model = model;
         this.superClasses = TransitiveClosure.of(ontology, RDFS.subClassOf.asNode());
@@ -60,7 +65,40 @@ public final class Ontology {
         Graph shapes = GraphFactory.createDefaultGraph();
         handWritten.find().forEachRemaining(shapes::add);
         DeclaredShapes.of(model).find().forEachRemaining(shapes::add);
-        return new Ontology(ontology, handWritten, shapes, model);
+        return new Ontology(ontology, forBuild(handWritten), shapes, model);
+    }
+
+    /** SHACL's parameters of a shape that choose its focus nodes or describe it, and constrain nothing. */
+    private static final Set<Node> NOT_CONSTRAINTS = Set.of(SHACL.targetClass, SHACL.targetNode, SHACL.targetSubjectsOf,
+            SHACL.targetObjectsOf, SHACL.name, SHACL.description, SHACL.message, SHACL.severity, SHACL.deactivated,
+            SHACL.order, SHACL.group);
+
+    /**
+     * The shapes without the property shapes marked {@code akgsh:checkedWhileLoading true}; a node
+     * shape left with no constraint loses its targets, so that its focus nodes are not even read.
+     */
+    private static Graph forBuild(Graph shapes) {
+        Node marked = AKGSH.checkedWhileLoading.asNode();
+        Set<Node> byLoader = shapes.find(Node.ANY, marked, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean))
+                .mapWith(Triple::getSubject).toSet();
+        Graph kept = GraphFactory.createDefaultGraph();
+        shapes.find().forEachRemaining(t -> {
+            if (!(t.getPredicate().equals(SHACL.property) && byLoader.contains(t.getObject()))) kept.add(t);
+        });
+        Set<Node> unconstrained = new HashSet<>();
+        kept.find(Node.ANY, SHACL.targetClass, Node.ANY).forEachRemaining(t -> unconstrained.add(t.getSubject()));
+        kept.find().forEachRemaining(t -> {
+            if (t.getPredicate().getURI().startsWith(SHACL.getURI()) && !NOT_CONSTRAINTS.contains(t.getPredicate())) {
+                unconstrained.remove(t.getSubject());
+            }
+        });
+        List<Triple> targets = new ArrayList<>();
+        for (Node shape : unconstrained) {
+            kept.find(shape, Node.ANY, Node.ANY).filterKeep(t -> t.getPredicate().getURI().startsWith(SHACL.getURI() + "target"))
+                    .forEachRemaining(targets::add);
+        }
+        targets.forEach(kept::delete);
+        return kept;
     }
 
     /**
@@ -93,14 +131,15 @@ public final class Ontology {
     public Graph shapes() { return shapes; }
 
     /**
-     * The shapes of {@value #SHAPES_FILE} only: what the build computes across rows (events,
-     * counts, disagreements, summaries, labels, evidence, entities). The shapes of each kind of
-     * fact ({@link DeclaredShapes}) restate the column declarations of {@value FactModel#KINDS_FILE}
+     * The shapes {@code kg build} validates: those of {@value #SHAPES_FILE} but its property
+     * shapes marked {@code akgsh:checkedWhileLoading} (what every fact, event and evidence row
+     * carries, which the loader makes true by construction). The shapes of each kind of fact
+     * ({@link DeclaredShapes}) restate the column declarations of {@value FactModel#KINDS_FILE}
      * that the loader enforces on every row as it reads it (required, one value, type, allowed
-     * values, the kinds its ids name), so {@code kg build} leaves them out; {@code kg validate}
-     * and the tests check that the loader's output conforms to them all the same.
+     * values, the kinds its ids name), so the build leaves them out too; {@code kg validate} and
+     * the tests check that the loader's output conforms to every shape all the same.
      */
-    public Graph handWrittenShapes() { return handWrittenShapes; }
+    public Graph buildShapes() { return buildShapes; }
 
     /** The declared kinds of row. */
     public FactModel model() { return model; }

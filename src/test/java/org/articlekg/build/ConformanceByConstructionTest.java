@@ -2,19 +2,30 @@ package org.articlekg.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Set;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.articlekg.DataFixture;
 import org.articlekg.generate.CorpusGenerator;
 import org.articlekg.load.FactModel;
 import org.articlekg.store.Store;
+import org.articlekg.vocab.AKG;
+import org.articlekg.vocab.AKGSH;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,9 +50,52 @@ class ConformanceByConstructionTest {
         DeclaredShapes.of(model).find().forEachRemaining(t -> {
             assertTrue(ontology.shapes().contains(t) || t.getSubject().isBlank() || t.getObject().isBlank(), "kg validate checks " + t);
             if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(DeclaredShapes.NS)) {
-                assertFalse(ontology.handWrittenShapes().contains(t), "kg build leaves out " + t);
+                assertFalse(ontology.buildShapes().contains(t), "kg build leaves out " + t);
             }
         });
+    }
+
+    @Test
+    void theBuildLeavesOutThePropertyShapesCheckedWhileLoadingAndTheTargetsLeftWithNothingToCheck() {
+        Ontology ontology = Ontology.read(ONTOLOGY);
+        Node marked = AKGSH.checkedWhileLoading.asNode();
+        Set<Node> byLoader = ontology.shapes().find(Node.ANY, marked, Node.ANY).mapWith(Triple::getSubject).toSet();
+        assertTrue(byLoader.size() >= 20, "marked property shapes: " + byLoader.size());
+        for (Node shape : byLoader) {
+            assertTrue(ontology.shapes().contains(Node.ANY, SHACL.property, shape), "kg validate checks " + shape);
+            assertFalse(ontology.buildShapes().contains(Node.ANY, SHACL.property, shape), "kg build leaves out " + shape);
+        }
+        Set<Node> buildTargets = ontology.buildShapes().find(Node.ANY, SHACL.targetClass, Node.ANY).mapWith(Triple::getObject).toSet();
+        // every property of a fact, an event and an evidence row is the loader's: their targets go
+        for (Node gone : List.of(AKG.Fact, AKG.Event, AKG.Evidence)) {
+            assertTrue(ontology.shapes().contains(Node.ANY, SHACL.targetClass, gone), "kg validate targets " + gone);
+            assertFalse(buildTargets.contains(gone), "kg build does not read every " + gone);
+        }
+        // the others are checked by every build
+        for (String kept : List.of("Article", "Person", "Organization", "Product", "Disagreement")) {
+            assertTrue(buildTargets.contains(NodeFactory.createURI(AKG.NS + kept)), "kg build targets " + kept + ": " + buildTargets);
+        }
+    }
+
+    @Test
+    void aConstraintAUserAddsToTheShapeOfFactsIsCheckedByTheBuild() throws IOException {
+        Path ontology = DataFixture.copyTree(ONTOLOGY, tmp.resolve("ontology"));
+        Files.writeString(ontology.resolve(Ontology.SHAPES_FILE), """
+
+                akgsh:FactShape sh:property akgsh:Fact-noteRequired .
+                akgsh:Fact-noteRequired a sh:PropertyShape ; sh:path akg:note ; sh:minCount 1 ;
+                    sh:message "Every fact needs a note here."@en .
+                """, StandardOpenOption.APPEND);
+        assertTrue(Ontology.read(ontology).buildShapes().contains(Node.ANY, SHACL.targetClass, AKG.Fact), "the shape of facts is kept");
+        Path data = tmp.resolve("corpus");
+        CorpusGenerator.create().model(FactModel.read(ontology)).articles(20).seed(3).build().writeTo(data);
+        Store store = new Store(tmp.resolve("store"));
+        GraphBuilder builder = GraphBuilder.create().dataDir(data).ontologyDir(ontology).corpus(null)
+                .serviceConfig(Path.of("fuseki-config/config.ttl")).build();
+        ShapeCheck.ShapeViolationException e = assertThrows(ShapeCheck.ShapeViolationException.class, () -> builder.buildInto(store));
+        assertTrue(e.violations().stream().allMatch(v -> v.contains("akg:note") && v.contains("Every fact needs a note here.")), e.violations().get(0));
+        assertTrue(e.violations().size() > 20, "one per fact without a note: " + e.violations().size());
+        assertTrue(store.current().isEmpty(), "nothing published");
     }
 
     @Test
