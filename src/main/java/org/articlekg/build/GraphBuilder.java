@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -188,6 +189,7 @@ public final class GraphBuilder {
         Path dir = store.begin();
         List<BuildReport.Phase> phases = java.util.Collections.synchronizedList(new ArrayList<>());
         DatasetGraph dsg = null;
+        CompletableFuture<Void> textIndex = null;
         boolean published = false;
         try {
             dsg = DatabaseMgr.connectDatasetGraph(dir.resolve(Store.TDB2).toString(), Store.STORAGE);
@@ -197,11 +199,17 @@ public final class GraphBuilder {
             StreamRDFCounting alignments = StreamRDFLib.count();
             tdbLoader.startBulk();
             LoadResult load;
+            Runnable textFromDump;
             PrefixMapping prefixes = Prefixes.of(iris, ontology.model());
             try (StreamedDumps streamedDumps = new StreamedDumps(dumpsDir, prefixes)) {
                 load = phase(phases, "checking data and loading into TDB2 (and writing the N-Quads, TriG and Turtle dumps)",
                         () -> assemble(new StreamRDF2(tdbLoader.stream(), new StreamRDF2(streamedDumps, streamed)),
                                 new StreamRDF2(GraphStreams.quadsOnly(streamedDumps), alignments), ontology));
+                // TDB2 builds its indexes on one thread: the text index is made on another from the
+                // N-Quads dump, complete once loading is (and kept if the dump is the stored graph).
+                Path nquads = dumpsDir.resolve(StreamedDumps.NQUADS);
+                textFromDump = () -> timed(phases, "text index (from the N-Quads dump)", () -> config.indexText(nquads, dir));
+                if (threads > 1) textIndex = Tasks.beside("kg-text", textFromDump);
                 phase(phases, "finishing TDB2 indexes", () -> {
                     tdbLoader.finishBulk();
                     return null;
@@ -232,9 +240,10 @@ public final class GraphBuilder {
                 progress.accept(String.format("  dumps: %d quads streamed, %d stored; rewritten from the database",
                         streamed.total(), quads));
             }
+            CompletableFuture<Void> textStarted = textIndex;
             List<Path> dumps = phase(phases, "validating against the SHACL shapes, writing the exports, VoID, the text index and the JSON-LD dump",
                     () -> publishFiles(db, ontology, config, dir, quads + alignments.countQuads(), streamedDump ? streamed : null,
-                            prefixes, shapes, phases));
+                            prefixes, shapes, phases, textStarted, textFromDump));
             writeInfo(dir, load, counts);
             TDBInternal.expel(dsg);
             dsg = null;
@@ -253,6 +262,7 @@ public final class GraphBuilder {
             // whose transaction could not be aborted cannot be closed): that must neither hide
             // the first error nor keep the folder.
             if (!published) {
+                if (textIndex != null) Tasks.settle(textIndex);
                 try {
                     if (dsg != null) TDBInternal.expel(dsg);
                 } catch (RuntimeException closing) {
@@ -317,11 +327,15 @@ public final class GraphBuilder {
      * @param prefixes the prefixes of the Turtle dump
      * @param shapes the SHACL validation, whose parts run among the tasks; checked when all have run
      * @param phases where each task's time is added (a synchronized list: the tasks run side by side)
+     * @param textIndex the text index being made from the N-Quads dump since loading ended, or
+     *     null if it was not started (one thread): waited for when the dump is the stored graph,
+     *     else left to end and made again from the database
+     * @param textFromDump makes the text index from the N-Quads dump
      */
     private List<Path> publishFiles(DatasetGraph dsg, Ontology ontology, ServiceConfig config, Path dir, long quads,
                                     VoidDescription.Counts streamed,
                                     PrefixMapping prefixes, ShapeCheck.Validation shapes,
-                                    List<BuildReport.Phase> phases) {
+                                    List<BuildReport.Phase> phases, CompletableFuture<Void> textIndex, Runnable textFromDump) {
         boolean streamedDump = streamed != null;
         Path dumpsDir = dir.resolve(Store.DUMPS);
         List<String> names = new ArrayList<>();
@@ -346,10 +360,17 @@ public final class GraphBuilder {
             if (!names.contains(name) || streamedDump && StreamedDumps.FILES.contains(name)) continue;
             tasks.add(() -> timed(phases, name, () -> writeDump(dsg, ontology, dumpsDir.resolve(name), DumpFiles.RDF.get(name), prefixes)));
         }
-        tasks.add(() -> timed(phases, "text index", () -> config.indexText(dsg, dir)));
+        if (!streamedDump) {
+            // the dump is not the stored graph: the text index is made (again) from the database
+            if (textIndex != null) Tasks.settle(textIndex);
+            tasks.add(() -> timed(phases, "text index", () -> config.indexText(dsg, dir)));
+        } else if (textIndex == null) {
+            tasks.add(textFromDump);
+        }
         tasks.add(() -> timed(phases, streamedDump ? "VoID (counted while loading)" : "VoID",
                 () -> writeVoid(dsg, dir.resolve(Store.VOID), types, streamed)));
         Tasks.runAll(threads, tasks);
+        if (streamedDump && textIndex != null) Tasks.await(textIndex);
         shapes.check();
         List<Path> written = new ArrayList<>();
         for (String name : names) written.add(dumpsDir.resolve(name));

@@ -29,7 +29,7 @@ import org.articlekg.KgException;
  * stream. Only quads are accepted: the build puts every statement in a named graph.
  */
 final class StreamedDumps implements StreamRDF, AutoCloseable {
-    private static final String NQUADS = "article-kg.nq";
+    static final String NQUADS = "article-kg.nq";
     private static final String TRIG = "article-kg.trig";
     private static final String TURTLE = "article-kg.ttl";
     /** The files it writes. */

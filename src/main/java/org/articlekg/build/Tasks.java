@@ -2,6 +2,8 @@ package org.articlekg.build;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +22,31 @@ final class Tasks {
     /** The threads a build uses by default: one per processor. */
     static int defaultThreads() {
         return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Starts {@code task} on a thread of its own, named {@code name}, to run beside the caller's work. */
+    static CompletableFuture<Void> beside(String name, Runnable task) {
+        return CompletableFuture.runAsync(task, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** Waits for a task started {@link #beside}, and rethrows its failure. */
+    static void await(CompletableFuture<Void> task) {
+        try {
+            task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    /** Waits for a task started {@link #beside} to end, whether it failed or not (its failure is the caller's to ignore). */
+    static void settle(CompletableFuture<Void> task) {
+        task.handle((done, failure) -> null).join();
     }
 
     /** Runs {@code tasks} on at most {@code threads} threads, taking them in the given order (put the longest first). */

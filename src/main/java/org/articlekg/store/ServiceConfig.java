@@ -1,8 +1,13 @@
 package org.articlekg.store;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.jena.assembler.Assembler;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -21,8 +26,12 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.lang.LabelToNode;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
@@ -88,30 +97,90 @@ public final class ServiceConfig {
 
     /**
      * Builds the text index of a build from its database: every literal of the predicates the
-     * entity map names, once per subject and value.
+     * entity map names, once per subject and value. An index already in the build is replaced.
      *
      * @return the number of entries indexed
      */
     public long indexText(DatasetGraph dsg, Path build) {
+        return index(build, add -> Txn.executeRead(dsg, () -> {
+            // The union graph gives each triple once, whichever graphs hold it (TDB2 drops
+            // repeats as they come in index order, instead of remembering every triple seen).
+            Graph union = dsg.getUnionGraph();
+            for (Node p : add.predicates()) {
+                union.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> add.accept(Quad.create(Quad.defaultGraphIRI, t)));
+            }
+        }));
+    }
+
+    /**
+     * Builds the text index of a build from its N-Quads dump, as {@link #indexText(DatasetGraph,
+     * Path)} does from its database, where no triple is in two graphs of the dump (the build's
+     * graphs hold each indexed triple once): it needs no database, so it can run while TDB2 is
+     * still building its indexes.
+     */
+    public long indexText(Path nquads, Path build) {
+        return index(build, add -> {
+            // N-Quads is one statement per line: only the lines that name an indexed predicate
+            // (about one in ten) go to the parser, in batches.
+            List<String> wanted = add.predicates().stream().map(p -> " <" + p.getURI() + "> ").toList();
+            StreamRDF sink = new StreamRDFBase() {
+                @Override
+                public void quad(Quad q) {
+                    if (add.predicates().contains(q.getPredicate())) add.accept(Quad.create(Quad.defaultGraphIRI, q.asTriple()));
+                }
+            };
+            StringBuilder batch = new StringBuilder();
+            try (BufferedReader in = Files.newBufferedReader(nquads)) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    for (String p : wanted) {
+                        if (line.contains(p)) {
+                            batch.append(line).append('\n');
+                            break;
+                        }
+                    }
+                    if (batch.length() > 1 << 20) parse(batch, sink);
+                }
+                parse(batch, sink);
+            } catch (IOException e) {
+                throw new KgException("cannot read " + nquads + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static void parse(StringBuilder nquads, StreamRDF sink) {
+        // blank nodes keep the labels the dump wrote (the database's), as the index names its subjects
+        RDFParser.fromString(nquads.toString(), Lang.NQUADS).labelToNode(LabelToNode.createUseLabelEncoded()).parse(sink);
+        nquads.setLength(0);
+    }
+
+    /** What a source of statements gives the text index: the predicates it wants, and each statement of them. */
+    private interface TextEntries extends Consumer<Quad> {
+        Set<Node> predicates();
+    }
+
+    /** Makes a new text index in the build (removing any there) from what {@code source} gives. */
+    private long index(Path build, Consumer<TextEntries> source) {
+        Path folder = build.resolve(Store.TEXT);
+        Store.deleteQuietly(folder);
+        if (Files.exists(folder)) throw new KgException("cannot remove the text index in " + folder + " to make it again");
         Model m = forBuild(build);
         TextIndex index = (TextIndex) Assembler.general().open(one(m, TextVocab.textIndexLucene));
         EntityDefinition def = index.getDocDef();
+        Set<Node> predicates = new LinkedHashSet<>();
+        for (String field : def.fields()) predicates.addAll(def.getPredicates(field));
         long[] count = {0};
         try {
-            Txn.executeRead(dsg, () -> {
-                // The union graph gives each triple once, whichever graphs hold it (TDB2 drops
-                // repeats as they come in index order, instead of remembering every triple seen).
-                Graph union = dsg.getUnionGraph();
-                for (String field : def.fields()) {
-                    for (Node p : def.getPredicates(field)) {
-                        union.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> {
-                            if (!t.getObject().isLiteral()) return;
-                            Entity e = TextQueryFuncs.entityFromQuad(def, Quad.create(Quad.defaultGraphIRI, t));
-                            if (e != null) {
-                                index.addEntity(e);
-                                count[0]++;
-                            }
-                        });
+            source.accept(new TextEntries() {
+                @Override
+                public Set<Node> predicates() { return predicates; }
+
+                @Override
+                public void accept(Quad q) {
+                    if (!q.getObject().isLiteral()) return;
+                    Entity e = TextQueryFuncs.entityFromQuad(def, q);
+                    if (e != null) {
+                        index.addEntity(e);
+                        count[0]++;
                     }
                 }
             });

@@ -131,6 +131,26 @@ class DumpsTest {
                     .filter(q -> q.getObject().isLiteral() && q.getObject().getLiteralLexicalForm().equals("Al")).count();
             assertEquals(1, alias, name);
         }
+        // the text index made from the streamed dump had the alias twice: it is made again from the database
+        assertEquals(1, org.articlekg.store.LuceneDocs.of(r.location()).stream().filter(d -> d.contains("alias=Al |")).count(),
+                "the alias once in the text index");
+    }
+
+    @Test
+    void theTextIndexMadeFromTheDumpWhileTDB2IndexesHoldsWhatTheDatabaseGives() throws Exception {
+        List<String> progress = new ArrayList<>();
+        BuildReport r = build(100, progress);
+        assertTrue(progress.stream().anyMatch(l -> l.startsWith("  text index (from the N-Quads dump): ")), progress.toString());
+        Path fromDatabase = Files.createDirectories(tmp.resolve("from-database"));
+        DatasetGraph stored = TDB2Factory.connectDataset(r.location().resolve(Store.TDB2).toString()).asDatasetGraph();
+        try {
+            org.articlekg.store.ServiceConfig.read(PROJECT.resolve("fuseki-config/config.ttl")).indexText(stored, fromDatabase);
+        } finally {
+            Store.release(stored);
+        }
+        List<String> docs = org.articlekg.store.LuceneDocs.of(r.location());
+        assertTrue(docs.size() > 500, "documents: " + docs.size());
+        assertEquals(org.articlekg.store.LuceneDocs.of(fromDatabase), docs);
     }
 
     @Test

@@ -2,9 +2,13 @@ package org.articlekg.store;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -35,5 +39,44 @@ class ServiceConfigTest {
         });
         long indexed = ServiceConfig.read(Path.of("fuseki-config", ServiceConfig.FILE)).indexText(dsg, build);
         assertEquals(3, indexed);
+    }
+
+    @Test
+    void theIndexMadeFromTheNQuadsDumpHoldsWhatTheDatabaseGives(@TempDir Path other) throws Exception {
+        DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
+        Node a = NodeFactory.createURI("http://example.org/a");
+        Node g1 = NodeFactory.createURI("http://example.org/g1");
+        Node g2 = NodeFactory.createURI("http://example.org/g2");
+        Txn.executeWrite(dsg, () -> {
+            dsg.add(g1, a, RDFS.Nodes.label, NodeFactory.createLiteralLang("OpenAI", "en"));
+            dsg.add(g1, a, RDFS.Nodes.label, NodeFactory.createLiteralLang("L’entreprise \"OpenAI\"\nà San Francisco", "fr"));
+            dsg.add(g2, a, SKOS.altLabel.asNode(), NodeFactory.createLiteralString("Open AI 🤖"));
+            dsg.add(g1, NodeFactory.createBlankNode("x"), RDFS.Nodes.label, NodeFactory.createLiteralString("a blank node"));
+            dsg.add(g1, a, RDFS.Nodes.label, a); // not a literal: not indexed
+            // names an indexed predicate in its text, not as its predicate: not indexed
+            dsg.add(g1, a, RDFS.Nodes.comment, NodeFactory.createLiteralString("see <" + RDFS.label.getURI() + "> here"));
+        });
+        Path nquads = build.resolve("dump.nq");
+        try (var out = Files.newOutputStream(nquads)) {
+            Txn.executeRead(dsg, () -> RDFDataMgr.write(out, dsg, Lang.NQUADS));
+        }
+        ServiceConfig config = ServiceConfig.read(Path.of("fuseki-config", ServiceConfig.FILE));
+        assertEquals(4, config.indexText(nquads, build));
+        assertEquals(4, config.indexText(dsg, other));
+        List<String> docs = LuceneDocs.of(build);
+        assertEquals(4, docs.size(), docs.toString());
+        assertEquals(LuceneDocs.of(other), docs);
+        assertTrue(docs.stream().anyMatch(d -> d.contains("à San Francisco") && d.contains("lang=fr")), docs.toString());
+    }
+
+    @Test
+    void anIndexMadeAgainReplacesTheOneThere() throws Exception {
+        DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
+        Txn.executeWrite(dsg, () -> dsg.add(NodeFactory.createURI("http://example.org/g"), NodeFactory.createURI("http://example.org/a"),
+                RDFS.Nodes.label, NodeFactory.createLiteralString("OpenAI")));
+        ServiceConfig config = ServiceConfig.read(Path.of("fuseki-config", ServiceConfig.FILE));
+        config.indexText(dsg, build);
+        config.indexText(dsg, build);
+        assertEquals(1, LuceneDocs.of(build).size());
     }
 }
