@@ -110,8 +110,9 @@ public final class BuildBenchmarkReport {
               stores, reaches 5-12 % of it on this project's machine, so no build into TDB2 reaches 50 %.
             - (d) stores the ontology, the inferred graph (the akg: super-classes) and the summaries beside the facts,
               as quads in four quad indexes where (e) fills three triple indexes; writes three dumps while loading
-              (with the alignments to other vocabularies, not stored); then validates the shapes of shapes.ttl and
-              writes the text index, GEXF/GraphML and VoID side by side, reading the whole database.
+              (with the alignments to other vocabularies, not stored); makes the text index from the N-Quads dump
+              while TDB2 builds its indexes; then validates the shapes the loader does not make true by
+              construction and writes GEXF/GraphML and VoID side by side, reading the database.
             - On two cores the second thread gives the reading phases little or nothing at large sizes: two TDB2
               readers slow each other down (compare --threads 1).
             """;
