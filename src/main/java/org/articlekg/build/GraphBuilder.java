@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -142,8 +145,9 @@ public final class GraphBuilder {
 
         /**
          * Threads for the phases after loading (the SHACL validation split by shape targets, the
-         * exports, VoID and the text index, side by side). Default: one per processor. The dumps
-         * are written during loading, on a thread of their own.
+         * exports and VoID, side by side). Default: one per processor. The dumps are written during
+         * loading, on a thread of their own; with more than one thread, the text index is made from
+         * the N-Quads dump on a thread of its own while TDB2 builds its indexes (with one, after).
          */
         public Builder threads(int threads) {
             if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
@@ -189,7 +193,7 @@ public final class GraphBuilder {
         Path dir = store.begin();
         List<BuildReport.Phase> phases = java.util.Collections.synchronizedList(new ArrayList<>());
         DatasetGraph dsg = null;
-        CompletableFuture<Void> textIndex = null;
+        CompletableFuture<Long> textIndex = null;
         boolean published = false;
         try {
             dsg = DatabaseMgr.connectDatasetGraph(dir.resolve(Store.TDB2).toString(), Store.STORAGE);
@@ -199,16 +203,17 @@ public final class GraphBuilder {
             StreamRDFCounting alignments = StreamRDFLib.count();
             tdbLoader.startBulk();
             LoadResult load;
-            Runnable textFromDump;
+            Supplier<Long> textFromDump;
             PrefixMapping prefixes = Prefixes.of(iris, ontology.model());
             try (StreamedDumps streamedDumps = new StreamedDumps(dumpsDir, prefixes)) {
                 load = phase(phases, "checking data and loading into TDB2 (and writing the N-Quads, TriG and Turtle dumps)",
                         () -> assemble(new StreamRDF2(tdbLoader.stream(), new StreamRDF2(streamedDumps, streamed)),
                                 new StreamRDF2(GraphStreams.quadsOnly(streamedDumps), alignments), ontology));
                 // TDB2 builds its indexes on one thread: the text index is made on another from the
-                // N-Quads dump, complete once loading is (and kept if the dump is the stored graph).
+                // N-Quads dump, complete once loading is (and checked against the database after).
                 Path nquads = dumpsDir.resolve(StreamedDumps.NQUADS);
-                textFromDump = () -> timed(phases, "text index (from the N-Quads dump)", () -> config.indexText(nquads, dir));
+                Set<Node> stored = Iris.GRAPHS.stream().map(iris::graph).collect(Collectors.toSet());
+                textFromDump = () -> timed(phases, "text index (from the N-Quads dump)", () -> config.indexText(nquads, stored, dir));
                 if (threads > 1) textIndex = Tasks.beside("kg-text", textFromDump);
                 phase(phases, "finishing TDB2 indexes", () -> {
                     tdbLoader.finishBulk();
@@ -240,8 +245,8 @@ public final class GraphBuilder {
                 progress.accept(String.format("  dumps: %d quads streamed, %d stored; rewritten from the database",
                         streamed.total(), quads));
             }
-            CompletableFuture<Void> textStarted = textIndex;
-            List<Path> dumps = phase(phases, "validating against the SHACL shapes, writing the exports, VoID, the text index and the JSON-LD dump",
+            CompletableFuture<Long> textStarted = textIndex;
+            List<Path> dumps = phase(phases, "validating against the SHACL shapes, writing the exports, VoID and the JSON-LD dump",
                     () -> publishFiles(db, ontology, config, dir, quads + alignments.countQuads(), streamedDump ? streamed : null,
                             prefixes, shapes, phases, textStarted, textFromDump));
             writeInfo(dir, load, counts);
@@ -253,6 +258,10 @@ public final class GraphBuilder {
         } catch (IOException e) {
             throw diskFull(e, dir).orElseGet(() -> new KgException("cannot write in " + dir + ": " + e.getMessage(), e));
         } catch (RuntimeException | Error e) {
+            if (textIndex != null) {
+                Throwable text = Tasks.settle(textIndex);
+                if (text != null && text != e) e.addSuppressed(text);
+            }
             Optional<KgException> full = diskFull(e, dir);
             if (full.isPresent()) throw full.get();
             throw e;
@@ -317,9 +326,10 @@ public final class GraphBuilder {
     }
 
     /**
-     * Validates the SHACL shapes and writes the GEXF and GraphML exports, the VoID description, the
-     * text index and the dumps not written while loading, as independent tasks on the build's
-     * threads (each reads the database in its own transaction). Returns the files written into {@code dumps/}.
+     * Validates the SHACL shapes and writes the GEXF and GraphML exports, the VoID description and
+     * the dumps not written while loading, and checks (or makes) the text index, as independent
+     * tasks on the build's threads (each reads the database in its own transaction). Returns the
+     * files written into {@code dumps/}.
      *
      * @param streamed the VoID counts made while loading when the stream held exactly the stored
      *     quads (the dumps written while loading are then complete too), or null to count and write
@@ -327,15 +337,16 @@ public final class GraphBuilder {
      * @param prefixes the prefixes of the Turtle dump
      * @param shapes the SHACL validation, whose parts run among the tasks; checked when all have run
      * @param phases where each task's time is added (a synchronized list: the tasks run side by side)
-     * @param textIndex the text index being made from the N-Quads dump since loading ended, or
-     *     null if it was not started (one thread): waited for when the dump is the stored graph,
-     *     else left to end and made again from the database
-     * @param textFromDump makes the text index from the N-Quads dump
+     * @param textIndex the text index being made from the N-Quads dump since loading ended (its
+     *     entries), or null if it was not started (one thread)
+     * @param textFromDump makes the text index from the N-Quads dump; when the dump is the stored
+     *     graph, that index is kept if it has as many entries as the database gives (no indexed
+     *     statement in two graphs), else it is made again from the database
      */
     private List<Path> publishFiles(DatasetGraph dsg, Ontology ontology, ServiceConfig config, Path dir, long quads,
                                     VoidDescription.Counts streamed,
                                     PrefixMapping prefixes, ShapeCheck.Validation shapes,
-                                    List<BuildReport.Phase> phases, CompletableFuture<Void> textIndex, Runnable textFromDump) {
+                                    List<BuildReport.Phase> phases, CompletableFuture<Long> textIndex, Supplier<Long> textFromDump) {
         boolean streamedDump = streamed != null;
         Path dumpsDir = dir.resolve(Store.DUMPS);
         List<String> names = new ArrayList<>();
@@ -364,13 +375,20 @@ public final class GraphBuilder {
             // the dump is not the stored graph: the text index is made (again) from the database
             if (textIndex != null) Tasks.settle(textIndex);
             tasks.add(() -> timed(phases, "text index", () -> config.indexText(dsg, dir)));
-        } else if (textIndex == null) {
-            tasks.add(textFromDump);
+        } else {
+            tasks.add(() -> timed(phases, "text index checked against the database", () -> {
+                long entries = config.countText(dsg);
+                long made = textIndex != null ? Tasks.await(textIndex) : textFromDump.get();
+                if (made != entries) {
+                    progress.accept(String.format("  text index: %d entries from the dump, %d statements in the database "
+                            + "(one in two graphs); made again from the database", made, entries));
+                    config.indexText(dsg, dir);
+                }
+            }));
         }
         tasks.add(() -> timed(phases, streamedDump ? "VoID (counted while loading)" : "VoID",
                 () -> writeVoid(dsg, dir.resolve(Store.VOID), types, streamed)));
         Tasks.runAll(threads, tasks);
-        if (streamedDump && textIndex != null) Tasks.await(textIndex);
         shapes.check();
         List<Path> written = new ArrayList<>();
         for (String name : names) written.add(dumpsDir.resolve(name));
@@ -384,11 +402,20 @@ public final class GraphBuilder {
 
     /** Runs a task of {@link #publishFiles}, reporting how long it took and adding it to {@code phases}. */
     private void timed(List<BuildReport.Phase> phases, String name, Runnable work) {
+        timed(phases, name, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** As {@link #timed(List, String, Runnable)}, for a task with a result. */
+    private <T> T timed(List<BuildReport.Phase> phases, String name, Supplier<T> work) {
         long t0 = System.nanoTime();
-        work.run();
+        T result = work.get();
         Duration time = Duration.ofNanos(System.nanoTime() - t0);
         progress.accept(String.format("  %s: %.1f s", name, time.toNanos() / 1e9));
         phases.add(new BuildReport.Phase(name, time, true));
+        return result;
     }
 
     /**

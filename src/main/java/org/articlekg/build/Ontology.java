@@ -18,6 +18,7 @@ import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.graph.GNode;
 import org.apache.jena.sparql.util.graph.GraphList;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.articlekg.KgException;
 import org.articlekg.load.FactModel;
@@ -65,19 +66,21 @@ public final class Ontology {
         Graph shapes = GraphFactory.createDefaultGraph();
         handWritten.find().forEachRemaining(shapes::add);
         DeclaredShapes.of(model).find().forEachRemaining(shapes::add);
-        return new Ontology(ontology, forBuild(handWritten), shapes, model);
+        return new Ontology(ontology, withoutCheckedWhileLoading(handWritten), shapes, model);
     }
 
     /** SHACL's parameters of a shape that choose its focus nodes or describe it, and constrain nothing. */
-    private static final Set<Node> NOT_CONSTRAINTS = Set.of(SHACL.targetClass, SHACL.targetNode, SHACL.targetSubjectsOf,
-            SHACL.targetObjectsOf, SHACL.name, SHACL.description, SHACL.message, SHACL.severity, SHACL.deactivated,
-            SHACL.order, SHACL.group);
+    private static final Set<Node> NOT_CONSTRAINTS = Set.of(RDF.Nodes.type, SHACL.targetClass, SHACL.targetNode,
+            SHACL.targetSubjectsOf, SHACL.targetObjectsOf, SHACL.name, SHACL.description, SHACL.message, SHACL.severity,
+            SHACL.deactivated, SHACL.order, SHACL.group);
 
     /**
-     * The shapes without the property shapes marked {@code akgsh:checkedWhileLoading true}; a node
-     * shape left with no constraint loses its targets, so that its focus nodes are not even read.
+     * The shapes without the property shapes marked {@code akgsh:checkedWhileLoading true}. A node
+     * shape left with nothing but its type, targets, descriptions ({@code sh:name}, {@code rdfs:},
+     * {@code akgsh:}) loses its targets, so that its focus nodes are not even read; any other
+     * statement about it (a SHACL constraint, a custom component's parameter) keeps them.
      */
-    private static Graph forBuild(Graph shapes) {
+    private static Graph withoutCheckedWhileLoading(Graph shapes) {
         Node marked = AKGSH.checkedWhileLoading.asNode();
         Set<Node> byLoader = shapes.find(Node.ANY, marked, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean))
                 .mapWith(Triple::getSubject).toSet();
@@ -88,9 +91,9 @@ public final class Ontology {
         Set<Node> unconstrained = new HashSet<>();
         kept.find(Node.ANY, SHACL.targetClass, Node.ANY).forEachRemaining(t -> unconstrained.add(t.getSubject()));
         kept.find().forEachRemaining(t -> {
-            if (t.getPredicate().getURI().startsWith(SHACL.getURI()) && !NOT_CONSTRAINTS.contains(t.getPredicate())) {
-                unconstrained.remove(t.getSubject());
-            }
+            Node p = t.getPredicate();
+            boolean describes = NOT_CONSTRAINTS.contains(p) || p.getURI().startsWith(RDFS.getURI()) || p.getURI().startsWith(AKGSH.NS);
+            if (!describes) unconstrained.remove(t.getSubject());
         });
         List<Triple> targets = new ArrayList<>();
         for (Node shape : unconstrained) {

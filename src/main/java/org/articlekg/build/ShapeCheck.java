@@ -81,7 +81,7 @@ public final class ShapeCheck {
 
     /**
      * A validation split into parts that can run side by side with other work (the build runs
-     * them beside the text index and the exports, which only read the database too): run every
+     * them beside the exports, which only read the database too): run every
      * part, then {@link #check()}.
      */
     public static final class Validation {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.articlekg.KgException;
 
 /**
@@ -25,18 +26,18 @@ final class Tasks {
     }
 
     /** Starts {@code task} on a thread of its own, named {@code name}, to run beside the caller's work. */
-    static CompletableFuture<Void> beside(String name, Runnable task) {
-        return CompletableFuture.runAsync(task, r -> {
+    static <T> CompletableFuture<T> beside(String name, Supplier<T> task) {
+        return CompletableFuture.supplyAsync(task, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             t.start();
         });
     }
 
-    /** Waits for a task started {@link #beside}, and rethrows its failure. */
-    static void await(CompletableFuture<Void> task) {
+    /** Waits for a task started {@link #beside}, and returns its result or rethrows its failure. */
+    static <T> T await(CompletableFuture<T> task) {
         try {
-            task.join();
+            return task.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
             if (e.getCause() instanceof Error err) throw err;
@@ -44,9 +45,9 @@ final class Tasks {
         }
     }
 
-    /** Waits for a task started {@link #beside} to end, whether it failed or not (its failure is the caller's to ignore). */
-    static void settle(CompletableFuture<Void> task) {
-        task.handle((done, failure) -> null).join();
+    /** Waits for a task started {@link #beside} to end; returns its failure, or null. */
+    static Throwable settle(CompletableFuture<?> task) {
+        return task.handle((done, failure) -> failure instanceof CompletionException c ? c.getCause() : failure).join();
     }
 
     /** Runs {@code tasks} on at most {@code threads} threads, taking them in the given order (put the longest first). */

@@ -35,7 +35,7 @@ final class GraphOptions {
     boolean noCorpus;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads for SHACL validation, then the exports, VoID and the text index (default: one per processor, here ${DEFAULT-VALUE}).")
+            description = "Threads for the phases after loading: SHACL validation, the exports and VoID; with more than one, the text index is made beside TDB2's indexes (default: one per processor, here ${DEFAULT-VALUE}).")
     int threads = GraphBuilder.defaultThreads();
 
     @Option(names = {"-q", "--quiet"}, description = "Do not print the build's phases as they run.")

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.jena.assembler.Assembler;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
@@ -114,11 +115,14 @@ public final class ServiceConfig {
 
     /**
      * Builds the text index of a build from its N-Quads dump, as {@link #indexText(DatasetGraph,
-     * Path)} does from its database, where no triple is in two graphs of the dump (the build's
-     * graphs hold each indexed triple once): it needs no database, so it can run while TDB2 is
-     * still building its indexes.
+     * Path)} does from its database, reading only the quads of {@code graphs} (those the database
+     * stores). It needs no database, so it can run while TDB2 is still building its indexes. It
+     * gives the same index when no indexed statement is in two of those graphs, which is so when
+     * it indexed as many entries as {@link #countText} counts in the database.
+     *
+     * @return the number of entries indexed
      */
-    public long indexText(Path nquads, Path build) {
+    public long indexText(Path nquads, Set<Node> graphs, Path build) {
         return index(build, add -> {
             // N-Quads is one statement per line: only the lines that name an indexed predicate
             // (about one in ten) go to the parser, in batches.
@@ -126,7 +130,9 @@ public final class ServiceConfig {
             StreamRDF sink = new StreamRDFBase() {
                 @Override
                 public void quad(Quad q) {
-                    if (add.predicates().contains(q.getPredicate())) add.accept(Quad.create(Quad.defaultGraphIRI, q.asTriple()));
+                    if (add.predicates().contains(q.getPredicate()) && graphs.contains(q.getGraph())) {
+                        add.accept(Quad.create(Quad.defaultGraphIRI, q.asTriple()));
+                    }
                 }
             };
             StringBuilder batch = new StringBuilder();
@@ -147,6 +153,21 @@ public final class ServiceConfig {
         });
     }
 
+    /**
+     * The entries {@link #indexText(DatasetGraph, Path)} would index from {@code dsg}: its
+     * statements of the indexed predicates with a literal value, each once whichever graphs hold it.
+     */
+    public long countText(DatasetGraph dsg) {
+        Set<Node> predicates = indexedPredicates((EntityDefinition) Assembler.general().open(one(model, TextVocab.entityMap)));
+        return Txn.calculateRead(dsg, () -> {
+            long n = 0;
+            for (Node p : predicates) {
+                n += Iter.count(dsg.getUnionGraph().find(Node.ANY, p, Node.ANY).filterKeep(t -> t.getObject().isLiteral()));
+            }
+            return n;
+        });
+    }
+
     private static void parse(StringBuilder nquads, StreamRDF sink) {
         // blank nodes keep the labels the dump wrote (the database's), as the index names its subjects
         RDFParser.fromString(nquads.toString(), Lang.NQUADS).labelToNode(LabelToNode.createUseLabelEncoded()).parse(sink);
@@ -158,6 +179,13 @@ public final class ServiceConfig {
         Set<Node> predicates();
     }
 
+    /** The predicates whose literal values the entity map indexes. */
+    private static Set<Node> indexedPredicates(EntityDefinition def) {
+        Set<Node> predicates = new LinkedHashSet<>();
+        for (String field : def.fields()) predicates.addAll(def.getPredicates(field));
+        return predicates;
+    }
+
     /** Makes a new text index in the build (removing any there) from what {@code source} gives. */
     private long index(Path build, Consumer<TextEntries> source) {
         Path folder = build.resolve(Store.TEXT);
@@ -166,8 +194,7 @@ public final class ServiceConfig {
         Model m = forBuild(build);
         TextIndex index = (TextIndex) Assembler.general().open(one(m, TextVocab.textIndexLucene));
         EntityDefinition def = index.getDocDef();
-        Set<Node> predicates = new LinkedHashSet<>();
-        for (String field : def.fields()) predicates.addAll(def.getPredicates(field));
+        Set<Node> predicates = indexedPredicates(def);
         long[] count = {0};
         try {
             source.accept(new TextEntries() {

@@ -87,6 +87,11 @@ class ConformanceByConstructionTest {
                     sh:message "Every fact needs a note here."@en .
                 """, StandardOpenOption.APPEND);
         assertTrue(Ontology.read(ontology).buildShapes().contains(Node.ANY, SHACL.targetClass, AKG.Fact), "the shape of facts is kept");
+        // so is a shape given a parameter of a custom constraint component (not in SHACL's namespace)
+        Path custom = DataFixture.copyTree(ONTOLOGY, tmp.resolve("ontology-custom"));
+        Files.writeString(custom.resolve(Ontology.SHAPES_FILE), "\nakgsh:EvidenceShape <http://example.org/maxWords> 25 .\n",
+                StandardOpenOption.APPEND);
+        assertTrue(Ontology.read(custom).buildShapes().contains(Node.ANY, SHACL.targetClass, AKG.Evidence), "the shape of evidence is kept");
         Path data = tmp.resolve("corpus");
         CorpusGenerator.create().model(FactModel.read(ontology)).articles(20).seed(3).build().writeTo(data);
         Store store = new Store(tmp.resolve("store"));

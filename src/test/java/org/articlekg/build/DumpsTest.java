@@ -15,6 +15,8 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.articlekg.store.LuceneDocs;
+import org.articlekg.store.ServiceConfig;
 import org.articlekg.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,7 +134,7 @@ class DumpsTest {
             assertEquals(1, alias, name);
         }
         // the text index made from the streamed dump had the alias twice: it is made again from the database
-        assertEquals(1, org.articlekg.store.LuceneDocs.of(r.location()).stream().filter(d -> d.contains("alias=Al |")).count(),
+        assertEquals(1, LuceneDocs.of(r.location()).stream().filter(d -> d.contains("alias=Al |")).count(),
                 "the alias once in the text index");
     }
 
@@ -141,16 +143,19 @@ class DumpsTest {
         List<String> progress = new ArrayList<>();
         BuildReport r = build(100, progress);
         assertTrue(progress.stream().anyMatch(l -> l.startsWith("  text index (from the N-Quads dump): ")), progress.toString());
+        // the one made from the dump was kept: not made again from the database
+        assertFalse(progress.stream().anyMatch(l -> l.contains("rewritten from the database") || l.contains("made again from the database")),
+                progress.toString());
         Path fromDatabase = Files.createDirectories(tmp.resolve("from-database"));
         DatasetGraph stored = TDB2Factory.connectDataset(r.location().resolve(Store.TDB2).toString()).asDatasetGraph();
         try {
-            org.articlekg.store.ServiceConfig.read(PROJECT.resolve("fuseki-config/config.ttl")).indexText(stored, fromDatabase);
+            ServiceConfig.read(PROJECT.resolve("fuseki-config/config.ttl")).indexText(stored, fromDatabase);
         } finally {
             Store.release(stored);
         }
-        List<String> docs = org.articlekg.store.LuceneDocs.of(r.location());
+        List<String> docs = LuceneDocs.of(r.location());
         assertTrue(docs.size() > 500, "documents: " + docs.size());
-        assertEquals(org.articlekg.store.LuceneDocs.of(fromDatabase), docs);
+        assertEquals(LuceneDocs.of(fromDatabase), docs);
     }
 
     @Test

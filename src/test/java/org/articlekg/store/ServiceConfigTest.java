@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
@@ -59,14 +60,38 @@ class ServiceConfigTest {
         Path nquads = build.resolve("dump.nq");
         try (var out = Files.newOutputStream(nquads)) {
             Txn.executeRead(dsg, () -> RDFDataMgr.write(out, dsg, Lang.NQUADS));
+            // a graph of the dump that the database does not store: not indexed
+            out.write("<http://example.org/b> <http://www.w3.org/2000/01/rdf-schema#label> \"unstored\" <http://example.org/g3> .\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         ServiceConfig config = ServiceConfig.read(Path.of("fuseki-config", ServiceConfig.FILE));
-        assertEquals(4, config.indexText(nquads, build));
+        assertEquals(4, config.indexText(nquads, Set.of(g1, g2), build));
         assertEquals(4, config.indexText(dsg, other));
+        assertEquals(4, config.countText(dsg), "what the database gives");
         List<String> docs = LuceneDocs.of(build);
         assertEquals(4, docs.size(), docs.toString());
         assertEquals(LuceneDocs.of(other), docs);
         assertTrue(docs.stream().anyMatch(d -> d.contains("à San Francisco") && d.contains("lang=fr")), docs.toString());
+    }
+
+    @Test
+    void aStatementInTwoGraphsIsIndexedTwiceFromTheDumpAndOnceFromTheDatabase() throws Exception {
+        // what the build compares to keep the index made from the dump, or make it again
+        DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
+        Node a = NodeFactory.createURI("http://example.org/a");
+        Node g1 = NodeFactory.createURI("http://example.org/g1");
+        Node g2 = NodeFactory.createURI("http://example.org/g2");
+        Txn.executeWrite(dsg, () -> {
+            dsg.add(g1, a, RDFS.Nodes.label, NodeFactory.createLiteralString("OpenAI"));
+            dsg.add(g2, a, RDFS.Nodes.label, NodeFactory.createLiteralString("OpenAI"));
+        });
+        Path nquads = build.resolve("dump.nq");
+        try (var out = Files.newOutputStream(nquads)) {
+            Txn.executeRead(dsg, () -> RDFDataMgr.write(out, dsg, Lang.NQUADS));
+        }
+        ServiceConfig config = ServiceConfig.read(Path.of("fuseki-config", ServiceConfig.FILE));
+        assertEquals(2, config.indexText(nquads, Set.of(g1, g2), build));
+        assertEquals(1, config.countText(dsg));
     }
 
     @Test
