@@ -340,8 +340,8 @@ public final class GraphBuilder {
      * @param textIndex the text index being made from the N-Quads dump since loading ended (its
      *     entries), or null if it was not started (one thread)
      * @param textFromDump makes the text index from the N-Quads dump; when the dump is the stored
-     *     graph, that index is kept if it has as many entries as the database gives (no indexed
-     *     statement in two graphs), else it is made again from the database
+     *     graph, that index is kept unless an indexed statement is in two graphs (it would hold it
+     *     twice), else it is made again from the database
      */
     private List<Path> publishFiles(DatasetGraph dsg, Ontology ontology, ServiceConfig config, Path dir, long quads,
                                     VoidDescription.Counts streamed,
@@ -377,11 +377,10 @@ public final class GraphBuilder {
             tasks.add(() -> timed(phases, "text index", () -> config.indexText(dsg, dir)));
         } else {
             tasks.add(() -> timed(phases, "text index checked against the database", () -> {
-                long entries = config.countText(dsg);
                 long made = textIndex != null ? Tasks.await(textIndex) : textFromDump.get();
-                if (made != entries) {
-                    progress.accept(String.format("  text index: %d entries from the dump, %d statements in the database "
-                            + "(one in two graphs); made again from the database", made, entries));
+                if (config.indexedStatementInTwoGraphs(dsg)) {
+                    progress.accept(String.format("  text index: %d entries from the dump, where a statement is in two graphs; "
+                            + "made again from the database", made));
                     config.indexText(dsg, dir);
                 }
             }));

@@ -52,6 +52,8 @@ class ServiceConfigTest {
             dsg.add(g1, a, RDFS.Nodes.label, NodeFactory.createLiteralLang("OpenAI", "en"));
             dsg.add(g1, a, RDFS.Nodes.label, NodeFactory.createLiteralLang("L’entreprise \"OpenAI\"\nà San Francisco", "fr"));
             dsg.add(g2, a, SKOS.altLabel.asNode(), NodeFactory.createLiteralString("Open AI 🤖"));
+            // the same value for another subject, in another graph: another statement
+            dsg.add(g2, NodeFactory.createURI("http://example.org/c"), RDFS.Nodes.label, NodeFactory.createLiteralLang("OpenAI", "en"));
             dsg.add(g1, NodeFactory.createBlankNode("x"), RDFS.Nodes.label, NodeFactory.createLiteralString("a blank node"));
             dsg.add(g1, a, RDFS.Nodes.label, a); // not a literal: not indexed
             // names an indexed predicate in its text, not as its predicate: not indexed
@@ -65,18 +67,18 @@ class ServiceConfigTest {
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         ServiceConfig config = ServiceConfig.read(Path.of("fuseki-config", ServiceConfig.FILE));
-        assertEquals(4, config.indexText(nquads, Set.of(g1, g2), build));
-        assertEquals(4, config.indexText(dsg, other));
-        assertEquals(4, config.countText(dsg), "what the database gives");
+        assertEquals(5, config.indexText(nquads, Set.of(g1, g2), build));
+        assertEquals(5, config.indexText(dsg, other));
+        assertFalse(config.indexedStatementInTwoGraphs(dsg), "no statement in two graphs");
         List<String> docs = LuceneDocs.of(build);
-        assertEquals(4, docs.size(), docs.toString());
+        assertEquals(5, docs.size(), docs.toString());
         assertEquals(LuceneDocs.of(other), docs);
         assertTrue(docs.stream().anyMatch(d -> d.contains("à San Francisco") && d.contains("lang=fr")), docs.toString());
     }
 
     @Test
     void aStatementInTwoGraphsIsIndexedTwiceFromTheDumpAndOnceFromTheDatabase() throws Exception {
-        // what the build compares to keep the index made from the dump, or make it again
+        // what the build looks for to keep the index made from the dump, or make it again
         DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
         Node a = NodeFactory.createURI("http://example.org/a");
         Node g1 = NodeFactory.createURI("http://example.org/g1");
@@ -91,7 +93,8 @@ class ServiceConfigTest {
         }
         ServiceConfig config = ServiceConfig.read(Path.of("fuseki-config", ServiceConfig.FILE));
         assertEquals(2, config.indexText(nquads, Set.of(g1, g2), build));
-        assertEquals(1, config.countText(dsg));
+        assertEquals(1, config.indexText(dsg, build));
+        assertTrue(config.indexedStatementInTwoGraphs(dsg), "the statement in two graphs is found");
     }
 
     @Test
