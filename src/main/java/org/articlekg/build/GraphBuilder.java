@@ -33,6 +33,7 @@ import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.articlekg.Futures;
 import org.articlekg.KgException;
 import org.articlekg.load.GraphLoader;
 import org.articlekg.load.Iris;
@@ -377,7 +378,7 @@ public final class GraphBuilder {
             tasks.add(() -> timed(phases, "text index", () -> config.indexText(dsg, dir)));
         } else {
             tasks.add(() -> timed(phases, "text index checked against the database", () -> {
-                long made = textIndex != null ? Tasks.await(textIndex) : textFromDump.get();
+                long made = textIndex != null ? Futures.join(textIndex) : textFromDump.get();
                 if (config.indexedStatementInTwoGraphs(dsg)) {
                     progress.accept(String.format("  text index: %d entries from the dump, where a statement is in two graphs; "
                             + "made again from the database", made));

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.articlekg.Futures;
 import org.articlekg.KgException;
 
 /**
@@ -34,18 +35,7 @@ final class Tasks {
         });
     }
 
-    /** Waits for a task started {@link #beside}, and returns its result or rethrows its failure. */
-    static <T> T await(CompletableFuture<T> task) {
-        try {
-            return task.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
-        }
-    }
-
-    /** Waits for a task started {@link #beside} to end; returns its failure, or null. */
+    /** Waits for a task started {@link #beside} to end; returns its failure, or null ({@link Futures#join} rethrows it). */
     static Throwable settle(CompletableFuture<?> task) {
         return task.handle((done, failure) -> failure instanceof CompletionException c ? c.getCause() : failure).join();
     }

@@ -1,9 +1,9 @@
 package org.articlekg.server;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.articlekg.Futures;
 
 /**
  * Identical requests in flight share one computation: the first one computes, and those that ask
@@ -22,7 +22,7 @@ final class InFlight<K, V> {
     V get(K key, Supplier<V> compute) {
         CompletableFuture<V> mine = new CompletableFuture<>();
         CompletableFuture<V> first = running.putIfAbsent(key, mine);
-        if (first != null) return await(first);
+        if (first != null) return Futures.join(first);
         try {
             V value = compute.get();
             mine.complete(value);
@@ -44,15 +44,5 @@ final class InFlight<K, V> {
     int waiting(K key) {
         CompletableFuture<V> first = running.get(key);
         return first == null ? 0 : first.getNumberOfDependents();
-    }
-
-    private static <V> V await(CompletableFuture<V> first) {
-        try {
-            return first.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error error) throw error;
-            throw e;
-        }
     }
 }
