@@ -159,6 +159,41 @@ class DumpsTest {
     }
 
     @Test
+    void whenAnIndexedStatementIsInTwoGraphsTheTextIndexIsMadeAgainFromTheDatabase() throws Exception {
+        // the ontology graph repeats a person's English label, which the facts graph holds too: the
+        // dump holds it twice (one quad per graph), the database's union once
+        Path ontology = tmp.resolve("ontology");
+        try (var files = Files.list(PROJECT.resolve("ontology"))) {
+            Files.createDirectories(ontology);
+            for (Path f : files.toList()) Files.copy(f, ontology.resolve(f.getFileName()));
+        }
+        Files.writeString(ontology.resolve("article-kg.ttl"), "\n<" + org.articlekg.DataFixture.BASE
+                + "id/person/alice> <http://www.w3.org/2000/01/rdf-schema#label> \"Alice\"@en .\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Path data = org.articlekg.DataFixture.minimal().writeTo(tmp.resolve("data"));
+        List<String> progress = new ArrayList<>();
+        BuildReport r = GraphBuilder.create().dataDir(data).ontologyDir(ontology)
+                .serviceConfig(PROJECT.resolve("fuseki-config/config.ttl")).corpus(null).base(org.articlekg.DataFixture.BASE)
+                .progress(progress::add).build().buildInto(new Store(tmp.resolve("store-two-graphs")));
+        assertEquals(2, Files.readAllLines(r.location().resolve("dumps/article-kg.nq")).stream()
+                .filter(l -> l.startsWith("<" + org.articlekg.DataFixture.BASE + "id/person/alice> ") && l.contains("\"Alice\"@en"))
+                .count(), "the label in the facts and the ontology graphs of the dump");
+        assertTrue(progress.stream().anyMatch(l -> l.contains("where a statement is in two graphs; made again from the database")),
+                progress.toString());
+        Path fromDatabase = Files.createDirectories(tmp.resolve("from-database-two-graphs"));
+        DatasetGraph stored = TDB2Factory.connectDataset(r.location().resolve(Store.TDB2).toString()).asDatasetGraph();
+        try {
+            ServiceConfig.read(PROJECT.resolve("fuseki-config/config.ttl")).indexText(stored, fromDatabase);
+        } finally {
+            Store.release(stored);
+        }
+        List<String> docs = LuceneDocs.of(r.location());
+        assertEquals(LuceneDocs.of(fromDatabase), docs, "the index the database gives");
+        String alice = "label=Alice | lang=en | uri=" + org.articlekg.DataFixture.BASE + "id/person/alice";
+        assertEquals(1, docs.stream().filter(alice::equals).count(), "Alice's English label once");
+    }
+
+    @Test
     void jsonLdIsLeftOutAboveTheCapAndSaidSo() throws Exception {
         List<String> progress = new ArrayList<>();
         BuildReport r = build(100, progress);
