@@ -84,6 +84,23 @@ class AtomicBuildTest {
     }
 
     @Test
+    void aFailureOfTheTextIndexMadeBesideTDB2sIndexesFailsTheBuildAndLeavesTheCurrentOne() {
+        // The text index is made on a thread of its own while TDB2 builds its indexes; its failure
+        // (here as its thread reports its time) reaches the build, whichever thread it came from.
+        for (int threads : new int[] {2, 1}) {
+            GraphBuilder failing = GraphBuilder.create().dataDir(DATA).ontologyDir(ONTOLOGY).corpus(null).threads(threads)
+                    .progress(line -> {
+                        if (line.startsWith("  text index (from the N-Quads dump): ")) throw new KgException("simulated: the text index failed");
+                    }).build();
+            KgException e = assertThrows(KgException.class, () -> failing.buildInto(store), "threads " + threads);
+            assertEquals("simulated: the text index failed", e.getMessage());
+            assertFirstBuildStillCurrentAndIntact();
+        }
+        builder(DATA, ONTOLOGY).buildInto(store);
+        assertEquals(2, store.builds().size(), "the next build is not blocked");
+    }
+
+    @Test
     void aFullDiskWhileLoadingIsReportedInOneLineAndLeavesNoFolder() {
         // The disk fills while the load's write transaction is open. The clean-up used to fail on
         // that open transaction ("Can't expel: Active transactions"), hiding the first error and
