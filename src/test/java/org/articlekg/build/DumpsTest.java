@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.graph.Graph;
@@ -162,14 +163,9 @@ class DumpsTest {
     void whenAnIndexedStatementIsInTwoGraphsTheTextIndexIsMadeAgainFromTheDatabase() throws Exception {
         // the ontology graph repeats a person's English label, which the facts graph holds too: the
         // dump holds it twice (one quad per graph), the database's union once
-        Path ontology = tmp.resolve("ontology");
-        try (var files = Files.list(PROJECT.resolve("ontology"))) {
-            Files.createDirectories(ontology);
-            for (Path f : files.toList()) Files.copy(f, ontology.resolve(f.getFileName()));
-        }
+        Path ontology = org.articlekg.DataFixture.copyTree(PROJECT.resolve("ontology"), tmp.resolve("ontology"));
         Files.writeString(ontology.resolve("article-kg.ttl"), "\n<" + org.articlekg.DataFixture.BASE
-                + "id/person/alice> <http://www.w3.org/2000/01/rdf-schema#label> \"Alice\"@en .\n",
-                java.nio.file.StandardOpenOption.APPEND);
+                + "id/person/alice> <http://www.w3.org/2000/01/rdf-schema#label> \"Alice\"@en .\n", StandardOpenOption.APPEND);
         Path data = org.articlekg.DataFixture.minimal().writeTo(tmp.resolve("data"));
         List<String> progress = new ArrayList<>();
         BuildReport r = GraphBuilder.create().dataDir(data).ontologyDir(ontology)

@@ -154,4 +154,65 @@ class NewKindTest {
         String voidTtl = Files.readString(built.location().resolve(Store.VOID));
         assertTrue(voidTtl.contains("Acquisition"), "VoID has a class partition for the new kind");
     }
+
+    @Test
+    void twoKindsDeclaringTheSameShortcutGiveOneEdgeCountingTheArticlesOfBoth() throws IOException {
+        // a second kind of fact (a pledge) declares akg:investedIn, as investments do: Microsoft's
+        // pledge to OpenAI in article 001 joins its investments (articles 000, 002, 003, 004) on one edge
+        Path ontology = DataFixture.copyTree(Path.of("ontology"), tmp.resolve("ontology"));
+        Files.writeString(ontology.resolve("kinds.ttl"), """
+
+                kd:pledge a kd:FactKind ;
+                    kd:file "pledges.csv" ;
+                    kd:class akg:Pledge ;
+                    kd:label "{{donor}} pledges to {{recipient}}"@en , "{{donor}} promet à {{recipient}}"@fr ;
+                    kd:columns (
+                        [ kd:name "donor" ; kd:type kd:Ref ; kd:references kd:organization ; kd:required true ;
+                          kd:property akg:donor ; kd:identifiesEvent true ]
+                        [ kd:name "recipient" ; kd:type kd:Ref ; kd:references kd:organization ; kd:required true ;
+                          kd:property akg:recipient ; kd:identifiesEvent true ; kd:disjointFrom "donor" ]
+                    ) ;
+                    kd:shortcut [ kd:from "donor" ; kd:property akg:investedIn ; kd:to "recipient" ] .
+                """, StandardOpenOption.APPEND);
+        Files.writeString(ontology.resolve("article-kg.ttl"), """
+
+                akg:Pledge a owl:Class ; rdfs:subClassOf akg:Fact ;
+                    rdfs:label "Pledge"@en, "Promesse"@fr ; rdfs:comment "An organisation promises money to another."@en .
+                akg:donor a owl:ObjectProperty ; rdfs:label "donor"@en, "donateur"@fr .
+                akg:recipient a owl:ObjectProperty ; rdfs:label "recipient"@en, "bénéficiaire"@fr .
+                """, StandardOpenOption.APPEND);
+        Path data = DataFixture.copyTree(Path.of("data"), tmp.resolve("data"));
+        Files.writeString(data.resolve("pledges.csv"), "id,event,donor,recipient,note\nmicrosoft-pledges-openai,,microsoft,openai,\n");
+        Files.writeString(data.resolve("evidence.csv"),
+                "microsoft-pledges-openai,001_8fa3a84cf20fbdf3,Microsoft promet,,,\n", StandardOpenOption.APPEND);
+        BuildReport built = GraphBuilder.create().dataDir(data).ontologyDir(ontology).corpus(null).base(BASE).build()
+                .buildInto(new Store(tmp.resolve("store")));
+
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(built.location().resolve(Store.TDB2).toString());
+        dsg.getContext().set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true); // as the server serves it
+        try {
+            org.apache.jena.graph.Graph graph = Txn.calculateRead(dsg, () -> {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                QueryRunner.local(dsg, java.time.Duration.ofSeconds(30), 0).run(
+                        QueryLibrary.read(Path.of("queries"), FactModel.read(ontology)).get("entity-neighbourhood")
+                                .bind(java.util.Map.of("entity", BASE + "id/organization/microsoft")),
+                        ResultFormat.TURTLE, out);
+                return org.apache.jena.riot.RDFParser.fromString(out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                        org.apache.jena.riot.Lang.TURTLE).toGraph();
+            });
+            Node microsoft = NodeFactory.createURI(BASE + "id/organization/microsoft");
+            Node openai = NodeFactory.createURI(BASE + "id/organization/openai");
+            Node investedIn = NodeFactory.createURI(AKG.NS + "investedIn");
+            java.util.List<Node> edges = graph.find(Node.ANY, org.apache.jena.vocabulary.RDF.subject.asNode(), microsoft)
+                    .mapWith(org.apache.jena.graph.Triple::getSubject)
+                    .filterKeep(e -> graph.contains(e, org.apache.jena.vocabulary.RDF.predicate.asNode(), investedIn)
+                            && graph.contains(e, org.apache.jena.vocabulary.RDF.object.asNode(), openai))
+                    .toList();
+            assertEquals(1, edges.size(), "one reification node for Microsoft investedIn OpenAI: " + edges);
+            Node count = graph.find(edges.get(0), NodeFactory.createURI(AKG.NS + "sourceCount"), Node.ANY).next().getObject();
+            assertEquals(5, ((Number) count.getLiteralValue()).intValue(), "the articles of the investments and of the pledge");
+        } finally {
+            TDBInternal.expel(dsg);
+        }
+    }
 }
