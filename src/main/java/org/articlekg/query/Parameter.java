@@ -93,10 +93,11 @@ public record Parameter(String name, Var variable, Kind kind, RDFDatatype dataty
 
     /**
      * The RDF term for a value; a relative IRI value is resolved against {@code base} (the base IRI
-     * of the build being queried; null to accept absolute IRIs only). A value of the wrong type or
-     * not allowed is a {@link ParameterException}.
+     * of the build being queried; null to accept absolute IRIs only). A value of the wrong type,
+     * not allowed, or blank for a required parameter is a {@link ParameterException}.
      */
     public Node toNode(String value, String base) {
+        if (required && value.isBlank()) throw new ParameterException(name, "the required " + typeName() + " value is empty");
         if (!allowed.isEmpty() && !allowed.contains(value)) {
             throw new ParameterException(name, "'" + value + "' is not one of " + String.join(", ", allowed));
         }

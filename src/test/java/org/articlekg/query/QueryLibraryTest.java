@@ -101,6 +101,18 @@ class QueryLibraryTest {
     }
 
     @Test
+    void aBlankValueOfARequiredParameterIsRefusedNamingIt() {
+        SavedQuery q = QueryLibrary.parse("q", "#+ defaults:\n#+   - q: altman\n"
+                + "SELECT ?s WHERE { ?s ?p ?_q OPTIONAL { ?s ?p ?__note } }\n", Path.of("q.rq"));
+        for (String blank : List.of("", "  ")) {
+            ParameterException e = assertThrows(ParameterException.class, () -> q.bind(java.util.Map.of("q", blank), null));
+            assertEquals("q", e.parameter());
+            assertEquals("parameter 'q': the required string value is empty", e.getMessage());
+        }
+        q.bind(java.util.Map.of("note", ""), null); // an optional one may be empty
+    }
+
+    @Test
     void theProjectLibraryReadsTheOntologyBesideIt() {
         QueryLibrary library = QueryLibrary.read(PROJECT.resolve("queries"));
         assertEquals(model.facts().size(), library.get("single-source-facts").parameter("kind").allowed().size());
