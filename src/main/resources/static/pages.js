@@ -145,11 +145,12 @@
     var cy = cytoscape({
       container: el,
       elements: data.nodes.map(function (n) { return { data: n }; }).concat(data.edges.map(function (e, i) {
-        return { data: { id: 'e' + i, source: e.source, target: e.target, label: e.label } };
+        return { data: { id: 'e' + i, source: e.source, target: e.target, label: e.label, disputed: e.disputed === true } };
       })),
       style: [
         { selector: 'node', style: { label: 'data(label)', 'font-size': 10, 'background-color': '#4e79a7', 'text-wrap': 'wrap', 'text-max-width': 120 } },
-        { selector: 'edge', style: { label: 'data(label)', 'font-size': 8, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#aab', 'target-arrow-color': '#aab' } }
+        { selector: 'edge', style: { label: 'data(label)', 'font-size': 8, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#aab', 'target-arrow-color': '#aab' } },
+        { selector: 'edge[?disputed]', style: { 'line-style': 'dashed', 'line-color': '#c0392b', 'target-arrow-color': '#c0392b' } }
       ],
       layout: { name: 'cose', animate: false, nodeRepulsion: 8000, idealEdgeLength: 90 }
     });

@@ -14,6 +14,8 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
+import org.articlekg.vocab.AKG;
 
 /**
  * The drawings a saved query's results allow, chosen by their columns, so that any query with
@@ -174,13 +176,27 @@ final class ResultViews {
         return views;
     }
 
-    /** The nodes and edges of a graph result (literal values stay in the table), or null when it has no edge. */
+    /**
+     * The nodes and edges of a graph result (literal values stay in the table), or null when it has
+     * no edge. A statement the result reifies ({@code [ a rdf:Statement ; rdf:subject ;
+     * rdf:predicate ; rdf:object ]}, as entity-neighbourhood gives each edge) is not drawn as nodes
+     * of its own: its {@code akg:sourceCount} and {@code akg:disputed} go on the edge it describes.
+     */
     static ResultsPage.View graph(Graph g, ResultsPage.Formatter f) {
         JsonArray nodes = new JsonArray();
         JsonArray edges = new JsonArray();
         Set<Node> seen = new java.util.HashSet<>();
+        Map<Triple, Node> reified = new java.util.HashMap<>();
+        for (Triple t : g.find(Node.ANY, RDF.type.asNode(), RDF.Statement.asNode()).toList()) {
+            Node r = t.getSubject();
+            Node s = one(g, r, RDF.subject.asNode()), p = one(g, r, RDF.predicate.asNode()), o = one(g, r, RDF.object.asNode());
+            if (s != null && p != null && p.isURI() && o != null) reified.put(Triple.create(s, p, o), r);
+        }
+        Set<Node> reifications = new java.util.HashSet<>(reified.values());
+        boolean annotated = false;
         for (Triple t : g.find().toList()) {
             if (!t.getObject().isURI() && !t.getObject().isBlank() || t.getPredicate().getURI().endsWith("#type")) continue;
+            if (reifications.contains(t.getSubject())) continue;
             for (Node n : List.of(t.getSubject(), t.getObject())) {
                 if (!seen.add(n)) continue;
                 JsonObject d = new JsonObject();
@@ -192,13 +208,31 @@ final class ResultViews {
             JsonObject e = new JsonObject();
             e.put("source", t.getSubject().toString());
             e.put("target", t.getObject().toString());
-            e.put("label", f.label(t.getPredicate()));
+            String label = f.label(t.getPredicate());
+            Node r = reified.get(t);
+            if (r != null) {
+                Node count = one(g, r, AKG.sourceCount);
+                if (count != null && count.isLiteral()) label += " (" + count.getLiteralLexicalForm() + ")";
+                Node disputed = one(g, r, AKG.disputed);
+                if (disputed != null && disputed.isLiteral() && "true".equals(disputed.getLiteralLexicalForm())) e.put("disputed", true);
+                annotated = true;
+            }
+            e.put("label", label);
             edges.add(e);
         }
         if (edges.isEmpty()) return null;
         JsonObject data = new JsonObject();
         data.put("nodes", nodes);
         data.put("edges", edges);
-        return new ResultsPage.View("graph", "Graph", org.apache.jena.atlas.json.JSON.toStringFlat(data), edges.size(), "Click a node to open its page.");
+        String caption = "Click a node to open its page." + (!annotated ? "" : f.lang.equals("fr")
+                ? " Entre parenthèses : le nombre d’articles derrière l’arête ; en pointillés rouges : contestée."
+                : " In brackets: the number of articles behind the edge; dashed red: disputed.");
+        return new ResultsPage.View("graph", "Graph", org.apache.jena.atlas.json.JSON.toStringFlat(data), edges.size(), caption);
+    }
+
+    /** The one value of {@code p} on {@code s}, or null. */
+    private static Node one(Graph g, Node s, Node p) {
+        var it = g.find(s, p, Node.ANY);
+        return it.hasNext() ? it.next().getObject() : null;
     }
 }

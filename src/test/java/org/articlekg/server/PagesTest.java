@@ -129,6 +129,18 @@ class PagesTest {
         String graph = html("api/entity-neighbourhood");
         for (ResultFormat f : ResultFormat.formats(false)) assertTrue(graph.contains("?format=" + f.shortName() + "\""), f.shortName());
         assertTrue(graph.contains("data-view=\"graph\""), "a CONSTRUCT result has a graph view");
+        // its reification nodes are not drawn: their counts and disagreement go on the edges
+        String items = graph.substring(graph.indexOf("data-items=\"", graph.indexOf("data-view=\"graph\"")) + 12);
+        org.apache.jena.atlas.json.JsonObject data = org.apache.jena.atlas.json.JSON.parse(items.substring(0, items.indexOf('"'))
+                .replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+        for (var n : data.get("nodes").getAsArray()) {
+            String id = n.getAsObject().getString("id");
+            assertTrue(id.startsWith("http://localhost:3030/id/"), "only entities are nodes, not " + id);
+        }
+        List<String> labels = data.get("edges").getAsArray().stream().map(e -> e.getAsObject().getString("label")).toList();
+        assertTrue(labels.stream().allMatch(l -> l.matches(".+ \\(\\d+\\)")), "each edge says its number of articles: " + labels);
+        assertTrue(data.get("edges").getAsArray().stream().anyMatch(e -> e.getAsObject().hasKey("disputed")), "a disputed edge");
+        assertTrue(graph.contains("dashed red: disputed"), graph);
     }
 
     @Test
