@@ -224,9 +224,8 @@ final class ResultViews {
         JsonObject data = new JsonObject();
         data.put("nodes", nodes);
         data.put("edges", edges);
-        String caption = "Click a node to open its page." + (!annotated ? "" : f.lang.equals("fr")
-                ? " Entre parenthèses : le nombre d’articles derrière l’arête ; en pointillés rouges : contestée."
-                : " In brackets: the number of articles behind the edge; dashed red: disputed.");
+        String caption = "Click a node to open its page."
+                + (annotated ? " In brackets: the number of articles behind the edge; dashed red: disputed." : "");
         return new ResultsPage.View("graph", "Graph", org.apache.jena.atlas.json.JSON.toStringFlat(data), edges.size(), caption);
     }
 
