@@ -14,6 +14,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.system.G;
 import org.apache.jena.vocabulary.RDF;
 import org.articlekg.vocab.AKG;
 
@@ -187,9 +188,9 @@ final class ResultViews {
         JsonArray edges = new JsonArray();
         Set<Node> seen = new java.util.HashSet<>();
         Map<Triple, Node> reified = new java.util.HashMap<>();
-        for (Triple t : g.find(Node.ANY, RDF.type.asNode(), RDF.Statement.asNode()).toList()) {
+        for (Triple t : g.find(Node.ANY, RDF.Nodes.type, RDF.Nodes.Statement).toList()) {
             Node r = t.getSubject();
-            Node s = one(g, r, RDF.subject.asNode()), p = one(g, r, RDF.predicate.asNode()), o = one(g, r, RDF.object.asNode());
+            Node s = G.getSP(g, r, RDF.Nodes.subject), p = G.getSP(g, r, RDF.Nodes.predicate), o = G.getSP(g, r, RDF.Nodes.object);
             if (s != null && p != null && p.isURI() && o != null) reified.put(Triple.create(s, p, o), r);
         }
         Set<Node> reifications = new java.util.HashSet<>(reified.values());
@@ -211,9 +212,9 @@ final class ResultViews {
             String label = f.label(t.getPredicate());
             Node r = reified.get(t);
             if (r != null) {
-                Node count = one(g, r, AKG.sourceCount);
+                Node count = G.getSP(g, r, AKG.sourceCount);
                 if (count != null && count.isLiteral()) label += " (" + count.getLiteralLexicalForm() + ")";
-                Node disputed = one(g, r, AKG.disputed);
+                Node disputed = G.getSP(g, r, AKG.disputed);
                 if (disputed != null && disputed.isLiteral() && "true".equals(disputed.getLiteralLexicalForm())) e.put("disputed", true);
                 annotated = true;
             }
@@ -227,11 +228,5 @@ final class ResultViews {
         String caption = "Click a node to open its page."
                 + (annotated ? " In brackets: the number of articles behind the edge; dashed red: disputed." : "");
         return new ResultsPage.View("graph", "Graph", org.apache.jena.atlas.json.JSON.toStringFlat(data), edges.size(), caption);
-    }
-
-    /** The one value of {@code p} on {@code s}, or null. */
-    private static Node one(Graph g, Node s, Node p) {
-        var it = g.find(s, p, Node.ANY);
-        return it.hasNext() ? it.next().getObject() : null;
     }
 }

@@ -36,6 +36,18 @@ class DumpsTest {
                 .buildInto(new Store(tmp.resolve("store-" + maxJsonLdQuads)));
     }
 
+    /** The documents of the text index made again from the build's database, in {@code folder}. */
+    private List<String> textIndexFromDatabase(BuildReport r, String folder) throws Exception {
+        Path fromDatabase = Files.createDirectories(tmp.resolve(folder));
+        DatasetGraph stored = TDB2Factory.connectDataset(r.location().resolve(Store.TDB2).toString()).asDatasetGraph();
+        try {
+            ServiceConfig.read(PROJECT.resolve("fuseki-config/config.ttl")).indexText(stored, fromDatabase);
+        } finally {
+            Store.release(stored);
+        }
+        return LuceneDocs.of(fromDatabase);
+    }
+
     @Test
     void everyDumpIsWrittenForASmallGraph() {
         // The default JSON-LD limit follows the heap: at 1 KB per quad (measured: 1 to 2 KB) the
@@ -147,16 +159,9 @@ class DumpsTest {
         // the one made from the dump was kept: not made again from the database
         assertFalse(progress.stream().anyMatch(l -> l.contains("rewritten from the database") || l.contains("made again from the database")),
                 progress.toString());
-        Path fromDatabase = Files.createDirectories(tmp.resolve("from-database"));
-        DatasetGraph stored = TDB2Factory.connectDataset(r.location().resolve(Store.TDB2).toString()).asDatasetGraph();
-        try {
-            ServiceConfig.read(PROJECT.resolve("fuseki-config/config.ttl")).indexText(stored, fromDatabase);
-        } finally {
-            Store.release(stored);
-        }
         List<String> docs = LuceneDocs.of(r.location());
         assertTrue(docs.size() > 500, "documents: " + docs.size());
-        assertEquals(LuceneDocs.of(fromDatabase), docs);
+        assertEquals(textIndexFromDatabase(r, "from-database"), docs);
     }
 
     @Test
@@ -176,15 +181,8 @@ class DumpsTest {
                 .count(), "the label in the facts and the ontology graphs of the dump");
         assertTrue(progress.stream().anyMatch(l -> l.contains("where a statement is in two graphs; made again from the database")),
                 progress.toString());
-        Path fromDatabase = Files.createDirectories(tmp.resolve("from-database-two-graphs"));
-        DatasetGraph stored = TDB2Factory.connectDataset(r.location().resolve(Store.TDB2).toString()).asDatasetGraph();
-        try {
-            ServiceConfig.read(PROJECT.resolve("fuseki-config/config.ttl")).indexText(stored, fromDatabase);
-        } finally {
-            Store.release(stored);
-        }
         List<String> docs = LuceneDocs.of(r.location());
-        assertEquals(LuceneDocs.of(fromDatabase), docs, "the index the database gives");
+        assertEquals(textIndexFromDatabase(r, "from-database-two-graphs"), docs, "the index the database gives");
         String alice = "label=Alice | lang=en | uri=" + org.articlekg.DataFixture.BASE + "id/person/alice";
         assertEquals(1, docs.stream().filter(alice::equals).count(), "Alice's English label once");
     }

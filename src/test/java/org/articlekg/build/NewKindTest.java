@@ -41,10 +41,17 @@ class NewKindTest {
 
     @TempDir Path tmp;
 
+    /** The ontology folder plus a kind's declaration (appended to kinds.ttl) and its terms (to article-kg.ttl). */
+    private Path ontologyWith(String kind, String terms) throws IOException {
+        Path dir = DataFixture.copyTree(Path.of("ontology"), tmp.resolve("ontology"));
+        Files.writeString(dir.resolve("kinds.ttl"), kind, StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve("article-kg.ttl"), terms, StandardOpenOption.APPEND);
+        return dir;
+    }
+
     /** The ontology folder plus the acquisition kind and its terms. */
     private Path ontology() throws IOException {
-        Path dir = DataFixture.copyTree(Path.of("ontology"), tmp.resolve("ontology"));
-        Files.writeString(dir.resolve("kinds.ttl"), """
+        return ontologyWith("""
 
                 kd:acquisition a kd:FactKind ;
                     kd:file "acquisitions.csv" ;
@@ -63,16 +70,14 @@ class NewKindTest {
                           kd:property akg:status ; kd:compared true ; kd:values ( "proposed" "completed" ) ]
                     ) ;
                     kd:shortcut [ kd:from "buyer" ; kd:property akg:acquired ; kd:to "acquired" ] .
-                """, StandardOpenOption.APPEND);
-        Files.writeString(dir.resolve("article-kg.ttl"), """
+                """, """
 
                 akg:Acquisition a owl:Class ; rdfs:subClassOf akg:Fact ;
                     rdfs:label "Acquisition"@en, "Rachat"@fr ; rdfs:comment "An organisation buys another, or a product."@en .
                 akg:buyer a owl:ObjectProperty ; rdfs:label "buyer"@en, "acheteur"@fr .
                 akg:acquiredThing a owl:ObjectProperty ; rdfs:label "acquired"@en, "racheté"@fr .
                 akg:acquired a owl:ObjectProperty ; rdfs:label "acquired"@en, "a racheté"@fr .
-                """, StandardOpenOption.APPEND);
-        return dir;
+                """);
     }
 
     /** The real data plus acquisitions.csv and its evidence. */
@@ -159,8 +164,7 @@ class NewKindTest {
     void twoKindsDeclaringTheSameShortcutGiveOneEdgeCountingTheArticlesOfBoth() throws IOException {
         // a second kind of fact (a pledge) declares akg:investedIn, as investments do: Microsoft's
         // pledge to OpenAI in article 001 joins its investments (articles 000, 002, 003, 004) on one edge
-        Path ontology = DataFixture.copyTree(Path.of("ontology"), tmp.resolve("ontology"));
-        Files.writeString(ontology.resolve("kinds.ttl"), """
+        Path ontology = ontologyWith("""
 
                 kd:pledge a kd:FactKind ;
                     kd:file "pledges.csv" ;
@@ -173,14 +177,13 @@ class NewKindTest {
                           kd:property akg:recipient ; kd:identifiesEvent true ; kd:disjointFrom "donor" ]
                     ) ;
                     kd:shortcut [ kd:from "donor" ; kd:property akg:investedIn ; kd:to "recipient" ] .
-                """, StandardOpenOption.APPEND);
-        Files.writeString(ontology.resolve("article-kg.ttl"), """
+                """, """
 
                 akg:Pledge a owl:Class ; rdfs:subClassOf akg:Fact ;
                     rdfs:label "Pledge"@en, "Promesse"@fr ; rdfs:comment "An organisation promises money to another."@en .
                 akg:donor a owl:ObjectProperty ; rdfs:label "donor"@en, "donateur"@fr .
                 akg:recipient a owl:ObjectProperty ; rdfs:label "recipient"@en, "bénéficiaire"@fr .
-                """, StandardOpenOption.APPEND);
+                """);
         Path data = DataFixture.copyTree(Path.of("data"), tmp.resolve("data"));
         Files.writeString(data.resolve("pledges.csv"), "id,event,donor,recipient,note\nmicrosoft-pledges-openai,,microsoft,openai,\n");
         Files.writeString(data.resolve("evidence.csv"),
