@@ -1,0 +1,87 @@
+package org.articlekg.query;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.articlekg.load.FactModel;
+import org.articlekg.store.ServiceConfig;
+import org.articlekg.store.Store;
+import org.articlekg.vocab.AKG;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The search query's cut: each field gives its 1,000 best-scoring matches (its description says
+ * so), whatever the page asked for; a more precise query reaches the matches past the cut.
+ */
+class SearchCapTest {
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final int PERSONS = 1_200;
+
+    @TempDir
+    Path build;
+
+    @Test
+    void eachFieldGivesItsThousandBestMatchesAndAPreciseQueryReachesTheRest() throws IOException {
+        // a build of 1,200 persons whose names all hold "robotics", indexed as the build does
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(build.resolve(Store.TDB2).toString());
+        Node facts = NodeFactory.createURI("https://kg.example.org/graph/facts");
+        Txn.executeWrite(dsg, () -> {
+            dsg.add(facts, AKG.Person, RDFS.Nodes.label, NodeFactory.createLiteralLang("person", "en"));
+            for (int i = 0; i < PERSONS; i++) {
+                Node person = NodeFactory.createURI("https://kg.example.org/id/person/p" + i);
+                dsg.add(facts, person, RDF.Nodes.type, AKG.Person);
+                dsg.add(facts, person, RDFS.Nodes.label, NodeFactory.createLiteralLang("Robotics Person " + i, "en"));
+            }
+        });
+        ServiceConfig config = ServiceConfig.read(PROJECT.resolve("fuseki-config").resolve(ServiceConfig.FILE));
+        assertEquals(PERSONS + 1, config.indexText(dsg, build));
+        Store.release(dsg);
+
+        QueryLibrary library = QueryLibrary.read(PROJECT.resolve("queries"), FactModel.read(PROJECT.resolve("ontology")));
+        Dataset dataset = config.openDataset(build);
+        try {
+            List<CSVRecord> all = search(dataset, library, "robotics");
+            assertEquals(1_000, all.size(), "the label field's 1,000 best matches, of " + PERSONS);
+            assertTrue(all.stream().allMatch(r -> r.get("field").equals("label") && r.get("kind").equals("person")), all.get(0).toString());
+            assertEquals(1_000, all.stream().map(r -> r.get("match")).distinct().count(), "one row per person");
+
+            // the persons the cut left out are still found by a query that names them
+            List<String> shown = all.stream().map(r -> r.get("match_label")).toList();
+            String missing = java.util.stream.IntStream.range(0, PERSONS).mapToObj(i -> "Robotics Person " + i)
+                    .filter(name -> !shown.contains(name)).findFirst().orElseThrow();
+            List<CSVRecord> precise = search(dataset, library, "\"" + missing + "\"");
+            assertEquals(List.of(missing), precise.stream().map(r -> r.get("match_label")).toList());
+        } finally {
+            dataset.close();
+            Store.release(dataset.asDatasetGraph());
+        }
+    }
+
+    private static List<CSVRecord> search(Dataset dataset, QueryLibrary library, String q) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        QueryRunner.local(dataset.asDatasetGraph(), Duration.ofSeconds(30), 0)
+                .run(library.get("search").bind(Map.of("q", q)), ResultFormat.CSV, out);
+        try (CSVParser p = CSVParser.builder().setReader(new java.io.StringReader(out.toString(StandardCharsets.UTF_8)))
+                .setFormat(CSVFormat.RFC4180.builder().setHeader().get()).get()) {
+            return p.getRecords();
+        }
+    }
+}
