@@ -33,9 +33,12 @@ import org.articlekg.KgException;
 import org.articlekg.query.QueryLibrary;
 import org.articlekg.store.ServiceConfig;
 import org.articlekg.store.Store;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,6 +128,7 @@ public final class KgServer implements AutoCloseable {
         PublishServlets.addTo(builder, current);
         FusekiServer fuseki = builder.build();
         limitSizes(fuseki.getJettyServer(), settings);
+        poolOutputBuffers(fuseki.getJettyServer());
         try {
             fuseki.start();
         } catch (RuntimeException e) {
@@ -150,6 +154,34 @@ public final class KgServer implements AutoCloseable {
             HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) http.getHttpConfiguration().setRequestHeaderSize(settings.maxUrlBytes());
         }
+    }
+
+    /**
+     * Connectors whose buffer pool keeps buffers as large as their output buffer. Fuseki 5.6 gives
+     * each response a 5 MiB output buffer, from Jetty's default pool, which keeps buffers of at
+     * most 64 KiB: every response, {@code /$/ping}'s included, allocated, zeroed and dropped 5 MiB
+     * of direct memory, and the JVM ran a full collection ({@code System.gc()}, when direct memory
+     * ran out) every hundred or so requests, about 2 ms of CPU a request (Jena's GH-4084, fixed
+     * after 5.6 by giving Jetty such a pool). Host, port and connection factories stay as Fuseki
+     * set them.
+     */
+    private static void poolOutputBuffers(Server jetty) {
+        List<Connector> connectors = new ArrayList<>();
+        for (Connector connector : jetty.getConnectors()) {
+            HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+            if (!(connector instanceof ServerConnector fuseki) || http == null) {
+                connectors.add(connector);
+                continue;
+            }
+            ArrayByteBufferPool pool = new ArrayByteBufferPool(0, -1, http.getHttpConfiguration().getOutputBufferSize());
+            ServerConnector pooled = new ServerConnector(jetty, null, null, pool, -1, -1,
+                    fuseki.getConnectionFactories().toArray(ConnectionFactory[]::new));
+            pooled.setHost(fuseki.getHost());
+            pooled.setPort(fuseki.getPort());
+            pooled.setIdleTimeout(fuseki.getIdleTimeout());
+            connectors.add(pooled);
+        }
+        jetty.setConnectors(connectors.toArray(Connector[]::new));
     }
 
     /** The names of the services a description declares ({@code kg}): their paths run queries. */
@@ -204,6 +236,11 @@ public final class KgServer implements AutoCloseable {
     /** The port the server listens on (the one picked when asked for port 0). */
     public int port() {
         return fuseki.getPort();
+    }
+
+    /** Jetty's connectors (for the tests). */
+    Connector[] connectors() {
+        return fuseki.getJettyServer().getConnectors();
     }
 
     /** The server's root URL, {@code http://localhost:3030/}. */
