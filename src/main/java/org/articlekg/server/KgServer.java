@@ -161,24 +161,25 @@ public final class KgServer implements AutoCloseable {
      * each response a 5 MiB output buffer, from Jetty's default pool, which keeps buffers of at
      * most 64 KiB: every response, {@code /$/ping}'s included, allocated, zeroed and dropped 5 MiB
      * of direct memory, and the JVM ran a full collection ({@code System.gc()}, when direct memory
-     * ran out) every hundred or so requests, about 2 ms of CPU a request (Jena's GH-4084, fixed
-     * after 5.6 by giving Jetty such a pool). Host, port and connection factories stay as Fuseki
+     * ran out) every hundred or so requests, about 2.5 ms of CPU a request (Jena's GH-4084, fixed
+     * after 5.6 by giving Jetty such a pool). The pool keeps idle at most an eighth of the maximum
+     * heap in direct memory (Jetty's default). Host, port and connection factories stay as Fuseki
      * set them.
      */
     private static void poolOutputBuffers(Server jetty) {
         List<Connector> connectors = new ArrayList<>();
         for (Connector connector : jetty.getConnectors()) {
             HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
-            if (!(connector instanceof ServerConnector fuseki) || http == null) {
+            if (!(connector instanceof ServerConnector given) || http == null) {
                 connectors.add(connector);
                 continue;
             }
             ArrayByteBufferPool pool = new ArrayByteBufferPool(0, -1, http.getHttpConfiguration().getOutputBufferSize());
             ServerConnector pooled = new ServerConnector(jetty, null, null, pool, -1, -1,
-                    fuseki.getConnectionFactories().toArray(ConnectionFactory[]::new));
-            pooled.setHost(fuseki.getHost());
-            pooled.setPort(fuseki.getPort());
-            pooled.setIdleTimeout(fuseki.getIdleTimeout());
+                    given.getConnectionFactories().toArray(ConnectionFactory[]::new));
+            pooled.setHost(given.getHost());
+            pooled.setPort(given.getPort());
+            pooled.setIdleTimeout(given.getIdleTimeout());
             connectors.add(pooled);
         }
         jetty.setConnectors(connectors.toArray(Connector[]::new));
