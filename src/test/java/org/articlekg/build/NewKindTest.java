@@ -21,8 +21,8 @@ import org.articlekg.load.InvalidInputException;
 import org.articlekg.load.Iris;
 import org.articlekg.publish.Explorer;
 import org.articlekg.publish.Pages;
+import org.articlekg.query.Answers;
 import org.articlekg.query.QueryLibrary;
-import org.articlekg.query.QueryRunner;
 import org.articlekg.query.ResultFormat;
 import org.articlekg.store.Store;
 import org.articlekg.vocab.AKG;
@@ -139,16 +139,10 @@ class NewKindTest {
                 assertTrue(json.contains(AKG.NS + "acquired") || json.contains("\"acquired\""), json);
                 // the saved queries that list facts: the new kind is one of single-source-facts' kinds
                 QueryLibrary library = QueryLibrary.read(Path.of("queries"), FactModel.read(ontology));
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                QueryRunner.local(dsg, java.time.Duration.ofSeconds(30), 0).run(
-                        library.get("single-source-facts").bind(java.util.Map.of("kind", "acquisition")), ResultFormat.CSV, out);
-                String csv = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+                String csv = Answers.text(dsg, library.get("single-source-facts").bind(java.util.Map.of("kind", "acquisition")), ResultFormat.CSV);
                 assertTrue(csv.contains("microsoft-buys-openai-lp") && csv.contains("Microsoft acquires OpenAI LP"), csv);
-                out.reset();
-                QueryRunner.local(dsg, java.time.Duration.ofSeconds(30), 0).run(
-                        library.get("article-facts").bind(java.util.Map.of("article", BASE + "id/article/003_f4fcdda49106cae1")),
-                        ResultFormat.CSV, out);
-                assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("microsoft-buys-openai-lp"));
+                assertTrue(Answers.text(dsg, library.get("article-facts").bind(java.util.Map.of("article", BASE + "id/article/003_f4fcdda49106cae1")),
+                        ResultFormat.CSV).contains("microsoft-buys-openai-lp"));
             });
         } finally {
             TDBInternal.expel(dsg);
@@ -194,15 +188,11 @@ class NewKindTest {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(built.location().resolve(Store.TDB2).toString());
         dsg.getContext().set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true); // as the server serves it
         try {
-            org.apache.jena.graph.Graph graph = Txn.calculateRead(dsg, () -> {
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                QueryRunner.local(dsg, java.time.Duration.ofSeconds(30), 0).run(
-                        QueryLibrary.read(Path.of("queries"), FactModel.read(ontology)).get("entity-neighbourhood")
-                                .bind(java.util.Map.of("entity", BASE + "id/organization/microsoft")),
-                        ResultFormat.TURTLE, out);
-                return org.apache.jena.riot.RDFParser.fromString(out.toString(java.nio.charset.StandardCharsets.UTF_8),
-                        org.apache.jena.riot.Lang.TURTLE).toGraph();
-            });
+            String turtle = Txn.calculateRead(dsg, () -> Answers.text(dsg,
+                    QueryLibrary.read(Path.of("queries"), FactModel.read(ontology)).get("entity-neighbourhood")
+                            .bind(java.util.Map.of("entity", BASE + "id/organization/microsoft")),
+                    ResultFormat.TURTLE));
+            org.apache.jena.graph.Graph graph = org.apache.jena.riot.RDFParser.fromString(turtle, org.apache.jena.riot.Lang.TURTLE).toGraph();
             Node microsoft = NodeFactory.createURI(BASE + "id/organization/microsoft");
             Node openai = NodeFactory.createURI(BASE + "id/organization/openai");
             Node investedIn = NodeFactory.createURI(AKG.NS + "investedIn");

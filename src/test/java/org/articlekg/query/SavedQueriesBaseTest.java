@@ -2,11 +2,8 @@ package org.articlekg.query;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +69,8 @@ class SavedQueriesBaseTest {
             Dataset ds = ServiceConfig.read(PROJECT.resolve("fuseki-config/config.ttl")).openDataset(build);
             try {
                 for (SavedQuery q : library.all()) {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
                     ResultFormat format = q.isTabular() ? ResultFormat.CSV : ResultFormat.NTRIPLES;
-                    QueryRunner.local(ds.asDatasetGraph(), Duration.ofSeconds(30), 0).run(q.bind(Map.of(), base), format, out);
-                    long lines = out.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
+                    long lines = Answers.text(ds.asDatasetGraph(), q.bind(Map.of(), base), format).lines().filter(l -> !l.isBlank()).count();
                     if (lines < (q.isTabular() ? 2 : 1)) empty.add(base + " " + q.name());
                 }
             } finally {

@@ -2,7 +2,6 @@ package org.articlekg.query;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -12,10 +11,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -72,9 +69,7 @@ class SavedQueriesTest {
     }
 
     private static String run(SavedQuery q, ResultFormat format) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        QueryRunner.local(dataset.asDatasetGraph(), Duration.ofSeconds(30), 0).run(q.bind(java.util.Map.of()), format, out);
-        return out.toString(StandardCharsets.UTF_8);
+        return Answers.text(dataset.asDatasetGraph(), q.bind(java.util.Map.of()), format);
     }
 
     @Test
@@ -121,10 +116,7 @@ class SavedQueriesTest {
     @Test
     void parametersChangeTheAnswer() {
         SavedQuery q = library.get("investments-in");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        QueryRunner.local(dataset.asDatasetGraph(), Duration.ofSeconds(30), 0)
-                .run(q.bind(java.util.Map.of("status", "rejected")), ResultFormat.CSV, out);
-        List<String> rows = lines(out.toString(StandardCharsets.UTF_8));
+        List<String> rows = lines(Answers.text(dataset.asDatasetGraph(), q.bind(java.util.Map.of("status", "rejected")), ResultFormat.CSV));
         assertEquals(2, rows.size(), "one rejected investment in OpenAI: " + rows);
         assertTrue(rows.get(1).contains("microsoft"));
     }
@@ -208,20 +200,11 @@ class SavedQueriesTest {
 
     /** The rows of a query's CSV answer as maps by column name. */
     private List<java.util.Map<String, String>> table(String query, java.util.Map<String, String> values) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        QueryRunner.local(dataset.asDatasetGraph(), Duration.ofSeconds(30), 0).run(library.get(query).bind(values), ResultFormat.CSV, out);
-        try (CSVParser p = CSVParser.builder().setReader(new StringReader(out.toString(StandardCharsets.UTF_8)))
-                .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
-            return p.getRecords().stream().map(CSVRecord::toMap).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Answers.table(dataset.asDatasetGraph(), library.get(query).bind(values));
     }
 
     private List<String> csv(String query, java.util.Map<String, String> values) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        QueryRunner.local(dataset.asDatasetGraph(), Duration.ofSeconds(30), 0).run(library.get(query).bind(values), ResultFormat.CSV, out);
-        return lines(out.toString(StandardCharsets.UTF_8));
+        return lines(Answers.text(dataset.asDatasetGraph(), library.get(query).bind(values), ResultFormat.CSV));
     }
 
     @Test
