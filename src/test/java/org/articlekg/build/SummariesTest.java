@@ -120,12 +120,14 @@ class SummariesTest {
         reports.put("lawsuits", List.of("lawsuit", "dateRank", "?x a akg:Lawsuit"));
         reports.put("observations", List.of("observation", "dateRank", "?x a akg:Observation"));
         reports.put("statements", List.of("statement", "dateRank", "?x a akg:Statement"));
-        // found from their statuses, in the ranks' order: from every status, and from one
-        String unfinished = "?x a ?k ; akg:status ?s FILTER(?k IN (akg:Proposal, akg:Investment))";
-        reports.put("unfinished-deals", List.of("fact", "dateRank", unfinished + " FILTER(?s IN (akg:status-proposed, "
-                + "akg:status-rejected, akg:status-abandoned, akg:status-withdrawn, akg:status-offered, akg:status-pledged, "
-                + "akg:status-partial, akg:status-cancelled))"));
-        reports.put("unfinished-deals" + WITH + "status=pledged", List.of("fact", "dateRank", unfinished + " FILTER(?s = akg:status-pledged)"));
+        // found from their statuses (those its status parameter allows), in the ranks' order: from
+        // every status, and from one
+        String unfinished = "?x a ?k ; akg:status/<http://www.w3.org/2004/02/skos/core#notation> ?s "
+                + "FILTER(?k IN (akg:Proposal, akg:Investment))";
+        String statuses = library.get("unfinished-deals").parameter("status").allowed().stream()
+                .map(v -> "\"" + v + "\"").collect(java.util.stream.Collectors.joining(", "));
+        reports.put("unfinished-deals", List.of("fact", "dateRank", unfinished + " FILTER(?s IN (" + statuses + "))"));
+        reports.put("unfinished-deals" + WITH + "status=pledged", List.of("fact", "dateRank", unfinished + " FILTER(?s = \"pledged\")"));
         reports.put("claim-support", List.of("claim", "supportRank", "?x akg:event ?e"));
         reports.put("independent-support", List.of("event", "supportRank", "?x a akg:Event"));
         reports.put("single-source-facts", List.of("event", "supportRank", "?x a akg:Event ; akg:originCount 1"));
