@@ -123,6 +123,18 @@ class PagesBrowserTest {
     }
 
     @Test
+    void aTimelineWithinOneYearSaysTheYearOfItsMonths() throws Exception {
+        // Musk's funding withheld in late 2017 is the one dated mark: the axis spans months of 2017
+        open("api/unfinished-deals?status=stopped");
+        assertEquals(1L, echartsItems("[data-view=timeline]", 0), "one dated stopped investment");
+        List<?> labels = (List<?>) js("return echarts.getInstanceByDom(document.querySelector('[data-view=timeline]')).getModel()"
+                + ".getComponent('xAxis', 0).axis.getViewLabels().map(l => l.formattedLabel)");
+        assertTrue(labels.size() > 2, "the axis has labels: " + labels);
+        assertTrue(labels.stream().allMatch(l -> l.toString().contains("2017")), "every label says its year: " + labels);
+        screenshot("query-unfinished-deals-stopped");
+    }
+
+    @Test
     void investmentsChartHasABarSeriesPerInvestor() throws Exception {
         open("api/investments-by-year");
         Set<String> investors = new HashSet<>();
