@@ -23,8 +23,8 @@ import org.apache.jena.system.Txn;
 import org.articlekg.generate.CorpusGenerator;
 import org.articlekg.load.FactModel;
 import org.articlekg.load.Iris;
+import org.articlekg.query.Answers;
 import org.articlekg.query.QueryLibrary;
-import org.articlekg.query.QueryRunner;
 import org.articlekg.query.ResultFormat;
 import org.articlekg.query.SavedQuery;
 import org.articlekg.store.ServiceConfig;
@@ -74,9 +74,8 @@ class SummariesTest {
     }
 
     private static List<String> rows(Query query) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        QueryRunner.local(dataset.asDatasetGraph(), Duration.ofSeconds(60), 0).run(query, ResultFormat.CSV, out);
-        List<String> lines = new ArrayList<>(List.of(out.toString(StandardCharsets.UTF_8).split("\r\n")));
+        String csv = Answers.text(dataset.asDatasetGraph(), query, ResultFormat.CSV, Duration.ofSeconds(60));
+        List<String> lines = new ArrayList<>(List.of(csv.split("\r\n")));
         String header = lines.remove(0);
         lines.sort(null);
         lines.add(0, header);

@@ -14,14 +14,19 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 
-/** A bound query's answer as {@code kg query} writes it (30 s timeout, no row cap), for the tests. */
+/** A bound query's answer as {@code kg query} writes it (30 s timeout unless said, no row cap), for the tests. */
 public final class Answers {
     private Answers() {}
 
     /** The answer in {@code format}, as text. */
     public static String text(DatasetGraph dataset, Query query, ResultFormat format) {
+        return text(dataset, query, format, Duration.ofSeconds(30));
+    }
+
+    /** The answer in {@code format}, as text, with another timeout (a whole report on a generated graph). */
+    public static String text(DatasetGraph dataset, Query query, ResultFormat format, Duration timeout) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        QueryRunner.local(dataset, Duration.ofSeconds(30), 0).run(query, format, out);
+        QueryRunner.local(dataset, timeout, 0).run(query, format, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
