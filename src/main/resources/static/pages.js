@@ -87,12 +87,13 @@
   }
   /**
    * A time axis with room around its first and last marks (and a year around a single date); its
-   * months and days say their year, which a span within one year would otherwise never show.
+   * months and days say their year, which a span within one year would otherwise never show, and
+   * labels that would overlap on a narrow screen are left out.
    */
   function timeAxis() {
     var pad = function (v) { return Math.max(120 * 86400000, (v.max - v.min) * 0.04); };
     return { type: 'time', min: function (v) { return v.min - pad(v); }, max: function (v) { return v.max + pad(v); },
-             axisLabel: { formatter: { year: '{yyyy}', month: '{MMM} {yyyy}', day: '{d} {MMM} {yyyy}' } } };
+             axisLabel: { hideOverlap: true, formatter: { year: '{yyyy}', month: '{MMM} {yyyy}', day: '{d} {MMM} {yyyy}' } } };
   }
   var compact = new Intl.NumberFormat(document.documentElement.lang || 'en', { notation: 'compact' });
   function timeline(el, items) {
