@@ -137,6 +137,26 @@ class SavedQueriesTest {
                 "an entity in no disagreement: the header only");
     }
 
+    /** The provenance says who says a fact, as data/evidence.csv gives it: the speakers, the mode and the channel. */
+    @Test
+    void factProvenanceSaysWhoSaysTheFact() {
+        // 001 quotes the founders' blog post on Musk's withheld funding; 003 and 004 report his USD 100 million themselves
+        List<java.util.Map<String, String>> withheld = table("fact-provenance",
+                java.util.Map.of("fact", "http://localhost:3030/id/investment/musk-withholds-funding-2017"));
+        assertEquals(1, withheld.size(), withheld.toString());
+        java.util.Map<String, String> row = withheld.get(0);
+        assertEquals("attributed", row.get("mode"));
+        assertEquals("blog_post", row.get("channel"));
+        assertEquals(Set.of("Sam Altman", "Greg Brockman", "John Schulman", "Wojciech Zaremba", "Ilya Sutskever"),
+                Set.of(row.get("said_by_label").split(", ")));
+        assertTrue(row.get("said_by").contains("http://localhost:3030/id/person/greg-brockman"), row.get("said_by"));
+        List<java.util.Map<String, String>> funded = table("fact-provenance", java.util.Map.of());
+        assertTrue(funded.stream().allMatch(r -> r.get("mode").equals("reported") && r.get("said_by").isEmpty()), funded.toString());
+        // a disagreement's rows say it too: 003 gives the 2018 takeover bid as Semafor's
+        assertTrue(table("disputes", java.util.Map.of()).stream().anyMatch(r -> r.get("claim").endsWith("/musk-takeover-attempt-2018")
+                && r.get("article").endsWith("/003_f4fcdda49106cae1") && r.get("said_by_label").equals("Semafor")));
+    }
+
     @Test
     void singleSourceFactsAreEventsOfOneOriginWithEveryClaimAndArticle() {
         List<java.util.Map<String, String>> rows = table("single-source-facts", java.util.Map.of());
