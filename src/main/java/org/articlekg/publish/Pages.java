@@ -735,10 +735,13 @@ public final class Pages {
         List<Side> sides = new ArrayList<>();
         for (Map.Entry<Node, Set<Node>> c : claims.entrySet()) {
             List<Row> rows = new ArrayList<>();
-            for (Node p : c.getValue()) {
+            // an amount and its upper bound are one value, a range ("USD 50 million – 100 million"), on one row
+            Set<Node> disputed = new LinkedHashSet<>();
+            for (Node p : c.getValue()) disputed.add(p.equals(AKG.amountMax) ? AKG.amount : p);
+            for (Node p : disputed) {
                 List<Link> values = new ArrayList<>();
                 for (QuerySolution v : Sparql.select(dsg, VALUES, Map.of("facts", factsGraph, "this", c.getKey(), "prop", p))) {
-                    values.add(Link.text(show(c.getKey(), p, v.get("v").asNode())));
+                    values.add(Link.text(p.equals(AKG.amount) ? amountRange(c.getKey(), v.get("v").asNode()) : show(c.getKey(), p, v.get("v").asNode())));
                 }
                 if (values.isEmpty()) values.add(Link.text("not stated"));
                 String name = model.label(p, "en");
@@ -747,6 +750,19 @@ public final class Pages {
             sides.add(new Side(link(c.getKey()), rows, sources(c.getKey())));
         }
         return new Dispute(link(d), sides);
+    }
+
+    /** A claim's amount with its upper bound when it has one ({@code USD 50 million – 100 million}), else as {@link #show} gives it. */
+    private String amountRange(Node claim, Node amount) {
+        Node max = one(claim, AKG.amountMax);
+        Node unit = Objects.requireNonNullElse(one(claim, AKG.currency), Node.ANY);
+        if (max == null || !max.isLiteral() || !amount.isLiteral() || !unit.isLiteral()) return show(claim, AKG.amount, amount);
+        try {
+            return Labels.amount(new BigDecimal(amount.getLiteralLexicalForm()), new BigDecimal(max.getLiteralLexicalForm()),
+                    unit.getLiteralLexicalForm(), "en");
+        } catch (NumberFormatException e) {
+            return show(claim, AKG.amount, amount);
+        }
     }
 
     private ArticleView articleView(Node article) {

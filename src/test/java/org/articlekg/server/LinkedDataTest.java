@@ -362,6 +362,12 @@ class LinkedDataTest {
         assertFalse(event.contains("Where the articles disagree"));
         String disagreement = get(server.url() + "doc/disagreement/musk-funds-openai", "text/html").body();
         assertTrue(disagreement.contains("About the event <a href=\"/id/event/musk-funds-openai\">"), "a disagreement links its event");
+        // each side's amount as the article gives it: 002's range, not its lower bound against 003's figure
+        assertTrue(disagreement.contains("USD 50 million – 100 million") && disagreement.contains("USD 100 million"), disagreement);
+        assertFalse(disagreement.matches("(?s).*USD 50 million(?! –).*"), "no lower bound shown alone");
+        String amounts = get(server.url() + "doc/disagreement/microsoft-invests-2023", "text/html").body();
+        assertTrue(amounts.contains("USD 2 million – 999.99 million") && amounts.contains("USD 10 billion"), amounts);
+        assertFalse(amounts.contains("not stated"), "an exact amount is no missing upper bound");
     }
 
     @Test
