@@ -2,6 +2,7 @@ package org.articlekg.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.apache.jena.sys.JenaSystem;
 import org.articlekg.KgException;
 import org.articlekg.build.ShapeCheck.ShapeViolationException;
 import org.articlekg.load.InvalidInputException;
@@ -27,6 +28,10 @@ public final class KgCommand {
     public static void main(String[] args) {
         // picocli warns about quotes inside option values; parameter values may legitimately hold them.
         System.setProperty("picocli.trace", "OFF");
+        // Jena first, as its documentation asks: initialised from inside the first vocabulary class
+        // a command touches (kg validate: RDF.Nodes), Jena 5.6 meets that class half made and logs
+        // "ERROR Item :: broken item" twice
+        JenaSystem.init();
         System.exit(execute(args));
     }
 

@@ -19,6 +19,8 @@ final class Summaries {
         out.println("  rows: " + r.load().rows().entrySet().stream()
                 .map(e -> e.getKey().fileName().replace(".csv", "") + " " + e.getValue())
                 .collect(Collectors.joining(", ")));
+        out.println(r.load().corpus() != null ? "  quotes: checked against the article texts in " + r.load().corpus()
+                : "  quotes: not checked against the article texts (none given: --corpus DIR, or ../shared/articles beside the project)");
         out.println("  disagreements: " + r.load().disagreements().size());
         r.load().disagreements().stream().limit(SHOWN).forEach(d -> out.println("    " + d.describe()));
         more(out, r.load().disagreements().size(), "the disputes query shows them with their sources");

@@ -175,7 +175,7 @@ public final class GraphLoader {
         for (Refinement r : comparison.refinements()) emitter.emitRefinement(r);
         problems.throwIfAny();
         return new LoadResult(counts, comparison.disagreements(), comparison.refinements(), out == null ? 0 : emitter.count,
-                index.locator(dataDir, iris, evidence.kind()));
+                index.locator(dataDir, iris, evidence.kind()), corpus == null ? null : corpus.dir());
     }
 
     /** Reads one file, passing each row on; returns the number of rows. */

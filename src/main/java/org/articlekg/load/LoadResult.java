@@ -12,9 +12,10 @@ import org.apache.jena.graph.Node;
  * @param refinements the claims that refine another claim of their event
  * @param triples triples streamed (0 for a check that writes nothing)
  * @param locator where the row an entity or fact IRI was minted from is ({@code file:line}), or null
+ * @param corpus the folder of article texts the evidence quotes were checked against, or null when they were not
  */
 public record LoadResult(Map<Kind, Integer> rows, List<Disagreement> disagreements, List<Refinement> refinements, long triples,
-                         java.util.function.Function<Node, String> locator) {
+                         java.util.function.Function<Node, String> locator, java.nio.file.Path corpus) {
     public LoadResult {
         rows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rows));
         refinements = List.copyOf(refinements);

@@ -178,6 +178,26 @@ class KgCommandTest {
         assertTrue(out().lines().anyMatch(l -> l.contains("investment musk-funds-openai: amount")
                 && l.contains("differ between musk-funds-openai-100m, musk-funds-openai-50m-100m")), out());
         assertTrue(out().contains("proposal musk-takeover-attempt: date differ"), out());
+        assertTrue(out().contains("  quotes: checked against the article texts in " + CORPUS.toAbsolutePath()), out());
+    }
+
+    @Test
+    void validateSaysWhenQuotesWentUnchecked() {
+        assertEquals(0, KgCommand.execute("validate", "--data", DATA, "--ontology", ONTOLOGY, "--no-corpus"), errLines()::toString);
+        assertTrue(out().contains("  quotes: not checked against the article texts (none given: --corpus DIR"), out());
+    }
+
+    /** A command in a JVM of its own, where it is the first to touch Jena, writes no log line of Jena's initialisation. */
+    @Test
+    void aCommandStartsWithoutJenaErrors() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), "-Dkg.home=" + home,
+                KgCommand.class.getName(), "validate", "--data", DATA, "--ontology", ONTOLOGY, "--no-corpus", "--quiet")
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), output);
+        assertTrue(output.startsWith("Valid in "), output);
+        assertFalse(output.contains("ERROR"), output);
     }
 
     @Test
