@@ -221,6 +221,7 @@ public final class QueryRunner {
     private QueryExecution open(Query q) {
         if (dataset != null) {
             return QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dataset)).query(q)
+                    .set(org.apache.jena.sparql.ARQConstants.sysOpExecutorFactory, CancellableSlices.FACTORY)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();
         }
         return QueryExecutionHTTP.service(endpoint).query(q).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();

@@ -57,6 +57,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.exec.RowSetOps;
+import org.articlekg.query.CancellableSlices;
 import org.articlekg.query.QueryRunner;
 import org.articlekg.query.ResultFormat;
 
@@ -229,6 +230,7 @@ final class GuardedQuery extends SPARQL_QueryDataset {
         Context context = action.getContext().copy();
         context.remove(ARQ.queryTimeout);
         BoundedFunctions.optimizerWith(context, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
+        CancellableSlices.install(context);
         return QueryExec.newBuilder().dataset(dataset).query(query).context(context)
                 .initialTimeout(millis, TimeUnit.MILLISECONDS)
                 .overallTimeout(millis, TimeUnit.MILLISECONDS)

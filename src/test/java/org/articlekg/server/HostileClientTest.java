@@ -103,6 +103,28 @@ class HostileClientTest {
         assertEquals(503, r.statusCode(), r.body());
     }
 
+    /** ARQ skips an OFFSET's rows before the execution can be cancelled: here the skipping ends with the timeout. */
+    @Test
+    void anOffsetPastEveryRowEndsWithTheTimeout() {
+        String cross = "?a ?b ?c . ?d ?e ?f . ?g ?h ?i";
+        for (String q : List.of(
+                "SELECT * { " + cross + " } OFFSET 999999999999",
+                "SELECT * { { SELECT * { " + cross + " } OFFSET 999999999999 } }",
+                "SELECT DISTINCT ?a ?e { " + cross + " } LIMIT 1 OFFSET 999999999999",
+                "ASK { { SELECT ?a { " + cross + " } OFFSET 999999999999 } }")) {
+            long start = System.nanoTime();
+            // given up on after ten seconds more than allowed: without the fix the query ran for hours
+            HttpResponse<String> r = assertTimeoutPreemptively(Duration.ofMillis(TIMEOUT.toMillis() + MARGIN_MILLIS + 10_000),
+                    () -> query(q, "text/csv"), q);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(503, r.statusCode(), q + ": " + r.body());
+            assertTrue(millis < TIMEOUT.toMillis() + MARGIN_MILLIS, q + " took " + millis + " ms");
+        }
+        HttpResponse<String> paged = query("SELECT ?s { ?s a <https://w3id.org/article-kg/ontology#Article> } ORDER BY ?s OFFSET 3", "text/csv");
+        assertEquals(200, paged.statusCode(), paged.body());
+        assertEquals(3, paged.body().lines().count(), "the header and the last two of the five articles: " + paged.body());
+    }
+
     // ---- regular expressions
 
     @Test
