@@ -105,7 +105,7 @@ public final class KgServer implements AutoCloseable {
         // The server's own descriptions: this machine only.
         QueryGate gate = new QueryGate(settings, "queries", Duration.ZERO);
         LocalOnly local = new LocalOnly();
-        builder.addFilter("/*", new SecurityHeaders()).addFilter("/*", new HostCheck(current));
+        builder.addFilter("/*", new SecurityHeaders()).addFilter("/*", new ReadableParameters(settings.maxBodyBytes())).addFilter("/*", new HostCheck(current));
         // What the build serves: ETag, and 304 to a client that has it, before the gate.
         List<String> configuration = new ArrayList<>(List.of("max rows " + settings.maxRows()));
         if (queries != null) queries.all().forEach(q -> configuration.add(q.name() + "\n" + q.text() + "\n" + q.parameters()));

@@ -4,6 +4,7 @@ import static org.articlekg.server.TestServers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -101,6 +102,48 @@ class HostileClientTest {
     void aTimeoutAfterTheFirstRowIsA503NotACutOff200() {
         HttpResponse<String> r = query("SELECT ?n { { BIND(1 AS ?n) } UNION { " + SLOW + " } }", "text/csv");
         assertEquals(503, r.statusCode(), r.body());
+    }
+
+    /** Bad percent-encoding or bytes that are not UTF-8, in the URL or a form body: a 400 that names where, on every path. */
+    @Test
+    void unreadableParametersAreA400NamingWhere() {
+        String form = "Content-Type: application/x-www-form-urlencoded\r\n";
+        java.util.Map<String, String> tries = new java.util.LinkedHashMap<>();
+        tries.put("GET /kg/sparql?query=ASK%zz%7B%7D", "the parameter 'query' of the URL");
+        tries.put("GET /kg/sparql?query=ASK%7B%7D&x=%ff", "the parameter 'x' of the URL");
+        tries.put("GET /kg/sparql?query=%", "the parameter 'query' of the URL");
+        tries.put("GET /kg/sparql?%zz", "the parameter '%zz' of the URL");
+        tries.put("GET /api/articles?limit=%zz", "the parameter 'limit' of the URL");
+        tries.put("GET /doc/person/elon-musk?page=%ff", "the parameter 'page' of the URL");
+        tries.forEach((line, where) -> {
+            String r = raw(line, "", new byte[0]);
+            assertTrue(r.startsWith("HTTP/1.1 400"), line + ": " + r);
+            assertTrue(r.contains("cannot read " + where), line + ": " + r);
+        });
+        for (byte[] body : List.of("query=ASK%zz%7B%7D".getBytes(StandardCharsets.US_ASCII), new byte[] {'q', 'u', 'e', 'r', 'y', '=', (byte) 0xff})) {
+            String r = raw("POST /kg/sparql", form, body);
+            assertTrue(r.startsWith("HTTP/1.1 400") && r.contains("cannot read the form body"), r);
+        }
+        assertTrue(raw("POST /kg/sparql", form, "query=ASK%7B%7D".getBytes(StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200"),
+                "a readable form still answers");
+    }
+
+    /** A request as written, bytes and all (Java's HTTP client refuses a malformed URL): the response's status line, headers and body. */
+    private static String raw(String requestLine, String headers, byte[] body) {
+        URI url = URI.create(server.url());
+        try (java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort())) {
+            socket.setSoTimeout(30_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write((requestLine + " HTTP/1.1\r\nHost: " + url.getHost() + "\r\nConnection: close\r\n" + headers
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertFalse(STACK_TRACE.matcher(response).find(), requestLine + " answered a stack trace: " + response);
+            return response;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** ARQ skips an OFFSET's rows before the execution can be cancelled: here the skipping ends with the timeout. */
