@@ -128,6 +128,28 @@ class HostileClientTest {
                 "a readable form still answers");
     }
 
+    /** A form body that trickles in is read before the query gate: it holds none of the client's places. */
+    @Test
+    void aSlowFormBodyHoldsNoQueryPlace() throws Exception {
+        URI url = URI.create(server.url());
+        List<java.net.Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort());
+                slow.add(socket);
+                socket.getOutputStream().write(("POST /kg/sparql HTTP/1.1\r\nHost: " + url.getHost()
+                        + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 60000\r\n\r\nquery=ASK%7B%7D%20")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            }
+            Thread.sleep(500);
+            HttpResponse<String> r = checked(HttpRequest.newBuilder(URI.create(server.url() + "kg/sparql?query=" + encode("ASK {}"))).GET().build());
+            assertEquals(200, r.statusCode(), "three unfinished form bodies from this client, and its query still runs: " + r.body());
+        } finally {
+            for (java.net.Socket socket : slow) socket.close();
+        }
+    }
+
     /** A request as written, bytes and all (Java's HTTP client refuses a malformed URL): the response's status line, headers and body. */
     private static String raw(String requestLine, String headers, byte[] body) {
         URI url = URI.create(server.url());
