@@ -214,6 +214,11 @@ final class GuardedQuery extends SPARQL_QueryDataset {
     @Override
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
+        try {
+            timeoutMillis(action.getRequestParameter(HttpNames.paramTimeout), timeout.toMillis());
+        } catch (IllegalArgumentException e) {
+            ServletOps.errorBadRequest(e.getMessage());
+        }
         String refused = refusal(query);
         if (refused != null) ServletOps.errorBadRequest(refused);
     }
@@ -349,18 +354,26 @@ final class GuardedQuery extends SPARQL_QueryDataset {
     /**
      * The time a query may run: the client's {@code timeout=} (seconds, {@code N} or
      * {@code initial,overall}, the smaller counting) when it is shorter than the server's
-     * ceiling, else the ceiling.
+     * ceiling, else the ceiling (0 or less: none asked).
+     *
+     * @throws IllegalArgumentException when a part is not a number of seconds
      */
     static long timeoutMillis(String requested, long ceilingMillis) {
         if (requested == null) return ceilingMillis;
         long shortest = ceilingMillis;
         for (String part : requested.split(",", -1)) {
+            if (part.isBlank()) continue;
+            double seconds;
             try {
-                double seconds = Double.parseDouble(part.strip());
-                if (seconds > 0 && seconds * 1000 < shortest) shortest = Math.max(1, Math.round(seconds * 1000));
+                seconds = Double.parseDouble(part.strip());
             } catch (NumberFormatException e) {
-                // Not a number: the ceiling stands.
+                seconds = Double.NaN;
             }
+            if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+                throw new IllegalArgumentException("timeout: seconds, or two separated by a comma (e.g. 2.5 or 2.5,10), not '"
+                        + (requested.length() > 40 ? requested.substring(0, 40) + "..." : requested) + "'");
+            }
+            if (seconds > 0 && seconds * 1000 < shortest) shortest = Math.max(1, Math.round(seconds * 1000));
         }
         return shortest;
     }
