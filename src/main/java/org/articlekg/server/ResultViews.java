@@ -137,7 +137,7 @@ final class ResultViews {
             }
             chart.put("series", series);
             views.add(new ResultsPage.View("bars", "Investments by year and investor (" + byCurrency.getKey() + ")", org.apache.jena.atlas.json.JSON.toStringFlat(chart),
-                    series.size(), "Dated investments only; where articles disagree about one investment's amount, the largest claimed is counted."));
+                    series.size(), "Dated claims only; a range counts at its lower bound; where articles disagree about one investment's amount, the largest claimed is counted."));
         }
         return views;
     }
