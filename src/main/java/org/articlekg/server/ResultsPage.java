@@ -152,12 +152,33 @@ final class ResultsPage {
             p.put(QueryLibrary.FORMAT, format.shortName());
             downloads.add(new Link(self + queryString(p, null, null), format.shortName().toUpperCase(Locale.ROOT)));
         }
-        String shown = ask ? null : rows.isEmpty() ? "No results." : (query.isTabular() ? "Rows " : "Triples ")
+        String shown = ask ? null : rows.isEmpty() ? "No results." + unknownEntity(query, given, base, f) : (query.isTabular() ? "Rows " : "Triples ")
                 + (request.offset() + 1) + "–" + (request.offset() + rows.size()) + (more ? ", more on the next page" : "");
         return Templates.render("query", new Page(query.summary(), query.name(), query.description(), fields(query, given, base, f),
                 String.valueOf(request.limit()), !query.parameters().isEmpty(), ask, answer, columns, rows, shown,
                 outcome.truncated() ? truncationNote(maxRows) : null, previous, next, downloads, ApiServlet.editorLink(query, base),
                 views, Templates.webjarVersion("cytoscape")));
+    }
+
+    /**
+     * Why an answer may be empty: an entity parameter whose IRI nothing in the graph has (a name
+     * typed where an IRI goes, or an IRI of the graph served at another address); empty otherwise.
+     */
+    private static String unknownEntity(SavedQuery query, Map<String, String> given, String base, Formatter f) {
+        for (Parameter p : query.parameters()) {
+            if (p.kind() != Parameter.Kind.IRI || !p.allowed().isEmpty() || !given.containsKey(p.name())) continue;
+            String iri;
+            try {
+                iri = p.resolve(given.get(p.name()), base);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (!f.known(NodeFactory.createURI(iri))) {
+                return " Nothing in this graph has the IRI " + iri + " (" + p.name() + "): its IRIs start with " + base
+                        + "; type a name in the field to pick one.";
+            }
+        }
+        return "";
     }
 
     /** The form's fields: each parameter with the value given (or its default), as the input its type asks for. */
@@ -300,6 +321,12 @@ final class ResultsPage {
         }
 
         /** The label of an IRI (read by {@link #learnLabels} or looked up now), or its last segment. */
+        /** Whether the graph has a label or title for the IRI (every entity, fact and article of the graph has one). */
+        boolean known(Node iri) {
+            if (!labels.containsKey(iri.getURI())) learnLabels(List.of(Map.of("x", iri)));
+            return labels.get(iri.getURI()) != null;
+        }
+
         String label(Node iri) {
             if (!labels.containsKey(iri.getURI())) learnLabels(List.of(Map.of("x", iri)));
             String l = labels.get(iri.getURI());

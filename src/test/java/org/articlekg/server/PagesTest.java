@@ -93,6 +93,17 @@ class PagesTest {
         assertTrue(html("api/observations?measure=&subject=&limit=").contains("<table id=\"results\">"));
     }
 
+    /** An empty answer says when its entity is no IRI of the graph: a name typed in its place, or another address's IRI. */
+    @Test
+    void anEmptyAnswerSaysWhenItsEntityIsNotInTheGraph() {
+        String named = html("api/investments-in?investee=OpenAI");
+        assertTrue(named.contains("No results. Nothing in this graph has the IRI http://localhost:3030/OpenAI (investee): its IRIs start with http://localhost:3030/"), named);
+        String elsewhere = html("api/entity-timeline?entity=" + encode("http://example.org:3611/id/person/elon-musk"));
+        assertTrue(elsewhere.contains("Nothing in this graph has the IRI http://example.org:3611/id/person/elon-musk (entity)"), elsewhere);
+        String none = html("api/investments-in?status=rejected&investee=" + encode("http://localhost:3030/id/organization/tesla"));
+        assertTrue(none.contains("No results.") && !none.contains("Nothing in this graph has"), "Tesla is in the graph: " + none);
+    }
+
     @Test
     void resultsLinkIrisByTheirLabelsAndFormatAmountsAndDates() {
         String page = html("api/investments-in?investee=" + encode("http://localhost:3030/id/organization/openai"));
