@@ -200,7 +200,8 @@ final class ResultsPage {
             String valueLabel = null;
             if (input.equals("entity") && value != null) {
                 try {
-                    valueLabel = f.label(NodeFactory.createURI(p.resolve(value, base)));
+                    Node entity = NodeFactory.createURI(p.resolve(value, base));
+                    valueLabel = f.known(entity) ? f.label(entity) : null; // no label for an IRI the graph does not have
                 } catch (RuntimeException e) {
                     valueLabel = null; // a bad IRI: the error page says so
                 }

@@ -98,6 +98,7 @@ class PagesTest {
     void anEmptyAnswerSaysWhenItsEntityIsNotInTheGraph() {
         String named = html("api/investments-in?investee=OpenAI");
         assertTrue(named.contains("No results. Nothing in this graph has the IRI http://localhost:3030/OpenAI (investee): its IRIs start with http://localhost:3030/"), named);
+        assertFalse(named.contains(">OpenAI</"), "no label shown under the field, as if the name had been found: " + named);
         String elsewhere = html("api/entity-timeline?entity=" + encode("http://example.org:3611/id/person/elon-musk"));
         assertTrue(elsewhere.contains("Nothing in this graph has the IRI http://example.org:3611/id/person/elon-musk (entity)"), elsewhere);
         String none = html("api/investments-in?status=rejected&investee=" + encode("http://localhost:3030/id/organization/tesla"));
