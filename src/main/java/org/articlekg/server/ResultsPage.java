@@ -50,6 +50,8 @@ import org.articlekg.query.SavedQuery;
  * JavaScript.
  */
 final class ResultsPage {
+    /** The column that, right after an IRI column, holds that IRI's label (investments-in's investment, label). */
+    private static final String LABEL = "label";
     /** Rows per page when the request gives no {@code limit}. */
     static final long PAGE_ROWS = 100;
 
@@ -109,15 +111,24 @@ final class ResultsPage {
             } else {
                 RowSet rs = RowSet.adapt(ResultSetMgr.read(new ByteArrayInputStream(results), ResultSetLang.RS_JSON));
                 List<Var> vars = rs.getResultVars();
-                // An X_label column is shown as the text of X's links, not as a column of its own.
+                // An X_label column is shown as the text of X's links, not as a column of its own; so is
+                // a column named label right after an IRI column (investment, label: the investment's label).
                 List<String> names = vars.stream().map(Var::getVarName).toList();
-                for (String c : names) if (!(c.endsWith("_label") && names.contains(c.substring(0, c.length() - 6)))) columns.add(c);
+                int at = names.indexOf(LABEL);
+                String before = at > 0 && !names.contains(names.get(at - 1) + "_label") ? names.get(at - 1) : null;
                 List<Map<String, Node>> table = new ArrayList<>();
                 while (rs.hasNext()) {
                     Binding b = rs.next();
                     Map<String, Node> row = new LinkedHashMap<>();
                     for (Var v : vars) if (b.get(v) != null) row.put(v.getVarName(), b.get(v));
                     table.add(row);
+                }
+                String labelled = before != null
+                        && table.stream().allMatch(r -> !r.containsKey(LABEL) || r.containsKey(before) && r.get(before).isURI()) ? before : null;
+                if (labelled != null) for (Map<String, Node> row : table) if (row.containsKey(LABEL)) row.put(labelled + "_label", row.get(LABEL));
+                for (String c : names) {
+                    boolean linkText = c.endsWith("_label") && names.contains(c.substring(0, c.length() - 6)) || c.equals(LABEL) && labelled != null;
+                    if (!linkText) columns.add(c);
                 }
                 if (table.size() > request.limit()) {
                     more = true;
@@ -129,7 +140,7 @@ final class ResultsPage {
                     for (String c : columns) cells.add(f.cell(c, row));
                     rows.add(new Row(cells));
                 }
-                views.addAll(ResultViews.of(columns, table, f));
+                views.addAll(ResultViews.of(names, table, f)); // by the result's columns, those shown as link text too
             }
         } else {
             Graph g = GraphFactory.createDefaultGraph();

@@ -116,6 +116,13 @@ class PagesTest {
             assertFalse(page.contains(">" + raw + "<"), "amount " + raw + " is formatted");
         }
         assertTrue(page.contains("USD 10 billion"), "amounts as people write them");
+        // the label column right after the investment is the text of its links, not a column of its own
+        assertFalse(page.contains("<th>label</th>"), "no label column");
+        assertTrue(page.contains("<a href=\"/id/investment/microsoft-invests-10b-2023\">Microsoft → OpenAI: USD 10 billion (funding, completed)</a>"),
+                "the investment's link reads as the query's label");
+        String timeline = html("api/entity-timeline?entity=" + encode("http://localhost:3030/id/person/elon-musk"));
+        assertFalse(timeline.contains("<th>label</th>"), "no label column on the timeline's table either");
+        assertTrue(timeline.contains("data-view=\"timeline\""), "the timeline view still sees the label column");
         assertTrue(page.contains("early 2023"), "a date after its qualifier");
         HttpResponse<String> fr = send(HttpRequest.newBuilder(URI.create(server.url() + "api/investments-in")).header("Accept", "text/html")
                 .header("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5").build());
