@@ -172,6 +172,26 @@ class PagesBrowserTest {
         screenshot("query-entity-neighbourhood-graph");
     }
 
+    /** On a desktop screen a wide report's table takes the window's width, so that its quotes show without scrolling sideways. */
+    @Test
+    void aWideReportUsesTheWindowsWidth() throws Exception {
+        Dimension before = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+            open("api/disputes");
+            long window = (Long) js("return window.innerWidth");
+            long table = (Long) js("return Math.round(document.getElementById('results').getBoundingClientRect().width)");
+            long text = (Long) js("return Math.round(document.querySelector('h1').getBoundingClientRect().width)");
+            assertTrue(table > text, "the table (" + table + " px) is wider than the text's column (" + text + " px)");
+            assertTrue((Long) js("return document.querySelector('.scroll.wide').scrollWidth - document.querySelector('.scroll.wide').clientWidth") <= 1,
+                    "the disputes' columns, quote and said_by included, fit in a " + window + " px window");
+            assertTrue((Long) js("return document.documentElement.scrollWidth") <= window + 1, "the page itself does not scroll sideways");
+            screenshot("query-disputes-desktop");
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+
     @Test
     void anEntityPageAtPhoneWidthHasItsTimelineAndFilters() throws Exception {
         Dimension before = browser.manage().window().getSize();
