@@ -6,12 +6,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.jena.atlas.web.MediaRange;
+import org.apache.jena.fuseki.DEF;
 import org.apache.jena.sparql.core.Quad;
 
 /**
@@ -20,14 +24,27 @@ import org.apache.jena.sparql.core.Quad;
  * triple is in a named graph; {@code tdb2:unionDefaultGraph} makes queries see the union), and
  * Fuseki's Graph Store read answers {@code ?default} with that stored graph; this filter asks it
  * for Jena's union graph ({@code urn:x-arq:UnionGraph}) instead. {@code ?graph=IRI} is unchanged.
+ * An Accept header that accepts none of the RDF syntaxes is a 406 here, as on the endpoints.
  */
 final class UnionDefaultGraph implements Filter {
     /** The Graph Store read's endpoint name in {@code fuseki-config/config.ttl}. */
     static final String ENDPOINT = "get";
+    /** The media types the Graph Store read answers in: Fuseki's table of RDF syntaxes for graphs and datasets. */
+    private static final List<String> GRAPH_TYPES = java.util.stream.Stream.of(DEF.rdfOffer, DEF.quadsOffer)
+            .flatMap(l -> l.entries().stream()).map(MediaRange::getContentTypeStr).distinct().toList();
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
+        if (!Negotiation.acceptsAny(req.getHeader("Accept"), GRAPH_TYPES)) {
+            // Fuseki's Graph Store read answers RDF/XML to an Accept it cannot meet; the endpoints answer 406
+            HttpServletResponse resp = (HttpServletResponse) response;
+            resp.setStatus(406);
+            resp.setContentType("text/plain; charset=utf-8");
+            resp.getOutputStream().write(("Not acceptable: the Accept header accepts none of " + String.join(", ", GRAPH_TYPES) + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
         boolean read = "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod());
         if (!read || req.getParameter("default") == null || req.getParameter("graph") != null) {
             chain.doFilter(request, response); // ?graph=, or both (Fuseki's own 400)

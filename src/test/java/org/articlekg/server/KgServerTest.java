@@ -210,6 +210,12 @@ class KgServerTest {
         assertEquals(200, editor.statusCode());
         assertTrue(editor.body().contains("id=\"yasgui\""), "the query editor page");
         assertEquals(200, get(server.url() + "kg/get?default", "text/turtle").statusCode());
+        for (String graph : List.of("default", "graph=" + encode("http://localhost:3030/graph/facts"))) {
+            HttpResponse<String> png = get(server.url() + "kg/get?" + graph, "image/png");
+            assertEquals(406, png.statusCode(), "no RDF syntax accepted: " + png.body());
+            assertTrue(png.body().contains("text/turtle"), "the 406 lists the syntaxes: " + png.body());
+        }
+        assertEquals(200, get(server.url() + "kg/get?default", "image/png, text/turtle;q=0.5").statusCode());
     }
 
     @Test
