@@ -42,7 +42,7 @@ public final class CancellableSlices extends OpExecutorTDB2 {
 
     @Override
     protected QueryIterator execute(OpSlice opSlice, QueryIterator input) {
-        if (opSlice.getStart() == Query.NOLIMIT || opSlice.getStart() <= 0) return super.execute(opSlice, input);
+        if (opSlice.getStart() <= 0) return super.execute(opSlice, input); // none (Query.NOLIMIT is negative)
         return new Slice(exec(opSlice.getSubOp(), input), opSlice.getStart(), opSlice.getLength(), execCxt);
     }
 
@@ -59,6 +59,7 @@ public final class CancellableSlices extends OpExecutorTDB2 {
 
         @Override
         protected boolean hasNextBinding() {
+            if (left <= 0) return false; // LIMIT 0: nothing to skip to
             AtomicBoolean cancel = getExecContext().getCancelSignal();
             for (; toSkip > 0; toSkip--) {
                 if (toSkip % CHECK_EVERY == 0 && (cancel != null && cancel.get() || Thread.currentThread().isInterrupted())) {
@@ -67,7 +68,7 @@ public final class CancellableSlices extends OpExecutorTDB2 {
                 if (!getInput().hasNext()) return false;
                 getInput().nextBinding();
             }
-            return left > 0 && getInput().hasNext();
+            return getInput().hasNext();
         }
 
         @Override

@@ -9,6 +9,7 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.apache.jena.system.Txn;
@@ -221,7 +222,7 @@ public final class QueryRunner {
     private QueryExecution open(Query q) {
         if (dataset != null) {
             return QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dataset)).query(q)
-                    .set(org.apache.jena.sparql.ARQConstants.sysOpExecutorFactory, CancellableSlices.FACTORY)
+                    .set(ARQConstants.sysOpExecutorFactory, CancellableSlices.FACTORY)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();
         }
         return QueryExecutionHTTP.service(endpoint).query(q).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();

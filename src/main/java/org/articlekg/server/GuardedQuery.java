@@ -69,10 +69,12 @@ import org.articlekg.query.ResultFormat;
  * <li>{@code java:} function and property-function IRIs are refused with 400 (they would load a
  *     class by name);
  * <li>the server's timeout is the ceiling: a client may ask for less with {@code timeout=}, in
- *     either form ({@code 3} or {@code 3,3}), never for more;
+ *     either form ({@code 3} or {@code 3,3}), never for more, and one that is not seconds is a
+ *     400; an {@code OFFSET} ends with the timeout too ({@link CancellableSlices});
  * <li>regular expressions end with the timeout, and strings built by {@code CONCAT},
  *     {@code REPLACE} and {@code GROUP_CONCAT} are bounded ({@link BoundedFunctions});
- * <li>bodies over the size limit are 413 (also when sent without their length), and queries
+ * <li>bodies over the size limit are 413 (also when sent without their length: a form's in
+ *     {@link ReadableParameters}), and queries
  *     nested deeper than {@link ServerSettings#MAX_QUERY_NESTING} are 400 before parsing;
  * <li>SELECT, CONSTRUCT and DESCRIBE results are capped at a number of rows by lowering the
  *     query's LIMIT, and capped SELECT results are computed before the first byte is sent, so a
@@ -109,17 +111,12 @@ final class GuardedQuery extends SPARQL_QueryDataset {
         if (!Negotiation.isReadable(accept)) {
             ServletOps.errorBadRequest("The Accept header is not a list of media ranges (type/subtype;q=0.5, ...): " + accept);
         }
-        try {
-            if (action.getRequestParameter(HttpNames.paramOutput1) == null && action.getRequestParameter(HttpNames.paramOutput2) == null
-                    && !Negotiation.acceptsAny(accept, OFFERS)) {
-                ServletOps.error(406, "Not acceptable: the Accept header accepts none of " + String.join(", ", OFFERS));
-            }
-            super.validate(action);
-        } catch (RuntimeException e) {
-            // Reading a form larger than the limit (sent without its length) fails inside Jetty.
-            if (bodyTooLarge(e)) ServletOps.error(413, bodyLimitMessage());
-            throw e;
+        // (a form past the body limit, sent without its length, is a 413 before: ReadableParameters reads the parameters first)
+        if (action.getRequestParameter(HttpNames.paramOutput1) == null && action.getRequestParameter(HttpNames.paramOutput2) == null
+                && !Negotiation.acceptsAny(accept, OFFERS)) {
+            ServletOps.error(406, "Not acceptable: the Accept header accepts none of " + String.join(", ", OFFERS));
         }
+        super.validate(action);
     }
 
     @Override
@@ -128,11 +125,11 @@ final class GuardedQuery extends SPARQL_QueryDataset {
         try (InputStream in = action.getRequestInputStream()) {
             body = in.readNBytes(maxBodyBytes + 1);
         } catch (IOException | RuntimeException e) {
-            if (bodyTooLarge(e)) ServletOps.error(413, bodyLimitMessage());
+            if (bodyTooLarge(e)) ServletOps.error(413, ServerSettings.bodyTooLarge(maxBodyBytes));
             ServletOps.errorBadRequest("Could not read the request body: " + e.getMessage());
             return;
         }
-        if (body.length > maxBodyBytes) ServletOps.error(413, bodyLimitMessage());
+        if (body.length > maxBodyBytes) ServletOps.error(413, ServerSettings.bodyTooLarge(maxBodyBytes));
         execute(new String(body, StandardCharsets.UTF_8), action);
     }
 
@@ -157,11 +154,8 @@ final class GuardedQuery extends SPARQL_QueryDataset {
         }
     }
 
-    private String bodyLimitMessage() {
-        return "Request body too large: this server takes at most " + maxBodyBytes + " bytes";
-    }
-
-    private static boolean bodyTooLarge(Throwable e) {
+    /** Whether a failure to read the request comes from a body past the limit (Jetty may wrap it, in a 400). */
+    static boolean bodyTooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HttpException h && h.getCode() == 413) return true;
         }
@@ -358,21 +352,19 @@ final class GuardedQuery extends SPARQL_QueryDataset {
      *
      * @throws IllegalArgumentException when a part is not a number of seconds
      */
+    /** Seconds as {@code timeout=} gives them: a decimal number, negative for none ({@code 2d} or {@code 0x1p1} are not). */
+    private static final java.util.regex.Pattern SECONDS = java.util.regex.Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
+
     static long timeoutMillis(String requested, long ceilingMillis) {
         if (requested == null) return ceilingMillis;
         long shortest = ceilingMillis;
         for (String part : requested.split(",", -1)) {
             if (part.isBlank()) continue;
-            double seconds;
-            try {
-                seconds = Double.parseDouble(part.strip());
-            } catch (NumberFormatException e) {
-                seconds = Double.NaN;
-            }
-            if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+            if (!SECONDS.matcher(part.strip()).matches()) {
                 throw new IllegalArgumentException("timeout: seconds, or two separated by a comma (e.g. 2.5 or 2.5,10), not '"
                         + (requested.length() > 40 ? requested.substring(0, 40) + "..." : requested) + "'");
             }
+            double seconds = Double.parseDouble(part.strip());
             if (seconds > 0 && seconds * 1000 < shortest) shortest = Math.max(1, Math.round(seconds * 1000));
         }
         return shortest;

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.UrlEncoded;
 
@@ -19,9 +18,14 @@ import org.eclipse.jetty.util.UrlEncoded;
  * reads the parameters when a servlet first asks for them and throws; Fuseki's query servlet
  * answered that with a 500 whose body said "400: Bad query". Here they are read before any
  * servlet, once (the servlets get the same map), and a request that fails gets a 400 naming
- * the parameter of the URL, or the form body, that holds the bad bytes.
+ * the parameter of the URL, or the form body, and what is wrong with it (bad bytes, more keys than
+ * Jetty takes, a body cut short); a form past the body limit, sent without its length, a 413.
  */
 final class ReadableParameters implements Filter {
+    /** What makes parameters unreadable, as a client can mend it. */
+    private static final String ENCODING = "a '%' not followed by two hex digits, or bytes that are not UTF-8 "
+            + "(encode each value, e.g. with encodeURIComponent)";
+
     private final int maxBodyBytes;
 
     ReadableParameters(int maxBodyBytes) {
@@ -34,31 +38,31 @@ final class ReadableParameters implements Filter {
         try {
             req.getParameterMap();
         } catch (RuntimeException e) {
-            int status = status(e);
-            String message;
-            if (status == 413) {
-                // a form body sent without its length, past the limit
-                message = "Request body too large: this server takes at most " + maxBodyBytes + " bytes";
-            } else {
-                String parameter = unreadable(req.getQueryString());
-                message = "cannot read " + (parameter != null ? "the parameter '" + parameter + "' of the URL" : "the form body")
-                        + ": a '%' not followed by two hex digits, or bytes that are not UTF-8 (encode each value, e.g. with encodeURIComponent)";
-            }
+            int status = GuardedQuery.bodyTooLarge(e) ? 413 : 400;
             HttpServletResponse resp = (HttpServletResponse) response;
             resp.setStatus(status);
             resp.setContentType("text/plain; charset=utf-8");
-            resp.getOutputStream().write(("Error " + status + ": " + message + "\n").getBytes(StandardCharsets.UTF_8));
+            resp.getOutputStream().write(("Error " + status + ": " + (status == 413 ? ServerSettings.bodyTooLarge(maxBodyBytes) : why(req, e)) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(request, response);
     }
 
-    /** 413 when the failure comes from a body past the limit (Jetty wraps it in a 400), else 400. */
-    private static int status(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HttpException h && h.getCode() == 413) return 413;
+    /** What could not be read, and why: a parameter of the URL, else the form body (bad bytes, too many keys, cut short). */
+    private static String why(HttpServletRequest req, RuntimeException e) {
+        String parameter = unreadable(req.getQueryString());
+        if (parameter != null) return "cannot read the parameter '" + parameter + "' of the URL: " + ENCODING;
+        String type = req.getContentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return "cannot read the URL's parameters: " + ENCODING;
         }
-        return 400;
+        Throwable root = e;
+        while (root.getCause() != null) root = root.getCause();
+        if (root instanceof IllegalArgumentException || root instanceof java.nio.charset.CharacterCodingException) {
+            return "cannot read the form body: " + ENCODING;
+        }
+        return "cannot read the form body: " + (root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName());
     }
 
     /** The name of the first parameter of a query string (null: none) that Jetty cannot decode, as given; null when all decode. */

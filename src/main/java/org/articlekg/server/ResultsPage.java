@@ -332,13 +332,13 @@ final class ResultsPage {
             return labels.size();
         }
 
-        /** The label of an IRI (read by {@link #learnLabels} or looked up now), or its last segment. */
         /** Whether the graph has a label or title for the IRI (every entity, fact and article of the graph has one). */
         boolean known(Node iri) {
             if (!labels.containsKey(iri.getURI())) learnLabels(List.of(Map.of("x", iri)));
             return labels.get(iri.getURI()) != null;
         }
 
+        /** The label of an IRI (read by {@link #learnLabels} or looked up now), or its last segment. */
         String label(Node iri) {
             if (!labels.containsKey(iri.getURI())) learnLabels(List.of(Map.of("x", iri)));
             String l = labels.get(iri.getURI());

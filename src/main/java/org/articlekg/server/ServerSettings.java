@@ -101,6 +101,11 @@ public record ServerSettings(int port, String host, Duration timeout, long maxRo
      * once (2 per client), 64 KiB bodies, 16 KiB URLs, no trusted proxy, identical saved-query
      * requests in flight sharing one answer.
      */
+    /** The 413's message for a request body past {@code maxBodyBytes}. */
+    static String bodyTooLarge(int maxBodyBytes) {
+        return "Request body too large: this server takes at most " + maxBodyBytes + " bytes";
+    }
+
     public static ServerSettings defaults() {
         return new ServerSettings(DEFAULT_PORT, "localhost", DEFAULT_TIMEOUT, DEFAULT_MAX_ROWS, List.of("*"),
                 Duration.ofSeconds(1), DEFAULT_MAX_QUERIES, DEFAULT_MAX_QUERIES_PER_CLIENT, DEFAULT_MAX_BODY_BYTES,

@@ -57,6 +57,11 @@ class CancellableSlicesTest {
             queries.add("SELECT ?s ?o { ?s ?p ?o } ORDER BY ?o " + slice);
             queries.add("SELECT ?o { { SELECT ?o { ?s ?p ?o } ORDER BY DESC(?o) " + slice + " } } ORDER BY ?o");
         }
+        // a slice built again for each row (LATERAL, as the saved queries use it) and inside OPTIONAL
+        queries.add("SELECT ?s ?next { { SELECT ?s { ?s ?p ?o } ORDER BY ?o LIMIT 5 } "
+                + "LATERAL { SELECT ?next { ?n ?p ?next FILTER(STR(?n) > STR(?s)) } ORDER BY ?next OFFSET 1 LIMIT 1 } }");
+        queries.add("SELECT ?s ?o2 { { SELECT ?s { ?s ?p ?o } ORDER BY ?o LIMIT 3 } "
+                + "OPTIONAL { { SELECT ?o2 { ?x ?q ?o2 } ORDER BY ?o2 OFFSET 1998 } } } ORDER BY ?s ?o2");
         for (String q : queries) {
             String rows = csv(q);
             assertEquals(plain(q), rows, q);

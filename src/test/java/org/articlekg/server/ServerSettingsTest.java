@@ -40,7 +40,7 @@ class ServerSettingsTest {
         assertEquals(3000, GuardedQuery.timeoutMillis("8,3", 5000));
         assertEquals(200, GuardedQuery.timeoutMillis("0.2", 5000));
         assertEquals(5000, GuardedQuery.timeoutMillis("-1,", 5000));
-        for (String bad : java.util.List.of("abc", "-1,abc", "NaN", "1e400", "2s")) {
+        for (String bad : java.util.List.of("abc", "-1,abc", "NaN", "1e400", "2s", "2d", "0x1p1", "Infinity")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GuardedQuery.timeoutMillis(bad, 5000), bad);
             assertTrue(e.getMessage().startsWith("timeout: "), e.getMessage());
         }
