@@ -735,13 +735,15 @@ public final class Pages {
         List<Side> sides = new ArrayList<>();
         for (Map.Entry<Node, Set<Node>> c : claims.entrySet()) {
             List<Row> rows = new ArrayList<>();
-            // an amount and its upper bound are one value, a range ("USD 50 million – 100 million"), on one row
+            // a value and its upper bound (kd:upperBound: amount, amount_max) are one value, a range
+            // ("USD 50 million – 100 million"), on one row
+            TableSchema schema = schemaOf(c.getKey());
             Set<Node> disputed = new LinkedHashSet<>();
-            for (Node p : c.getValue()) disputed.add(p.equals(AKG.amountMax) ? AKG.amount : p);
+            for (Node p : c.getValue()) disputed.add(lowerBoundOf(schema, p));
             for (Node p : disputed) {
                 List<Link> values = new ArrayList<>();
                 for (QuerySolution v : Sparql.select(dsg, VALUES, Map.of("facts", factsGraph, "this", c.getKey(), "prop", p))) {
-                    values.add(Link.text(p.equals(AKG.amount) ? amountRange(c.getKey(), v.get("v").asNode()) : show(c.getKey(), p, v.get("v").asNode())));
+                    values.add(Link.text(range(schema, c.getKey(), p, v.get("v").asNode())));
                 }
                 if (values.isEmpty()) values.add(Link.text("not stated"));
                 String name = model.label(p, "en");
@@ -752,16 +754,35 @@ public final class Pages {
         return new Dispute(link(d), sides);
     }
 
-    /** A claim's amount with its upper bound when it has one ({@code USD 50 million – 100 million}), else as {@link #show} gives it. */
-    private String amountRange(Node claim, Node amount) {
-        Node max = one(claim, AKG.amountMax);
-        Node unit = Objects.requireNonNullElse(one(claim, AKG.currency), Node.ANY);
-        if (max == null || !max.isLiteral() || !amount.isLiteral() || !unit.isLiteral()) return show(claim, AKG.amount, amount);
+    /** The schema of a claim's kind of fact, by its class in the facts graph, or null. */
+    private TableSchema schemaOf(Node claim) {
+        for (Node type : objects(claim, RDF.type.asNode())) {
+            TableSchema t = model.factOfClass(type);
+            if (t != null) return t;
+        }
+        return null;
+    }
+
+    /** The property of the column whose upper bound {@code property}'s column is, else {@code property} itself. */
+    private static Node lowerBoundOf(TableSchema schema, Node property) {
+        if (schema == null) return property;
+        Column upper = schema.columns().stream().filter(c -> property.equals(c.predicate())).findFirst().orElse(null);
+        if (upper == null) return property;
+        return schema.columns().stream().filter(c -> upper.name().equals(c.upperBound())).map(Column::predicate).findFirst().orElse(property);
+    }
+
+    /** A claim's value of a property, with its upper bound and unit when its column declares them ({@code USD 50 million – 100 million}). */
+    private String range(TableSchema schema, Node claim, Node property, Node value) {
+        Column column = schema == null ? null
+                : schema.columns().stream().filter(c -> property.equals(c.predicate())).findFirst().orElse(null);
+        Node max = column == null || column.upperBound() == null ? null : one(claim, schema.column(column.upperBound()).predicate());
+        if (max == null || !max.isLiteral() || !value.isLiteral()) return show(claim, property, value);
+        Node unit = column.unit() == null ? null : one(claim, schema.column(column.unit()).predicate());
         try {
-            return Labels.amount(new BigDecimal(amount.getLiteralLexicalForm()), new BigDecimal(max.getLiteralLexicalForm()),
-                    unit.getLiteralLexicalForm(), "en");
+            return Labels.amount(new BigDecimal(value.getLiteralLexicalForm()), new BigDecimal(max.getLiteralLexicalForm()),
+                    unit != null && unit.isLiteral() ? unit.getLiteralLexicalForm() : null, "en");
         } catch (NumberFormatException e) {
-            return show(claim, AKG.amount, amount);
+            return show(claim, property, value);
         }
     }
 
