@@ -763,18 +763,21 @@ public final class Pages {
         return null;
     }
 
+    /** The column of a schema (null: none) whose property this is, or null. */
+    private static Column columnOf(TableSchema schema, Node property) {
+        return schema == null ? null : schema.columns().stream().filter(c -> property.equals(c.predicate())).findFirst().orElse(null);
+    }
+
     /** The property of the column whose upper bound {@code property}'s column is, else {@code property} itself. */
     private static Node lowerBoundOf(TableSchema schema, Node property) {
-        if (schema == null) return property;
-        Column upper = schema.columns().stream().filter(c -> property.equals(c.predicate())).findFirst().orElse(null);
+        Column upper = columnOf(schema, property);
         if (upper == null) return property;
         return schema.columns().stream().filter(c -> upper.name().equals(c.upperBound())).map(Column::predicate).findFirst().orElse(property);
     }
 
     /** A claim's value of a property, with its upper bound and unit when its column declares them ({@code USD 50 million – 100 million}). */
     private String range(TableSchema schema, Node claim, Node property, Node value) {
-        Column column = schema == null ? null
-                : schema.columns().stream().filter(c -> property.equals(c.predicate())).findFirst().orElse(null);
+        Column column = columnOf(schema, property);
         Node max = column == null || column.upperBound() == null ? null : one(claim, schema.column(column.upperBound()).predicate());
         if (max == null || !max.isLiteral() || !value.isLiteral()) return show(claim, property, value);
         Node unit = column.unit() == null ? null : one(claim, schema.column(column.unit()).predicate());

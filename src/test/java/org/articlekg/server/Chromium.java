@@ -62,6 +62,17 @@ final class Chromium implements AutoCloseable {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
     }
 
+    /** Runs {@code body} with the viewport at a size, then gives the window its size back. */
+    void atViewport(int width, int height, org.junit.jupiter.api.function.Executable body) throws Throwable {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        try {
+            viewport(width, height);
+            body.execute();
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();

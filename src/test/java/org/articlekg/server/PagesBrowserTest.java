@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -174,10 +173,8 @@ class PagesBrowserTest {
 
     /** On a desktop screen a wide report's table takes the window's width, so that its quotes show without scrolling sideways. */
     @Test
-    void aWideReportUsesTheWindowsWidth() throws Exception {
-        Dimension before = browser.manage().window().getSize();
-        try {
-            browser.manage().window().setSize(new Dimension(1280, 900));
+    void aWideReportUsesTheWindowsWidth() throws Throwable {
+        chromium.atViewport(1280, 900, () -> {
             open("api/disputes");
             long window = (Long) js("return window.innerWidth");
             long table = (Long) js("return Math.round(document.getElementById('results').getBoundingClientRect().width)");
@@ -187,16 +184,12 @@ class PagesBrowserTest {
                     "the disputes' columns, quote and said_by included, fit in a " + window + " px window");
             assertTrue((Long) js("return document.documentElement.scrollWidth") <= window + 1, "the page itself does not scroll sideways");
             screenshot("query-disputes-desktop");
-        } finally {
-            browser.manage().window().setSize(before);
-        }
+        });
     }
 
     @Test
-    void anEntityPageAtPhoneWidthHasItsTimelineAndFilters() throws Exception {
-        Dimension before = browser.manage().window().getSize();
-        try {
-            browser.manage().window().setSize(new Dimension(390, 844));
+    void anEntityPageAtPhoneWidthHasItsTimelineAndFilters() throws Throwable {
+        chromium.atViewport(390, 844, () -> {
             open("id/person/elon-musk");
             long facts = (Long) js("return document.querySelectorAll('.filterable .fact').length");
             assertEquals(facts, echartsItems("[data-view=timeline]", 0), "every fact of the page on its timeline");
@@ -209,8 +202,6 @@ class PagesBrowserTest {
             long shown = (Long) js("return [...document.querySelectorAll('.filterable .fact')].filter(e => e.offsetParent !== null).length");
             assertTrue(shown > 0 && shown < facts, shown + " of " + facts + " facts shown");
             screenshot("entity-page-phone-musk-filtered");
-        } finally {
-            browser.manage().window().setSize(before);
-        }
+        });
     }
 }
