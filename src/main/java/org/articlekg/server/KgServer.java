@@ -128,6 +128,7 @@ public final class KgServer implements AutoCloseable {
         PublishServlets.addTo(builder, current);
         FusekiServer fuseki = builder.build();
         limitSizes(fuseki.getJettyServer(), settings);
+        fuseki.getJettyServer().setErrorHandler(new PlainErrors(settings));
         poolOutputBuffers(fuseki.getJettyServer());
         try {
             fuseki.start();

@@ -96,15 +96,16 @@ public record ServerSettings(int port, String host, Duration timeout, long maxRo
         }
     }
 
+    /** The 413's message for a request body past {@code maxBodyBytes}. */
+    static String bodyTooLarge(int maxBodyBytes) {
+        return "Request body too large: this server takes at most " + maxBodyBytes + " bytes";
+    }
+
     /**
      * The defaults: port 3030 on localhost, 5 s timeout, 10,000 rows, any origin, 4 queries at
      * once (2 per client), 64 KiB bodies, 16 KiB URLs, no trusted proxy, identical saved-query
      * requests in flight sharing one answer.
      */
-    /** The 413's message for a request body past {@code maxBodyBytes}. */
-    static String bodyTooLarge(int maxBodyBytes) {
-        return "Request body too large: this server takes at most " + maxBodyBytes + " bytes";
-    }
 
     public static ServerSettings defaults() {
         return new ServerSettings(DEFAULT_PORT, "localhost", DEFAULT_TIMEOUT, DEFAULT_MAX_ROWS, List.of("*"),

@@ -252,6 +252,15 @@ class HostileClientTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[10 * 1024 * 1024])).build());
         assertEquals(413, tenMegabytes.statusCode());
         assertTrue((System.nanoTime() - start) / 1_000_000 < 5000, "refused quickly");
+        assertPlainRefusal(r, "at most " + ServerSettings.DEFAULT_MAX_BODY_BYTES + " bytes");
+    }
+
+    /** Jetty's own refusals (before any filter) are plain text with nosniff, saying what the limit is. */
+    private static void assertPlainRefusal(HttpResponse<String> r, String says) {
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), r.headers().map().toString());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), r.headers().map().toString());
+        assertTrue(r.body().startsWith("Error " + r.statusCode() + ": ") && r.body().contains(says), r.body());
+        assertFalse(r.body().contains("<html") || r.body().contains("/badMessage"), r.body());
     }
 
     @Test
@@ -269,10 +278,22 @@ class HostileClientTest {
     }
 
     @Test
-    void aUrlOverTheLimitIs414() {
+    void aUrlOrHeadersOverTheLimitAre414And431InPlainText() {
         HttpResponse<String> r = checked(HttpRequest.newBuilder(URI.create(server.url() + "kg/sparql?query="
                 + encode("SELECT * { ?s ?p ?o } #" + "x".repeat(ServerSettings.DEFAULT_MAX_URL_BYTES)))).GET().build());
         assertEquals(414, r.statusCode(), r.body());
+        assertPlainRefusal(r, "at most " + ServerSettings.DEFAULT_MAX_URL_BYTES + " bytes");
+        assertTrue(r.body().contains("POST"), "says to send the query in a POST body: " + r.body());
+        HttpResponse<String> html = checked(HttpRequest.newBuilder(URI.create(server.url() + "kg/sparql?query="
+                + encode("#" + "x".repeat(ServerSettings.DEFAULT_MAX_URL_BYTES)))).header("Accept", "text/html").GET().build());
+        assertPlainRefusal(html, "POST");
+        HttpResponse<String> header = checked(HttpRequest.newBuilder(URI.create(server.url() + "$/ping"))
+                .header("X-Padding", "x".repeat(ServerSettings.DEFAULT_MAX_URL_BYTES)).GET().build());
+        assertEquals(431, header.statusCode(), header.body());
+        assertPlainRefusal(header, "at most " + ServerSettings.DEFAULT_MAX_URL_BYTES + " bytes");
+        String unparsable = raw("GET /$/ping\u0001", "", new byte[0]);
+        assertTrue(unparsable.startsWith("HTTP/1.1 400"), unparsable);
+        assertTrue(unparsable.contains("X-Content-Type-Options: nosniff") && unparsable.contains("Error 400: "), unparsable);
     }
 
     @Test
