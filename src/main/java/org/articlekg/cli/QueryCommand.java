@@ -97,10 +97,7 @@ final class QueryCommand implements Callable<Integer> {
             saved = library.get(name);
             if (saved == null) {
                 List<String> names = library.all().stream().map(SavedQuery::name).toList();
-                List<String> near = Suggestions.nearest(name, names);
-                throw new KgException("no saved query '" + name + "'"
-                        + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?")
-                        + " 'kg query' lists them: " + String.join(", ", names));
+                throw new KgException(library.unknown(name) + " 'kg query' lists them: " + String.join(", ", names));
             }
         }
         ResultFormat fmt = format == null ? (saved.isTabular() ? ResultFormat.TABLE : ResultFormat.TURTLE)

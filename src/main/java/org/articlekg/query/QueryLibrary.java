@@ -107,6 +107,12 @@ public final class QueryLibrary {
     /** The query of that name, or null. */
     public SavedQuery get(String name) { return queries.get(name); }
 
+    /** What to say of a name no saved query has: that, and the nearest names if some are near ("did you mean"). */
+    public String unknown(String name) {
+        List<String> near = Suggestions.nearest(name, List.copyOf(queries.keySet()));
+        return "no saved query '" + name + "'" + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?");
+    }
+
     /**
      * The fact model of the {@code ontology} folder beside a folder of queries, or null when there
      * is none (a folder of queries elsewhere, whose enumerations must then list their values).

@@ -86,7 +86,7 @@ final class ApiServlet extends HttpServlet {
     private void run(String name, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         SavedQuery saved = library.get(name);
         if (saved == null) {
-            error(resp, 404, "no saved query '" + name + "'; the list is at /api/", null);
+            error(resp, 404, library.unknown(name) + " The list is at /api/", null);
             return;
         }
         ResultFormat format;
@@ -253,9 +253,17 @@ final class ApiServlet extends HttpServlet {
 
     /** The Fuseki UI's query editor, opened with the query and its default parameters (resolved against {@code base}) filled in. */
     static String editorLink(SavedQuery q, String base) {
+        return editorLink(q, Map.of(), base);
+    }
+
+    /**
+     * The query editor, opened with the query and the given values bound (the others their
+     * defaults); the query's own text when they cannot be bound.
+     */
+    static String editorLink(SavedQuery q, Map<String, String> values, String base) {
         String text;
         try {
-            text = q.bind(Map.of(), base).serialize();
+            text = q.bind(values, base).serialize();
         } catch (ParameterException e) {
             text = q.text();
         }

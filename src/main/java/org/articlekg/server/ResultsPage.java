@@ -167,7 +167,7 @@ final class ResultsPage {
                 + (request.offset() + 1) + "–" + (request.offset() + rows.size()) + (more ? ", more on the next page" : "");
         return Templates.render("query", new Page(query.summary(), query.name(), query.description(), fields(query, given, base, f),
                 String.valueOf(request.limit()), !query.parameters().isEmpty(), ask, answer, columns, rows, shown,
-                outcome.truncated() ? truncationNote(maxRows) : null, previous, next, downloads, ApiServlet.editorLink(query, base),
+                outcome.truncated() ? truncationNote(maxRows) : null, previous, next, downloads, ApiServlet.editorLink(query, given, base),
                 views, Templates.webjarVersion("cytoscape")));
     }
 

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.articlekg.DataFixture;
 import org.articlekg.load.InvalidInputException;
 import org.articlekg.load.Problem;
+import org.articlekg.query.Suggestions;
 import org.articlekg.store.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
@@ -246,8 +249,22 @@ class ApiTest {
     }
 
     @Test
+    void aResultPagesEditorLinkHasTheValuesOfThePage() {
+        String yc = server.url() + "id/organization/y-combinator";
+        String page = api("roles-at?organization=" + URLEncoder.encode(yc, StandardCharsets.UTF_8), "text/html").body();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/editor/\\?query=[^\"]+)\"").matcher(page);
+        assertTrue(link.find(), page);
+        String query = URLDecoder.decode(link.group(1).replace("&amp;", "&").substring("/editor/?query=".length()), StandardCharsets.UTF_8);
+        assertTrue(query.contains("<" + yc + ">"), "the organization of the page: " + query);
+        assertFalse(query.contains("/id/organization/openai>"), "not the default: " + query);
+    }
+
+    @Test
     void unknownQueryIs404AndBadParametersAre400NamingTheParameter() {
         assertEquals(404, api("no-such-query", null).statusCode());
+        HttpResponse<String> typo = api("disputs", null);
+        assertEquals(404, typo.statusCode());
+        assertTrue(typo.body().contains("did you mean disputes?"), typo.body());
         HttpResponse<String> missing = api("investments-in?nope=1", null);
         assertEquals(400, missing.statusCode());
         assertTrue(missing.body().contains("\"parameter\" : \"nope\""));

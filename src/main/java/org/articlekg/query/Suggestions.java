@@ -1,17 +1,17 @@
-package org.articlekg.cli;
+package org.articlekg.query;
 
 import java.util.Comparator;
 import java.util.List;
 
 /** The names nearest a mistyped one, by edit distance, for "did you mean" hints. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {}
 
     /**
      * The candidates within a few edits of {@code typed} (a third of its length, at least 2),
      * nearest first, at most three; a candidate that starts with what was typed counts as near.
      */
-    static List<String> nearest(String typed, List<String> candidates) {
+    public static List<String> nearest(String typed, List<String> candidates) {
         int most = Math.max(2, typed.length() / 3);
         return candidates.stream()
                 .filter(c -> distance(typed, c) <= most || c.startsWith(typed))
@@ -20,7 +20,7 @@ final class Suggestions {
     }
 
     /** Levenshtein distance (insertions, deletions and substitutions), case-insensitive. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         a = a.toLowerCase(java.util.Locale.ROOT);
         b = b.toLowerCase(java.util.Locale.ROOT);
         int[] prev = new int[b.length() + 1];
