@@ -18,6 +18,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.riot.web.HttpNames;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.query.SortCondition;
@@ -110,6 +111,13 @@ final class GuardedQuery extends SPARQL_QueryDataset {
         String accept = action.getRequestHeader(HttpNames.hAccept);
         if (!Negotiation.isReadable(accept)) {
             ServletOps.errorBadRequest("The Accept header is not a list of media ranges (type/subtype;q=0.5, ...): " + accept);
+        }
+        // An update sent to the query endpoint: say it is refused, not that the query is missing.
+        String type = action.getRequest().getContentType();
+        if (action.getRequestParameter(HttpNames.paramUpdate) != null
+                || type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(WebContent.contentTypeSPARQLUpdate)) {
+            ServletOps.errorBadRequest("SPARQL Update is not accepted: this server is read-only (it serves a build made by"
+                    + " 'kg build' from the CSV files); send queries as query= or application/sparql-query");
         }
         // (a form past the body limit, sent without its length, is a 413 before: ReadableParameters reads the parameters first)
         if (action.getRequestParameter(HttpNames.paramOutput1) == null && action.getRequestParameter(HttpNames.paramOutput2) == null
