@@ -2,11 +2,13 @@ package org.articlekg.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.jena.sys.JenaSystem;
 import org.articlekg.KgException;
 import org.articlekg.build.ShapeCheck.ShapeViolationException;
 import org.articlekg.load.InvalidInputException;
 import org.articlekg.load.Problem;
+import org.articlekg.query.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -58,7 +60,30 @@ public final class KgCommand {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new KgCommand());
         cl.setExecutionExceptionHandler(KgCommand::handle);
+        cl.setParameterExceptionHandler(KgCommand::badParameters);
         return cl;
+    }
+
+    /**
+     * Bad options or arguments, as picocli says them (the problem, then its suggestions or else the
+     * usage), with the options within a few edits of an unknown one added where picocli's own
+     * likeness finds none ({@code --prot} for {@code --port}).
+     */
+    private static int badParameters(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println(e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            List<String> near = e instanceof CommandLine.UnmatchedArgumentException u ? u.getUnmatched().stream()
+                    .filter(a -> a.startsWith("-"))
+                    .flatMap(a -> Suggestions.nearest(a.contains("=") ? a.substring(0, a.indexOf('=')) : a,
+                            cl.getCommandSpec().options().stream().map(o -> o.longestName()).toList()).stream())
+                    .distinct().toList() : List.of();
+            if (near.isEmpty()) cl.usage(err);
+            else err.println("Possible solutions: " + String.join(", ", near));
+        }
+        err.flush();
+        return cl.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** The project folder that relative defaults resolve against. */

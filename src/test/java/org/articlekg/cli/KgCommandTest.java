@@ -356,6 +356,16 @@ class KgCommandTest {
         assertTrue(text.contains("--format"), text);
         assertTrue(text.lines().anyMatch(l -> l.equals("Possible solutions: --format")), text);
 
+        // an option picocli's likeness misses: two letters swapped
+        err.reset();
+        assertEquals(2, KgCommand.execute("serve", "--prot", "3811"));
+        String swapped = err.toString(StandardCharsets.UTF_8);
+        assertTrue(swapped.lines().anyMatch(l -> l.equals("Possible solutions: --port")), swapped);
+        assertFalse(swapped.contains("Usage:"), "a suggestion instead of the usage, as picocli does: " + swapped);
+        err.reset();
+        assertEquals(2, KgCommand.execute("serve", "--zzzzzzzzzzzz"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Usage: kg serve"), "nothing near: the usage");
+
         err.reset();
         assertEquals(2, KgCommand.execute("qeury"));
         String command = err.toString(StandardCharsets.UTF_8);
