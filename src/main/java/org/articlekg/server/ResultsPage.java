@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -30,7 +32,9 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.articlekg.load.Iris;
 import org.articlekg.load.Labels;
+import org.articlekg.publish.Explorer;
 import org.articlekg.publish.Link;
 import org.articlekg.publish.Templates;
 import org.articlekg.query.Parameter;
@@ -186,10 +190,26 @@ final class ResultsPage {
             }
             if (!f.known(NodeFactory.createURI(iri))) {
                 return " Nothing in this graph has the IRI " + iri + " (" + p.name() + "): its IRIs start with " + base
-                        + "; type a name in the field to pick one.";
+                        + "; type a name in the field to pick one." + nearestEntities(iri, f);
             }
         }
         return "";
+    }
+
+    /**
+     * The entities whose names match the words of an unknown IRI's last segment ({@code elon-musk}
+     * finds {@code …/id/person/elon-musk}), as the explorer's search finds them: at most three.
+     */
+    private static String nearestEntities(String iri, Formatter f) {
+        String words = iri.replaceAll("[/#]+$", "").replaceAll(".*[/#]", "").replaceAll("[-_+.]+", " ").strip();
+        if (words.isEmpty() || ExplorerServlet.searchProblem(words) != null) return "";
+        List<String> found = new ArrayList<>();
+        for (JsonValue hit : Explorer.search(f.dsg, new Iris(f.base), words)) {
+            if (found.size() == 3) break;
+            JsonObject o = hit.getAsObject();
+            found.add(o.get("label").getAsString().value() + " (" + o.get("iri").getAsString().value() + ")");
+        }
+        return found.isEmpty() ? "" : " Did you mean " + String.join(" or ", found) + "?";
     }
 
     /** The form's fields: each parameter with the value given (or its default), as the input its type asks for. */

@@ -101,6 +101,11 @@ class PagesTest {
         assertFalse(named.contains(">OpenAI</"), "no label shown under the field, as if the name had been found: " + named);
         String elsewhere = html("api/entity-timeline?entity=" + encode("http://example.org:3611/id/person/elon-musk"));
         assertTrue(elsewhere.contains("Nothing in this graph has the IRI http://example.org:3611/id/person/elon-musk (entity)"), elsewhere);
+        // the IRIs whose names match the unknown one's last segment
+        assertTrue(named.contains("Did you mean OpenAI (http://localhost:3030/id/organization/openai)"), named);
+        assertTrue(elsewhere.contains("Did you mean Elon Musk (http://localhost:3030/id/person/elon-musk)?"), elsewhere);
+        String slug = html("api/entity-timeline?entity=elon-musk");
+        assertTrue(slug.contains("Did you mean Elon Musk (http://localhost:3030/id/person/elon-musk)?"), slug);
         String none = html("api/investments-in?status=rejected&investee=" + encode("http://localhost:3030/id/organization/tesla"));
         assertTrue(none.contains("No results.") && !none.contains("Nothing in this graph has"), "Tesla is in the graph: " + none);
     }
