@@ -38,7 +38,8 @@ public final class Labels {
             java.util.regex.Pattern.compile("\\b([dDlLjJ])[eE] ([AEIOUYÉÈÊaeiouyéèê])");
 
     /** What a value the claims of an event disagree on reads as, by language. */
-    private static final Map<String, String> DISPUTED = Map.of("en", "disputed", "fr", "en litige");
+    /** What is disputed, in the word order of each language: "disputed amount", "montant en litige". */
+    private static final Map<String, String> DISPUTED = Map.of("en", "disputed %s", "fr", "%s en litige");
 
     private final FactModel model;
     private final Map<String, Mustache> templates = new HashMap<>();
@@ -80,7 +81,7 @@ public final class Labels {
 
     /**
      * The label of an event whose claims conflict on some columns: those read as what is disputed
-     * ("amount disputed", "montant en litige") instead of a value, so the label takes no side.
+     * ("disputed amount", "montant en litige") instead of a value, so the label takes no side.
      */
     public String label(TableSchema table, Map<String, Object> values, java.util.Set<String> disputed, String lang,
                         BiFunction<String, String, String> entityLabel) {
@@ -89,10 +90,10 @@ public final class Labels {
         Map<String, String> scope = new HashMap<>();
         for (Column c : table.columns()) {
             if (disputed.contains(c.name())) {
-                // "amount disputed", "montant en litige": says what is disputed without taking a side
+                // "disputed amount", "montant en litige": says what is disputed without taking a side
                 String what = c.predicate() == null ? null : model.label(c.predicate(), lang);
-                String word = DISPUTED.getOrDefault(lang, DISPUTED.get("en"));
-                scope.put(c.name(), what == null ? word : what + " " + word);
+                String phrase = DISPUTED.getOrDefault(lang, DISPUTED.get("en"));
+                scope.put(c.name(), what == null ? phrase.replace("%s", "").strip() : phrase.formatted(what));
                 continue;
             }
             Object v = values.get(c.name());

@@ -776,7 +776,7 @@ class RealDataGraphTest {
     @Test
     void disagreementTitlesTakeNoSide() {
         assertAsk("disagreement:musk-funds-openai rdfs:label"
-                + " \"Articles disagree (amount): Elon Musk → OpenAI: amount disputed (funding, completed)\"@en ; akg:event event:musk-funds-openai .");
+                + " \"Articles disagree (amount): Elon Musk → OpenAI: disputed amount (funding, completed)\"@en ; akg:event event:musk-funds-openai .");
     }
 
     @Test

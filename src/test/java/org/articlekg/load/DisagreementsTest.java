@@ -232,7 +232,7 @@ class DisagreementsTest {
         twoInvestments("100000000,,USD,2017", "50000000,,USD,2018").loadResult(tmp, g);
         assertIsomorphic(turtle("""
                 disagreement:ev a akg:Disagreement ;
-                    rdfs:label "Articles disagree (amount, date): Acme → NGO: amount disputed (funding, completed) (date disputed)"@en ,
+                    rdfs:label "Articles disagree (amount, date): Acme → NGO: disputed amount (funding, completed) (disputed date)"@en ,
                         "Les articles divergent (montant, date) : Acme → ONG : montant en litige (financement, réalisé) (date en litige)"@fr ;
                     akg:event <http://example.org/id/event/ev> ;
                     akg:claim investment:claim-a, investment:claim-b ;

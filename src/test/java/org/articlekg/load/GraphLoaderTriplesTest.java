@@ -281,7 +281,7 @@ class GraphLoaderTriplesTest {
                 .fact("proposals.csv", "bob-merger,,merger,bob,,,,,proposed,,", "Bob propose une fusion"));
         assertIsomorphic(turtle("""
                 proposal:acme-buys-ngo a akg:Proposal ;
-                    rdfs:label "Acquisition proposed by Acme to NGO (rejected) (late 2020)"@en ;
+                    rdfs:label "Acquisition proposed by Acme, aimed at NGO (rejected) (late 2020)"@en ;
                     akg:proposalKind akg:proposal-kind-acquisition ;
                     akg:proposer org:acme ;
                     akg:target org:ngo ;
