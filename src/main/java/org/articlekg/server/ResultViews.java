@@ -16,6 +16,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.system.G;
 import org.apache.jena.vocabulary.RDF;
+import org.articlekg.load.Labels;
 import org.articlekg.vocab.AKG;
 
 /**
@@ -98,12 +99,14 @@ final class ResultViews {
     private static List<ResultsPage.View> investments(List<Map<String, Node>> rows, ResultsPage.Formatter f) {
         // currency -> investor -> year -> investee -> the largest amount claimed (claims of one deal that disagree count once)
         Map<String, Map<String, Map<String, Map<String, BigDecimal>>>> sums = new TreeMap<>();
+        // currency -> the undated claims with an amount, which no year can hold: named under the chart
+        Map<String, Set<String>> undated = new TreeMap<>();
         Set<String> years = new TreeSet<>();
         for (Map<String, Node> row : rows) {
             String year = year(text(row, "date"));
             String currency = text(row, "currency");
             Node investor = row.get("investor");
-            if (year == null || currency == null || investor == null || !row.get("amount").isLiteral()) continue;
+            if (currency == null || investor == null || row.get("amount") == null || !row.get("amount").isLiteral()) continue;
             BigDecimal amount;
             try {
                 amount = new BigDecimal(text(row, "amount"));
@@ -111,6 +114,17 @@ final class ResultViews {
                 continue;
             }
             String name = row.containsKey("investor_label") ? text(row, "investor_label") : f.label(investor);
+            if (year == null) {
+                BigDecimal max = null;
+                try {
+                    if (text(row, "amount_max") != null) max = new BigDecimal(text(row, "amount_max"));
+                } catch (NumberFormatException e) {
+                    // shown as its lower bound
+                }
+                undated.computeIfAbsent(currency, c -> new java.util.LinkedHashSet<>())
+                        .add(name + " " + Labels.amount(amount, max, currency, "en"));
+                continue;
+            }
             years.add(year);
             sums.computeIfAbsent(currency, c -> new TreeMap<>()).computeIfAbsent(name, i -> new TreeMap<>())
                     .computeIfAbsent(year, y -> new TreeMap<>()).merge(String.valueOf(text(row, "investee")), amount, BigDecimal::max);
@@ -137,9 +151,18 @@ final class ResultViews {
             }
             chart.put("series", series);
             views.add(new ResultsPage.View("bars", "Investments by year and investor (" + byCurrency.getKey() + ")", org.apache.jena.atlas.json.JSON.toStringFlat(chart),
-                    series.size(), "Dated claims only; a range counts at its lower bound; where articles disagree about one investment's amount, the largest claimed is counted."));
+                    series.size(), "Dated claims only; a range counts at its lower bound; where articles disagree about one investment's amount, the largest claimed is counted."
+                    + notDrawn(undated.getOrDefault(byCurrency.getKey(), Set.of()))));
         }
         return views;
+    }
+
+    /** The undated claims a chart leaves out, named so that a reader does not take the bars for the whole: at most five. */
+    private static String notDrawn(Set<String> undated) {
+        if (undated.isEmpty()) return "";
+        List<String> shown = undated.stream().limit(5).toList();
+        return " Not drawn, undated: " + String.join("; ", shown)
+                + (undated.size() > shown.size() ? "; and " + (undated.size() - shown.size()) + " more" : "") + ".";
     }
 
     private static List<ResultsPage.View> observations(List<Map<String, Node>> rows, ResultsPage.Formatter f) {

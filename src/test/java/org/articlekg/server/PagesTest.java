@@ -174,6 +174,10 @@ class PagesTest {
         assertTrue(timeline.contains("data-view=\"timeline\" data-items=\"") && timeline.contains("data-count=\"" + rows + "\""),
                 "one timeline item per row");
         assertTrue(html("api/investments-by-year").contains("data-view=\"bars\""));
+        // the undated claims no bar can hold are named under the chart: 003's 10 billion has no date
+        String investments = html("api/investments-in?investee=" + encode("http://localhost:3030/id/organization/openai"));
+        assertTrue(investments.contains("data-view=\"bars\"") && investments.contains("Not drawn, undated: ")
+                && investments.contains("Microsoft USD 10 billion"), investments);
         assertTrue(html("api/observations").contains("data-view=\"lines\""));
         assertFalse(html("api/entities").contains("data-view="), "no view for a list");
         assertFalse(html("api/entities").contains("echarts"), "nor its script");
