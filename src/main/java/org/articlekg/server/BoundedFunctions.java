@@ -16,10 +16,17 @@ import org.apache.jena.sparql.algebra.op.OpGroup;
 import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.expr.E_Function;
+import org.apache.jena.sparql.expr.E_Subtract;
+import org.apache.jena.sparql.expr.E_StrUpperCase;
+import org.apache.jena.sparql.expr.E_StrLowerCase;
+import org.apache.jena.sparql.expr.E_Multiply;
+import org.apache.jena.sparql.expr.E_Add;
 import org.apache.jena.sparql.expr.E_Regex;
 import org.apache.jena.sparql.expr.E_StrConcat;
 import org.apache.jena.sparql.expr.E_StrReplace;
 import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprFunction2;
+import org.apache.jena.sparql.expr.ExprFunction1;
 import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.expr.ExprFunctionN;
@@ -47,6 +54,11 @@ import org.apache.jena.sparql.util.Context;
  * characters it hands out and throws {@link QueryCancelledException} past the deadline, so the
  * query ends with Fuseki's 503 "Query timed out" like any other slow query. The patterns keep
  * Java's (and so Jena's) syntax and results.
+ *
+ * <p>Computations that run in one call, where no timeout can reach them, are refused before they
+ * run: integer products and powers past {@link ServerSettings#MAX_DIGITS} digits, dates moved by
+ * more than {@link ServerSettings#MAX_DURATION_YEARS} years, case changes of strings past a tenth
+ * of {@link ServerSettings#MAX_STRING_CHARS}, {@code afn:sprintf} widths past it.
  *
  * <p>Installed per query through the optimizer ({@link #optimizerWith}): before ARQ's own
  * optimisation, every {@code REGEX}, {@code REPLACE}, {@code CONCAT}, {@code GROUP_CONCAT},
@@ -100,9 +112,163 @@ final class BoundedFunctions {
                 if (func instanceof E_Function f && f.getFunctionIRI().equals(FN + "replace") && args.size() >= 3 && args.size() <= 4) {
                     return new Replace(args, deadlineNanos);
                 }
+                if (func instanceof E_Function f && !(f instanceof Checked)
+                        && (f.getFunctionIRI().equals(MATH + "pow") || f.getFunctionIRI().equals(AFN + "sprintf"))) {
+                    return new Checked(f.getFunctionIRI(), args);
+                }
                 return super.transform(func, args);
             }
+
+            @Override
+            public Expr transform(ExprFunction2 func, Expr a, Expr b) {
+                if (func instanceof Add || func instanceof Subtract || func instanceof Multiply) return func.copy(a, b);
+                if (func instanceof E_Add) return new Add(a, b);
+                if (func instanceof E_Subtract) return new Subtract(a, b);
+                if (func instanceof E_Multiply) return new Multiply(a, b);
+                return super.transform(func, a, b);
+            }
+
+            @Override
+            public Expr transform(ExprFunction1 func, Expr a) {
+                if (func instanceof UpperCase || func instanceof LowerCase) return func.copy(a);
+                if (func instanceof E_StrUpperCase) return new UpperCase(a);
+                if (func instanceof E_StrLowerCase) return new LowerCase(a);
+                return super.transform(func, a);
+            }
         }, op);
+    }
+
+    private static final String MATH = "http://www.w3.org/2005/xpath-functions/math#";
+    private static final String AFN = "http://jena.apache.org/ARQ/function#";
+
+    /** Ends the query when an operation would compute past the limits; the message names it and its limit. */
+    private static void deny(String function, String why) {
+        throw new QueryDeniedException(function + ": " + why);
+    }
+
+    /**
+     * Refuses a date or time moved by a duration longer than {@link ServerSettings#MAX_DURATION_YEARS}:
+     * the JDK's calendar arithmetic takes time in proportion to the duration
+     * ({@code PT99999999999999999999S} never ended).
+     */
+    static void checkDuration(String op, NodeValue x, NodeValue y) {
+        NodeValue duration = x.isDuration() && !y.isDuration() ? x : y.isDuration() && !x.isDuration() ? y : null;
+        if (duration == null) return;
+        javax.xml.datatype.Duration d = duration.getDuration();
+        double years = 0;
+        double[] perYear = {1, 12, 365.25, 8_766, 525_960, 31_557_600};
+        javax.xml.datatype.DatatypeConstants.Field[] fields = {javax.xml.datatype.DatatypeConstants.YEARS,
+                javax.xml.datatype.DatatypeConstants.MONTHS, javax.xml.datatype.DatatypeConstants.DAYS,
+                javax.xml.datatype.DatatypeConstants.HOURS, javax.xml.datatype.DatatypeConstants.MINUTES,
+                javax.xml.datatype.DatatypeConstants.SECONDS};
+        for (int i = 0; i < fields.length; i++) {
+            Number n = d.getField(fields[i]);
+            if (n != null) years += n.doubleValue() / perYear[i];
+        }
+        if (years > ServerSettings.MAX_DURATION_YEARS) {
+            deny(op, "a date or time moved by a duration of about " + String.format(java.util.Locale.ROOT, "%.3g", years)
+                    + " years; this server moves them by at most " + ServerSettings.MAX_DURATION_YEARS + " years");
+        }
+    }
+
+    /** Refuses a product of integers longer than {@link ServerSettings#MAX_DIGITS} digits. */
+    static void checkDigits(String op, double digits) {
+        if (digits > ServerSettings.MAX_DIGITS) {
+            deny(op, "the result would have about " + String.format(java.util.Locale.ROOT, "%.3g", digits)
+                    + " digits; this server computes numbers of at most " + ServerSettings.MAX_DIGITS + " digits");
+        }
+    }
+
+    private static double digits(NodeValue v) {
+        return v.isInteger() ? v.getInteger().abs().toString().length() : 0;
+    }
+
+    /** {@code +} that refuses to move a date by an enormous duration. */
+    static final class Add extends E_Add {
+        Add(Expr a, Expr b) { super(a, b); }
+        @Override public NodeValue eval(NodeValue x, NodeValue y) { checkDuration("+", x, y); return super.eval(x, y); }
+        @Override public Expr copy(Expr a, Expr b) { return new Add(a, b); }
+    }
+
+    /** {@code -} that refuses to move a date by an enormous duration. */
+    static final class Subtract extends E_Subtract {
+        Subtract(Expr a, Expr b) { super(a, b); }
+        @Override public NodeValue eval(NodeValue x, NodeValue y) { checkDuration("-", x, y); return super.eval(x, y); }
+        @Override public Expr copy(Expr a, Expr b) { return new Subtract(a, b); }
+    }
+
+    /** {@code *} that refuses integer products past the digit limit. */
+    static final class Multiply extends E_Multiply {
+        Multiply(Expr a, Expr b) { super(a, b); }
+        @Override public NodeValue eval(NodeValue x, NodeValue y) {
+            if (x.isInteger() && y.isInteger()) checkDigits("*", digits(x) + digits(y));
+            return super.eval(x, y);
+        }
+        @Override public Expr copy(Expr a, Expr b) { return new Multiply(a, b); }
+    }
+
+    /**
+     * {@code UCASE} on at most a tenth of {@link ServerSettings#MAX_STRING_CHARS}: the JDK's case
+     * mapping of characters that grow ("ß" to "SS") takes time in the square of the length.
+     */
+    static void checkCase(String function, NodeValue v) {
+        if (v.isLiteral()) {
+            long length = v.asNode().getLiteralLexicalForm().length();
+            if (length > ServerSettings.MAX_STRING_CHARS / 10) {
+                deny(function, "a string of " + length + " characters; this server changes the case of at most "
+                        + ServerSettings.MAX_STRING_CHARS / 10);
+            }
+        }
+    }
+
+    static final class UpperCase extends E_StrUpperCase {
+        UpperCase(Expr a) { super(a); }
+        @Override public NodeValue eval(NodeValue v) { checkCase("UCASE", v); return super.eval(v); }
+        @Override public Expr copy(Expr a) { return new UpperCase(a); }
+    }
+
+    static final class LowerCase extends E_StrLowerCase {
+        LowerCase(Expr a) { super(a); }
+        @Override public NodeValue eval(NodeValue v) { checkCase("LCASE", v); return super.eval(v); }
+        @Override public Expr copy(Expr a) { return new LowerCase(a); }
+    }
+
+    /** A width or precision in a format ({@code %0999999999d}), the largest of them. */
+    private static final Pattern WIDTH = Pattern.compile("\\d+");
+
+    /**
+     * {@code math:pow} of integers and {@code afn:sprintf}, with their arguments looked at before
+     * the function runs: a power past {@link ServerSettings#MAX_DIGITS} digits, a format whose
+     * width or precision builds a string past {@link ServerSettings#MAX_STRING_CHARS}, end the query.
+     */
+    static final class Checked extends E_Function {
+        Checked(String iri, ExprList args) { super(iri, args); }
+
+        @Override
+        public NodeValue evalSpecial(Binding binding, FunctionEnv env) {
+            List<NodeValue> values = new ArrayList<>();
+            for (Expr e : getArgs()) values.add(e.eval(binding, env));
+            if (getFunctionIRI().equals(MATH + "pow") && values.size() == 2 && values.get(0).isInteger() && values.get(1).isInteger()) {
+                java.math.BigInteger base = values.get(0).getInteger().abs();
+                if (base.compareTo(java.math.BigInteger.ONE) > 0) {
+                    checkDigits("math:pow", values.get(1).getInteger().doubleValue() * Math.log10(base.doubleValue()));
+                }
+            }
+            if (getFunctionIRI().equals(AFN + "sprintf") && !values.isEmpty() && values.get(0).isLiteral()) {
+                Matcher m = WIDTH.matcher(values.get(0).asNode().getLiteralLexicalForm());
+                while (m.find()) {
+                    String n = m.group();
+                    if (n.length() > 7 || Long.parseLong(n) > ServerSettings.MAX_STRING_CHARS) {
+                        deny("afn:sprintf", "a width or precision of " + n + "; this server builds strings of at most "
+                                + ServerSettings.MAX_STRING_CHARS + " characters");
+                    }
+                }
+            }
+            return super.evalSpecial(binding, env);
+        }
+
+        @Override
+        public Expr copy(ExprList newArgs) { return new Checked(getFunctionIRI(), newArgs); }
     }
 
     /** Ends the query when a function would build a string over the limit. */

@@ -11,6 +11,7 @@ import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaRange;
 import org.apache.jena.fuseki.DEF;
+import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
@@ -18,6 +19,9 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryDeniedException;
+
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.riot.web.HttpNames;
 import org.apache.jena.sparql.algebra.Algebra;
@@ -45,7 +49,22 @@ import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprFunctionN;
 import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
+import org.apache.jena.sparql.path.P_Alt;
+import org.apache.jena.sparql.path.P_Distinct;
+import org.apache.jena.sparql.path.P_FixedLength;
+import org.apache.jena.sparql.path.P_Inverse;
 import org.apache.jena.sparql.path.P_Link;
+import org.apache.jena.sparql.path.P_Mod;
+import org.apache.jena.sparql.path.P_Multi;
+import org.apache.jena.sparql.path.P_OneOrMore1;
+import org.apache.jena.sparql.path.P_OneOrMoreN;
+import org.apache.jena.sparql.path.P_Seq;
+import org.apache.jena.sparql.path.P_Shortest;
+import org.apache.jena.sparql.path.P_ZeroOrMore1;
+import org.apache.jena.sparql.path.P_ZeroOrMoreN;
+import org.apache.jena.sparql.path.P_ZeroOrOne;
+import org.apache.jena.sparql.path.Path;
+import org.apache.jena.sparql.path.PathVisitorBase;
 import org.apache.jena.sparql.path.PathWriter;
 import org.apache.jena.sparql.util.Context;
 import org.eclipse.jetty.http.HttpException;
@@ -152,6 +171,10 @@ final class GuardedQuery extends SPARQL_QueryDataset {
             super.execute(queryString, action);
         } catch (StackOverflowError e) {
             ServletOps.errorBadRequest("Query too deeply nested (or too many UNION branches) for this server: simplify it");
+        } catch (ActionErrorException | QueryCancelledException | QueryDeniedException | org.apache.jena.shared.OperationDeniedException
+                 | org.apache.jena.atlas.web.HttpException | org.apache.jena.sparql.engine.http.QueryExceptionHTTP e) {
+            // Fuseki's own answers: 400s, the timeout's 503, the limits' 422, 403
+            throw e;
         } catch (TextIndexException e) {
             // The Lucene query of text:query is the client's: one it cannot run (too many clauses,
             // a regular expression too complex to compile) is a bad request.
@@ -159,6 +182,12 @@ final class GuardedQuery extends SPARQL_QueryDataset {
             while (root.getCause() != null) root = root.getCause();
             ServletOps.errorBadRequest("Full-text search cannot run this Lucene query: " + root.getClass().getSimpleName()
                     + (root.getMessage() == null ? "" : ": " + root.getMessage()));
+        } catch (RuntimeException e) {
+            // A function given arguments it cannot take (STRLANG("x", "en_US"), fn:matches("a", "("),
+            // afn:sprintf("%d", "x") ...) throws from inside ARQ, which Fuseki answered with a 500.
+            if (action.getResponse().isCommitted() || e instanceof org.apache.jena.atlas.RuntimeIOException) throw e;
+            ServletOps.errorBadRequest("The query failed while it was evaluated (a function given arguments it cannot take?): "
+                    + (e.getMessage() == null ? "no detail" : e.getMessage()));
         }
     }
 
@@ -236,6 +265,11 @@ final class GuardedQuery extends SPARQL_QueryDataset {
         long millis = timeoutMillis(action.getRequestParameter(HttpNames.paramTimeout), timeout.toMillis());
         Context context = action.getContext().copy();
         context.remove(ARQ.queryTimeout);
+        // No constant folding: ARQ folds constants while it builds the plan, holding the lock its
+        // one timeout thread waits on to cancel any query, so a costly constant
+        // ("2020-01-01T00:00:00Z"^^xsd:dateTime + "PT99999999999999999999S"^^xsd:dayTimeDuration)
+        // stopped every query's timeout on the server. Evaluated with the rows instead.
+        context.set(ARQ.optExprConstantFolding, false);
         BoundedFunctions.optimizerWith(context, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
         CancellableSlices.install(context);
         return QueryExec.newBuilder().dataset(dataset).query(query).context(context)
@@ -470,6 +504,33 @@ final class GuardedQuery extends SPARQL_QueryDataset {
             else if (PathWriter.asString(op.getTriplePath().getPath()).toLowerCase(java.util.Locale.ROOT).contains("<java:")) {
                 found = javaRefusal("java:");
             }
+            long repeat = longestRepeat(op.getTriplePath().getPath());
+            if (repeat > ServerSettings.MAX_PATH_REPEAT) {
+                found = "A path repeated up to " + repeat + " times (" + PathWriter.asString(op.getTriplePath().getPath())
+                        + "): this server takes at most " + ServerSettings.MAX_PATH_REPEAT + " ({1," + ServerSettings.MAX_PATH_REPEAT
+                        + "}); use * or +, which end with the timeout";
+            }
+        }
+
+        /** The most times any bounded repetition in a path repeats ({n,m}, {n}); unbounded ones ({n,}, *, +) count 0. */
+        private static long longestRepeat(Path path) {
+            long[] most = {0};
+            path.visit(new PathVisitorBase() {
+                @Override public void visit(P_Mod p) { most[0] = Math.max(most[0], p.getMax()); p.getSubPath().visit(this); }
+                @Override public void visit(P_FixedLength p) { most[0] = Math.max(most[0], p.getCount()); p.getSubPath().visit(this); }
+                @Override public void visit(P_Distinct p) { p.getSubPath().visit(this); }
+                @Override public void visit(P_Multi p) { p.getSubPath().visit(this); }
+                @Override public void visit(P_Shortest p) { p.getSubPath().visit(this); }
+                @Override public void visit(P_ZeroOrOne p) { p.getSubPath().visit(this); }
+                @Override public void visit(P_ZeroOrMore1 p) { p.getSubPath().visit(this); }
+                @Override public void visit(P_ZeroOrMoreN p) { p.getSubPath().visit(this); }
+                @Override public void visit(P_OneOrMore1 p) { p.getSubPath().visit(this); }
+                @Override public void visit(P_OneOrMoreN p) { p.getSubPath().visit(this); }
+                @Override public void visit(P_Inverse p) { p.getSubPath().visit(this); }
+                @Override public void visit(P_Alt p) { p.getLeft().visit(this); p.getRight().visit(this); }
+                @Override public void visit(P_Seq p) { p.getLeft().visit(this); p.getRight().visit(this); }
+            });
+            return most[0];
         }
 
         private void predicate(Node p) {

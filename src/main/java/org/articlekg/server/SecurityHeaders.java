@@ -7,6 +7,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.List;
  * and OPTIONS refused with 405 ({@code TRACE} would echo the request's headers back, unknown
  * methods were a 501), and an Accept header that gives every type a
  * quality of 0 ({@code *}{@code /*;q=0}) answered 406 whatever the path (the endpoints check
- * their own types too).
+ * their own types too). Error responses' lengths are counted by Jetty ({@link ErrorLengths}).
  */
 final class SecurityHeaders implements Filter {
     /**
@@ -54,6 +55,30 @@ final class SecurityHeaders implements Filter {
         }
         String path = req.getRequestURI();
         if (PAGES.stream().anyMatch(path::startsWith)) resp.setHeader("Content-Security-Policy", PAGE_POLICY);
-        chain.doFilter(request, response);
+        chain.doFilter(request, new ErrorLengths(resp));
+    }
+
+    /**
+     * A response whose errors keep their length to themselves: Fuseki 5.6 gives an error message's
+     * length in characters ({@code ServletOps.writeMessagePlainText}) and writes it in UTF-8, so a
+     * message with an accent or any non-ASCII character the client sent ({@code timeout=١},
+     * {@code graph=é}, a Lucene error in a query with a comment in French) was more bytes than
+     * announced, and Jetty answered a 500 "Insufficient content written". Jetty counts an error's
+     * bytes itself instead.
+     */
+    static final class ErrorLengths extends HttpServletResponseWrapper {
+        ErrorLengths(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setContentLength(int len) {
+            if (getStatus() < 400) super.setContentLength(len);
+        }
+
+        @Override
+        public void setContentLengthLong(long len) {
+            if (getStatus() < 400) super.setContentLengthLong(len);
+        }
     }
 }

@@ -57,8 +57,19 @@ public record ServerSettings(int port, String host, Duration timeout, long maxRo
      * connection.
      */
     public static final int STREAM_BUFFER_ROWS = 10_000;
+    /**
+     * The most times a bounded path repetition may repeat ({@code p{1,4}}, {@code p{4}}): ARQ
+     * follows every path of such a repetition without looking at the timeout
+     * ({@code (!<x>|^!<x>){1,10}} ran for minutes and 6 GB past a 5 s timeout), while {@code *}
+     * and {@code +} end with it.
+     */
+    public static final int MAX_PATH_REPEAT = 4;
     /** The longest string CONCAT or REPLACE may build in a query, in characters. */
     public static final int MAX_STRING_CHARS = 1_000_000;
+    /** The most digits of an integer a query's {@code *} or {@code math:pow} may compute (a power of 10 to the millionth held a core for minutes). */
+    public static final int MAX_DIGITS = 10_000;
+    /** The longest duration, in years, a date or time may be moved by in a query. */
+    public static final int MAX_DURATION_YEARS = 100_000;
     /** The longest text {@code /explore/search.json?q=} takes, in characters. */
     public static final int MAX_SEARCH_CHARS = 200;
     /** The most words {@code /explore/search.json?q=} takes. */

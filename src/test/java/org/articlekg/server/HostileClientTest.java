@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.articlekg.query.QueryLibrary;
@@ -667,6 +668,63 @@ class HostileClientTest {
         assertEquals("n\r\n3\r\n", query("SELECT (STRLEN(GROUP_CONCAT(?x; SEPARATOR=\"\")) AS ?n) { VALUES ?x { \"a\" \"b\" \"c\" } }",
                 "text/csv").body(), "GROUP_CONCAT still concatenates");
         assertEquals(200, get(server.url() + "$/ping", null).statusCode(), "the server is alive");
+    }
+
+    /**
+     * Computations that no timeout can interrupt once they run (the JDK's calendar, BigInteger and
+     * case mapping, a format's width, a bounded path's every path) are refused before they run.
+     */
+    @Test
+    void computationsNoTimeoutCanStopAreRefusedBeforeTheyRun() {
+        String xsd = "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> PREFIX math: <http://www.w3.org/2005/xpath-functions/math#> "
+                + "PREFIX afn: <http://jena.apache.org/ARQ/function#> ";
+        String nested = "\"ß\"";
+        for (int i = 0; i < 6; i++) nested = "REPLACE(" + nested + ", \"ß\", \"ßßßßßßßßßß\")";
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        // a constant: ARQ folded it while building the plan, holding the lock its one timeout thread waits on
+        refused.put("SELECT (\"2020-01-01T00:00:00Z\"^^xsd:dateTime + \"PT99999999999999999999S\"^^xsd:dayTimeDuration AS ?x) {}",
+                "+: a date or time moved by a duration");
+        refused.put("SELECT ?x { BIND(\"PT99999999999999999999S\"^^xsd:dayTimeDuration AS ?d) BIND(\"2020-01-01T00:00:00Z\"^^xsd:dateTime - ?d AS ?x) }",
+                "-: a date or time moved by a duration");
+        refused.put("SELECT (math:pow(10, 1000000) AS ?x) {}", "math:pow: the result would have about");
+        refused.put("SELECT ?y { BIND(math:pow(10, 6000) AS ?x) BIND(?x * ?x AS ?y) }", "*: the result would have about");
+        refused.put("SELECT (STRLEN(UCASE(" + nested + ")) AS ?n) {}", "UCASE: a string of 1000000 characters");
+        refused.put("SELECT (STRLEN(afn:sprintf(\"%0999999999d\", 1)) AS ?n) {}", "afn:sprintf: a width or precision of 0999999999");
+        for (var q : refused.entrySet()) {
+            long start = System.nanoTime();
+            HttpResponse<String> r = query(xsd + q.getKey(), "text/csv");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(422, r.statusCode(), q.getKey() + ": " + r.body());
+            assertTrue(r.body().contains(q.getValue()), r.body());
+            assertTrue(millis < TIMEOUT.toMillis() + MARGIN_MILLIS, q.getKey() + " took " + millis + " ms");
+        }
+        HttpResponse<String> path = query("SELECT (COUNT(*) AS ?n) { ?s (!<x:y>|^!<x:y>){1,10} ?o }", "text/csv");
+        assertEquals(400, path.statusCode(), path.body());
+        assertTrue(path.body().contains("this server takes at most " + ServerSettings.MAX_PATH_REPEAT), path.body());
+        // what stays allowed
+        assertEquals("x\r\n2020-01-11\r\n", query(xsd + "SELECT (\"2020-01-01\"^^xsd:date + \"P10D\"^^xsd:dayTimeDuration AS ?x) {}",
+                "text/csv").body());
+        assertEquals("x\r\n1024\r\n", query(xsd + "SELECT (math:pow(2, 10) AS ?x) {}", "text/csv").body());
+        assertEquals("x\r\n007\r\n", query(xsd + "SELECT (afn:sprintf(\"%03d\", 7) AS ?x) {}", "text/csv").body());
+        assertEquals(200, query("SELECT (COUNT(*) AS ?n) { ?s <x:y>{1,4} ?o }", "text/csv").statusCode());
+        assertEquals(200, get(server.url() + "$/ping", null).statusCode(), "the server is alive");
+    }
+
+    /** A function given arguments it cannot take is a 400, as is an error message with characters past ASCII. */
+    @Test
+    void functionErrorsAndNonAsciiMessagesAre400() {
+        for (String q : List.of("SELECT (STRLANG(\"x\", \"en_US\") AS ?x) {}",
+                "PREFIX fn: <http://www.w3.org/2005/xpath-functions#> SELECT (fn:matches(\"a\", \"(\") AS ?x) {}",
+                "PREFIX afn: <http://jena.apache.org/ARQ/function#> SELECT (afn:sprintf(\"%d\", \"x\") AS ?x) {}")) {
+            HttpResponse<String> r = query(q, "text/csv");
+            assertTrue(r.statusCode() == 400 || r.statusCode() == 200, q + ": " + r.statusCode() + " " + r.body());
+        }
+        String ask = encode("ASK {}");
+        for (String url : List.of("kg/sparql?query=" + ask + "&timeout=%D9%A1", "kg/get?graph=%C3%A9",
+                "kg/sparql?query=" + encode("# requête\nPREFIX text: <http://jena.apache.org/text#> SELECT * { ?s text:query (\"société AND (\") }"))) {
+            HttpResponse<String> r = get(server.url() + url, null);
+            assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, url + ": " + r.statusCode() + " " + r.body());
+        }
     }
 
     @Test
