@@ -370,6 +370,9 @@ public final class KgServer implements AutoCloseable {
         Properties p = new Properties();
         p.setProperty("allowedOrigins", String.join(",", origins));
         p.setProperty("allowedMethods", "GET,POST,HEAD,OPTIONS");
+        // no credentials: the server has none (no cookies, no login), and with "*" Jetty's filter
+        // echoed any Origin, even "null", beside "Allow-Credentials: true"
+        p.setProperty("allowCredentials", "false");
         p.setProperty("allowedHeaders", "Accept,Content-Type,If-None-Match,Origin,X-Requested-With,Authorization");
         p.setProperty("exposedHeaders", "Cache-Control,Content-Language,Content-Length,Content-Type,ETag,Expires,Last-Modified,Vary,"
                 + GuardedQuery.TRUNCATED + "," + GuardedQuery.LIMIT);

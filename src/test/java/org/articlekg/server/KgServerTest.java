@@ -264,6 +264,8 @@ class KgServerTest {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(server.url() + "kg/sparql?query=" + encode("ASK {}")))
                 .header("Origin", "https://viz.example.org").GET().build());
         assertEquals("https://viz.example.org", r.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        // a public read-only server has no credentials to share: a page of another origin never sends its cookies
+        assertTrue(r.headers().firstValue("Access-Control-Allow-Credentials").isEmpty(), r.headers().toString());
         HttpResponse<String> other = send(HttpRequest.newBuilder(URI.create(server.url() + "kg/sparql?query=" + encode("ASK {}")))
                 .header("Origin", "https://elsewhere.example.com").GET().build());
         assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), other.headers().toString());
