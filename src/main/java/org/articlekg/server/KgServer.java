@@ -112,8 +112,11 @@ public final class KgServer implements AutoCloseable {
         ConditionalGet conditional = new ConditionalGet(current, configuration);
         for (String path : ConditionalGet.PATHS) builder.addFilter(path, conditional);
         QueryGate pages = new QueryGate(settings, "pages", ServerSettings.PAGES_WAIT);
-        // the explorer's neighbourhoods, not its search (bounded, and asked as one types)
-        builder.addFilter("/api/*", gate).addFilter("/doc/*", pages).addFilter("/explore/graph.json", pages);
+        // pages made on request: the entity pages, the explorer's neighbourhoods and its search, the
+        // ontology's page and the dataset description (a flood of any of them from one address
+        // slowed /$/ping to seconds: an open-web trial)
+        builder.addFilter("/api/*", gate);
+        for (String path : ServerSettings.GATED_PAGES) builder.addFilter(path, pages);
         for (String name : serviceNames(description)) builder.addFilter("/" + name + "/*", gate);
         // GET of the endpoint without a query: the SPARQL service description.
         ServiceDescriptionFilter sd = new ServiceDescriptionFilter(current);

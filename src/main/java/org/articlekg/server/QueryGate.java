@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.jena.query.QueryCancelledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +81,17 @@ final class QueryGate implements Filter {
         }
         try {
             chain.doFilter(request, response);
+        } catch (QueryCancelledException e) {
+            // A page whose queries outlast the timeout (the server busy): a 503 to try again, as a
+            // query's, not Jetty's 500. The query endpoints answer their own.
+            if (resp.isCommitted()) throw e;
+            resp.reset();
+            resp.setStatus(503);
+            resp.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+            resp.setHeader("X-Content-Type-Options", "nosniff");
+            resp.setContentType("text/plain; charset=utf-8");
+            resp.getOutputStream().write("Timed out: the server took too long to make this page; try again shortly\n"
+                    .getBytes(StandardCharsets.UTF_8));
         } finally {
             leave(client);
         }

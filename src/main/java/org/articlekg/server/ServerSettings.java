@@ -47,6 +47,9 @@ public record ServerSettings(int port, String host, Duration timeout, long maxRo
      * waiting for a place.
      */
     public static final int PAGES_WAIT_SECONDS = 2;
+    /** The paths of the pages made on request, which pass the pages' gate (servlet filter paths). */
+    public static final List<String> GATED_PAGES = List.of("/doc/*", "/explore/graph.json", "/explore/search.json",
+            "/ontology", "/.well-known/void");
     /** {@link #PAGES_WAIT_SECONDS} as a duration. */
     public static final Duration PAGES_WAIT = Duration.ofSeconds(PAGES_WAIT_SECONDS);
     /** The deepest a query's brackets may nest ( {@code (}, {@code {}, {@code [} ). */

@@ -330,6 +330,26 @@ class HostileClientTest {
         }
     }
 
+    /** Every page made on request passes the pages' gate: a burst from one address gets 429s, not the whole server's time. */
+    @Test
+    void aBurstOfPagesFromOneAddressIsRefusedPastItsShare() throws Exception {
+        for (String path : List.of("ontology", ".well-known/void", "explore/search.json?q=musk", "doc/person/elon-musk")) {
+            List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                burst.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(server.url() + path + (path.contains("?") ? "&" : "?") + "n=" + i))
+                        .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            int refused = 0;
+            for (CompletableFuture<HttpResponse<String>> f : burst) {
+                HttpResponse<String> r = check(f.get());
+                // 503: the page's queries outlasted the (1 s) timeout on a busy machine
+                assertTrue(r.statusCode() == 200 || r.statusCode() == 429 || r.statusCode() == 503, path + ": " + r.statusCode());
+                if (r.statusCode() == 429) refused++;
+            }
+            assertTrue(refused > 0, path + ": forty at once from one address, none refused");
+        }
+    }
+
     // ---- a flood of slow queries
 
     @Test
