@@ -20,6 +20,8 @@ import org.eclipse.jetty.util.UrlEncoded;
  * servlet, once (the servlets get the same map), and a request that fails gets a 400 naming
  * the parameter of the URL, or the form body, and what is wrong with it (bad bytes, more keys than
  * Jetty takes, a body cut short); a form past the body limit, sent without its length, a 413.
+ * Any other body (a query as {@code application/sparql-query}) is read here too, up to the limit:
+ * a body that trickles in then holds a connection, never one of the query places behind.
  */
 final class ReadableParameters implements Filter {
     /** What makes parameters unreadable, as a client can mend it. */
@@ -46,7 +48,64 @@ final class ReadableParameters implements Filter {
                     .getBytes(StandardCharsets.UTF_8));
             return;
         }
+        if ("POST".equals(req.getMethod()) && !isForm(req.getContentType())) {
+            // Any other body (a query sent as application/sparql-query ...) is read here too, so
+            // that one trickling in holds no query place: the servlets read it from memory.
+            byte[] body;
+            try {
+                body = req.getInputStream().readNBytes(maxBodyBytes + 1);
+            } catch (IOException | RuntimeException e) {
+                refuse((HttpServletResponse) response, GuardedQuery.bodyTooLarge(e) ? 413 : 400,
+                        GuardedQuery.bodyTooLarge(e) ? ServerSettings.bodyTooLarge(maxBodyBytes) : "cannot read the request body: " + e.getMessage());
+                return;
+            }
+            if (body.length > maxBodyBytes) {
+                refuse((HttpServletResponse) response, 413, ServerSettings.bodyTooLarge(maxBodyBytes));
+                return;
+            }
+            request = new ReadBody(req, body);
+        }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isForm(String type) {
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static void refuse(HttpServletResponse resp, int status, String message) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.getOutputStream().write(("Error " + status + ": " + message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A request whose body has been read: the servlets read it from memory. */
+    private static final class ReadBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() {
+            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+            return new jakarta.servlet.ServletInputStream() {
+                @Override public int read() { return in.read(); }
+                @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
+                @Override public boolean isFinished() { return in.available() == 0; }
+                @Override public boolean isReady() { return true; }
+                @Override public void setReadListener(jakarta.servlet.ReadListener listener) {
+                    throw new IllegalStateException("the body has been read already");
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            String charset = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(charset)));
+        }
     }
 
     /** What could not be read, and why: a parameter of the URL, else the form body (bad bytes, too many keys, cut short). */

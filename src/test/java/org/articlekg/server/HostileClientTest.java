@@ -141,23 +141,24 @@ class HostileClientTest {
         assertTrue(keys.startsWith("HTTP/1.1 400") && keys.contains("cannot read the form body") && !keys.contains("hex digits"), keys);
     }
 
-    /** A form body that trickles in is read before the query gate: it holds none of the client's places. */
+    /** A body that trickles in, a form or a query, is read before the query gate: it holds none of the client's places. */
     @Test
-    void aSlowFormBodyHoldsNoQueryPlace() throws Exception {
+    void aSlowBodyHoldsNoQueryPlace() throws Exception {
         URI url = URI.create(server.url());
         List<java.net.Socket> slow = new ArrayList<>();
         try {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort());
                 slow.add(socket);
-                socket.getOutputStream().write(("POST /kg/sparql HTTP/1.1\r\nHost: " + url.getHost()
-                        + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 60000\r\n\r\nquery=ASK%7B%7D%20")
+                String body = i % 2 == 0 ? "application/x-www-form-urlencoded\r\nContent-Length: 60000\r\n\r\nquery=ASK%7B%7D%20"
+                        : "application/sparql-query\r\nContent-Length: 60000\r\n\r\nASK {} ";
+                socket.getOutputStream().write(("POST /kg/sparql HTTP/1.1\r\nHost: " + url.getHost() + "\r\nContent-Type: " + body)
                         .getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
             }
             Thread.sleep(500);
             HttpResponse<String> r = checked(HttpRequest.newBuilder(URI.create(server.url() + "kg/sparql?query=" + encode("ASK {}"))).GET().build());
-            assertEquals(200, r.statusCode(), "three unfinished form bodies from this client, and its query still runs: " + r.body());
+            assertEquals(200, r.statusCode(), "four unfinished bodies from this client, and its query still runs: " + r.body());
         } finally {
             for (java.net.Socket socket : slow) socket.close();
         }
