@@ -37,8 +37,7 @@ public final class Labels {
     private static final java.util.regex.Pattern ELISION =
             java.util.regex.Pattern.compile("\\b([dDlLjJ])[eE] ([AEIOUYÉÈÊaeiouyéèê])");
 
-    /** What a value the claims of an event disagree on reads as, by language. */
-    /** What is disputed, in the word order of each language: "disputed amount", "montant en litige". */
+    /** What a value the claims of an event disagree on reads as, in the word order of each language: "disputed amount", "montant en litige". */
     private static final Map<String, String> DISPUTED = Map.of("en", "disputed %s", "fr", "%s en litige");
 
     private final FactModel model;

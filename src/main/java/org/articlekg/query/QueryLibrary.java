@@ -110,7 +110,7 @@ public final class QueryLibrary {
     /** What to say of a name no saved query has: that, and the nearest names if some are near ("did you mean"). */
     public String unknown(String name) {
         List<String> near = Suggestions.nearest(name, List.copyOf(queries.keySet()));
-        return "no saved query '" + name + "'" + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?");
+        return "no saved query '" + name + "'" + (near.isEmpty() ? "." : "; did you mean " + String.join(" or ", near) + "?");
     }
 
     /**

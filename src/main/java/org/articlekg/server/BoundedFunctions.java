@@ -23,6 +23,7 @@ import org.apache.jena.sparql.expr.E_Multiply;
 import org.apache.jena.sparql.expr.E_Add;
 import org.apache.jena.sparql.expr.E_Regex;
 import org.apache.jena.sparql.expr.E_StrConcat;
+import org.apache.jena.sparql.expr.E_StrEncodeForURI;
 import org.apache.jena.sparql.expr.E_StrReplace;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprFunction2;
@@ -56,14 +57,15 @@ import org.apache.jena.sparql.util.Context;
  * Java's (and so Jena's) syntax and results.
  *
  * <p>Computations that run in one call, where no timeout can reach them, are refused before they
- * run: integer products and powers past {@link ServerSettings#MAX_DIGITS} digits, dates moved by
- * more than {@link ServerSettings#MAX_DURATION_YEARS} years, case changes of strings past a tenth
- * of {@link ServerSettings#MAX_STRING_CHARS}, {@code afn:sprintf} widths past it.
+ * run: products and powers of exact numbers past {@link ServerSettings#MAX_DIGITS} digits, dates
+ * moved by more than {@link ServerSettings#MAX_DURATION_YEARS} years, case changes of strings past
+ * {@link ServerSettings#MAX_CASE_CHARS}, {@code ENCODE_FOR_URI}, {@code afn:sprintf} and
+ * {@code afn:strjoin} building strings past {@link ServerSettings#MAX_STRING_CHARS} ({@link Checked}
+ * for the functions named by IRI).
  *
  * <p>Installed per query through the optimizer ({@link #optimizerWith}): before ARQ's own
- * optimisation, every {@code REGEX}, {@code REPLACE}, {@code CONCAT}, {@code GROUP_CONCAT},
- * {@code fn:matches}, {@code fn:replace} and {@code fn:concat} of the algebra, inside
- * {@code EXISTS} too, is replaced by its bounded form.
+ * optimisation, every function above of the algebra, inside {@code EXISTS} too, is replaced by its
+ * bounded form.
  */
 final class BoundedFunctions {
     private BoundedFunctions() {}
@@ -71,8 +73,8 @@ final class BoundedFunctions {
     private static final String FN = "http://www.w3.org/2005/xpath-functions#";
 
     /**
-     * The rewrite to bounded functions followed by ARQ's standard optimizer (which
-     * evaluates constant expressions, so it must find the bounded ones).
+     * The rewrite to bounded functions followed by ARQ's standard optimizer (which may evaluate
+     * constant expressions, when the context lets it: it must then find the bounded ones).
      */
     static void optimizerWith(Context context, long deadlineNanos) {
         RewriteFactory std = Optimize.stdOptimizationFactory;
@@ -112,8 +114,7 @@ final class BoundedFunctions {
                 if (func instanceof E_Function f && f.getFunctionIRI().equals(FN + "replace") && args.size() >= 3 && args.size() <= 4) {
                     return new Replace(args, deadlineNanos);
                 }
-                if (func instanceof E_Function f && !(f instanceof Checked)
-                        && (f.getFunctionIRI().equals(MATH + "pow") || f.getFunctionIRI().equals(AFN + "sprintf"))) {
+                if (func instanceof E_Function f && !(f instanceof Checked) && CHECKED.contains(f.getFunctionIRI())) {
                     return new Checked(f.getFunctionIRI(), args);
                 }
                 return super.transform(func, args);
@@ -130,7 +131,8 @@ final class BoundedFunctions {
 
             @Override
             public Expr transform(ExprFunction1 func, Expr a) {
-                if (func instanceof UpperCase || func instanceof LowerCase) return func.copy(a);
+                if (func instanceof UpperCase || func instanceof LowerCase || func instanceof EncodeForUri) return func.copy(a);
+                if (func instanceof E_StrEncodeForURI) return new EncodeForUri(a);
                 if (func instanceof E_StrUpperCase) return new UpperCase(a);
                 if (func instanceof E_StrLowerCase) return new LowerCase(a);
                 return super.transform(func, a);
@@ -179,8 +181,9 @@ final class BoundedFunctions {
         }
     }
 
+    /** The digits of an exact number (an integer's, or a decimal's with those after its point). */
     private static double digits(NodeValue v) {
-        return v.isInteger() ? v.getInteger().abs().toString().length() : 0;
+        return v.isInteger() ? v.getInteger().abs().bitLength() * 0.30103 + 1 : v.isDecimal() ? v.getDecimal().precision() : 0;
     }
 
     /** {@code +} that refuses to move a date by an enormous duration. */
@@ -201,22 +204,22 @@ final class BoundedFunctions {
     static final class Multiply extends E_Multiply {
         Multiply(Expr a, Expr b) { super(a, b); }
         @Override public NodeValue eval(NodeValue x, NodeValue y) {
-            if (x.isInteger() && y.isInteger()) checkDigits("*", digits(x) + digits(y));
+            if ((x.isInteger() || x.isDecimal()) && (y.isInteger() || y.isDecimal())) checkDigits("*", digits(x) + digits(y));
             return super.eval(x, y);
         }
         @Override public Expr copy(Expr a, Expr b) { return new Multiply(a, b); }
     }
 
     /**
-     * {@code UCASE} on at most a tenth of {@link ServerSettings#MAX_STRING_CHARS}: the JDK's case
-     * mapping of characters that grow ("ß" to "SS") takes time in the square of the length.
+     * {@code UCASE} on at most {@link ServerSettings#MAX_CASE_CHARS}: the JDK's case mapping of
+     * characters that grow ("ß" to "SS") takes time in the square of the length.
      */
     static void checkCase(String function, NodeValue v) {
         if (v.isLiteral()) {
             long length = v.asNode().getLiteralLexicalForm().length();
-            if (length > ServerSettings.MAX_STRING_CHARS / 10) {
+            if (length > ServerSettings.MAX_CASE_CHARS) {
                 deny(function, "a string of " + length + " characters; this server changes the case of at most "
-                        + ServerSettings.MAX_STRING_CHARS / 10);
+                        + ServerSettings.MAX_CASE_CHARS);
             }
         }
     }
@@ -227,19 +230,36 @@ final class BoundedFunctions {
         @Override public Expr copy(Expr a) { return new UpperCase(a); }
     }
 
+    /** {@code ENCODE_FOR_URI}, which makes a string up to three times longer, within the length limit. */
+    static final class EncodeForUri extends E_StrEncodeForURI {
+        EncodeForUri(Expr a) { super(a); }
+        @Override public NodeValue eval(NodeValue v) {
+            if (v.isLiteral()) checkLength("ENCODE_FOR_URI", 3L * v.asNode().getLiteralLexicalForm().length());
+            return super.eval(v);
+        }
+        @Override public Expr copy(Expr a) { return new EncodeForUri(a); }
+    }
+
     static final class LowerCase extends E_StrLowerCase {
         LowerCase(Expr a) { super(a); }
         @Override public NodeValue eval(NodeValue v) { checkCase("LCASE", v); return super.eval(v); }
         @Override public Expr copy(Expr a) { return new LowerCase(a); }
     }
 
-    /** A width or precision in a format ({@code %0999999999d}), the largest of them. */
-    private static final Pattern WIDTH = Pattern.compile("\\d+");
+    /** A conversion of a format ({@code %1$-08.3f}): its width and precision, the groups 1 and 2. */
+    private static final Pattern CONVERSION = Pattern.compile("%(?:\\d+\\$)?[-#+ 0,(<]*(\\d+)?(?:\\.(\\d+))?[a-zA-Z%]");
+
+    /** The functions named by IRI whose cost {@link Checked} looks at before they run. */
+    static final java.util.Set<String> CHECKED = java.util.Set.of(MATH + "pow", MATH + "exp10", AFN + "sprintf", AFN + "strjoin",
+            FN + "upper-case", FN + "lower-case");
 
     /**
-     * {@code math:pow} of integers and {@code afn:sprintf}, with their arguments looked at before
-     * the function runs: a power past {@link ServerSettings#MAX_DIGITS} digits, a format whose
-     * width or precision builds a string past {@link ServerSettings#MAX_STRING_CHARS}, end the query.
+     * Functions named by IRI whose cost their arguments decide, looked at before the function runs:
+     * {@code math:pow} of integers and {@code math:exp10} past {@link ServerSettings#MAX_DIGITS}
+     * digits, {@code afn:sprintf} and {@code afn:strjoin} building a string past
+     * {@link ServerSettings#MAX_STRING_CHARS}, {@code fn:upper-case} and {@code fn:lower-case} past
+     * {@link ServerSettings#MAX_CASE_CHARS}. The arguments are evaluated once: the function then
+     * runs on their values.
      */
     static final class Checked extends E_Function {
         Checked(String iri, ExprList args) { super(iri, args); }
@@ -248,27 +268,49 @@ final class BoundedFunctions {
         public NodeValue evalSpecial(Binding binding, FunctionEnv env) {
             List<NodeValue> values = new ArrayList<>();
             for (Expr e : getArgs()) values.add(e.eval(binding, env));
-            if (getFunctionIRI().equals(MATH + "pow") && values.size() == 2 && values.get(0).isInteger() && values.get(1).isInteger()) {
-                java.math.BigInteger base = values.get(0).getInteger().abs();
-                if (base.compareTo(java.math.BigInteger.ONE) > 0) {
-                    checkDigits("math:pow", values.get(1).getInteger().doubleValue() * Math.log10(base.doubleValue()));
-                }
-            }
-            if (getFunctionIRI().equals(AFN + "sprintf") && !values.isEmpty() && values.get(0).isLiteral()) {
-                Matcher m = WIDTH.matcher(values.get(0).asNode().getLiteralLexicalForm());
-                while (m.find()) {
-                    String n = m.group();
-                    if (n.length() > 7 || Long.parseLong(n) > ServerSettings.MAX_STRING_CHARS) {
-                        deny("afn:sprintf", "a width or precision of " + n + "; this server builds strings of at most "
-                                + ServerSettings.MAX_STRING_CHARS + " characters");
-                    }
-                }
-            }
-            return super.evalSpecial(binding, env);
+            check(getFunctionIRI(), values);
+            ExprList constants = new ExprList();
+            values.forEach(constants::add);
+            return new E_Function(getFunctionIRI(), constants).eval(binding, env);
         }
 
         @Override
         public Expr copy(ExprList newArgs) { return new Checked(getFunctionIRI(), newArgs); }
+    }
+
+    /** Ends the query when a function of {@link #CHECKED} would compute past the limits. */
+    static void check(String iri, List<NodeValue> values) {
+        String name = iri.startsWith(MATH) ? "math:" + iri.substring(MATH.length())
+                : iri.startsWith(AFN) ? "afn:" + iri.substring(AFN.length()) : "fn:" + iri.substring(FN.length());
+        if (iri.equals(MATH + "pow") && values.size() == 2 && values.get(0).isInteger() && values.get(1).isInteger()) {
+            java.math.BigInteger base = values.get(0).getInteger().abs();
+            if (base.compareTo(java.math.BigInteger.ONE) > 0) {
+                checkDigits(name, values.get(1).getInteger().doubleValue() * Math.log10(base.doubleValue()));
+            }
+        }
+        if (iri.equals(MATH + "exp10") && values.size() == 1 && values.get(0).isNumber()) {
+            checkDigits(name, values.get(0).getDouble());
+        }
+        if (iri.equals(AFN + "sprintf") && !values.isEmpty() && values.get(0).isLiteral()) {
+            // each conversion at most its width, or its argument's length (the longest of them), or its precision
+            long longest = 0;
+            for (NodeValue v : values) if (v.isLiteral()) longest = Math.max(longest, v.asNode().getLiteralLexicalForm().length());
+            String format = values.get(0).asNode().getLiteralLexicalForm();
+            long length = format.length();
+            Matcher m = CONVERSION.matcher(format);
+            while (m.find()) {
+                long width = m.group(1) == null ? 0 : m.group(1).length() > 9 ? Long.MAX_VALUE / 4 : Long.parseLong(m.group(1));
+                long precision = m.group(2) == null ? 0 : m.group(2).length() > 9 ? Long.MAX_VALUE / 4 : Long.parseLong(m.group(2));
+                length += Math.max(width, Math.max(precision, longest));
+            }
+            checkLength(name, length);
+        }
+        if (iri.equals(AFN + "strjoin")) {
+            long length = 0;
+            for (NodeValue v : values) if (v.isLiteral()) length += v.asNode().getLiteralLexicalForm().length();
+            checkLength(name, length * Math.max(1, values.size() - 1));
+        }
+        if ((iri.equals(FN + "upper-case") || iri.equals(FN + "lower-case")) && values.size() == 1) checkCase(name, values.get(0));
     }
 
     /** Ends the query when a function would build a string over the limit. */

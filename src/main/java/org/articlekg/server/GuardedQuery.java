@@ -46,25 +46,17 @@ import org.apache.jena.sparql.exec.RowSetMem;
 import org.apache.jena.sparql.expr.E_Function;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprAggregator;
+import org.apache.jena.sparql.expr.ExprException;
 import org.apache.jena.sparql.expr.ExprFunctionN;
 import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.path.P_Alt;
-import org.apache.jena.sparql.path.P_Distinct;
 import org.apache.jena.sparql.path.P_FixedLength;
-import org.apache.jena.sparql.path.P_Inverse;
 import org.apache.jena.sparql.path.P_Link;
 import org.apache.jena.sparql.path.P_Mod;
-import org.apache.jena.sparql.path.P_Multi;
-import org.apache.jena.sparql.path.P_OneOrMore1;
-import org.apache.jena.sparql.path.P_OneOrMoreN;
+import org.apache.jena.sparql.path.P_Path1;
 import org.apache.jena.sparql.path.P_Seq;
-import org.apache.jena.sparql.path.P_Shortest;
-import org.apache.jena.sparql.path.P_ZeroOrMore1;
-import org.apache.jena.sparql.path.P_ZeroOrMoreN;
-import org.apache.jena.sparql.path.P_ZeroOrOne;
 import org.apache.jena.sparql.path.Path;
-import org.apache.jena.sparql.path.PathVisitorBase;
 import org.apache.jena.sparql.path.PathWriter;
 import org.apache.jena.sparql.util.Context;
 import org.eclipse.jetty.http.HttpException;
@@ -87,12 +79,15 @@ import org.articlekg.query.ResultFormat;
  * <li>{@code SERVICE} is refused with 400 before the query runs, wherever it appears (inside
  *     {@code FILTER EXISTS} too): the server never fetches URLs for a client;
  * <li>{@code java:} function and property-function IRIs are refused with 400 (they would load a
- *     class by name);
+ *     class by name), and so are ARQ's leviathan functions (unbounded factorial and powers), a
+ *     bounded path repetition past {@link ServerSettings#MAX_PATH_REPEAT} and SPARQL Update;
  * <li>the server's timeout is the ceiling: a client may ask for less with {@code timeout=}, in
  *     either form ({@code 3} or {@code 3,3}), never for more, and one that is not seconds is a
  *     400; an {@code OFFSET} ends with the timeout too ({@link CancellableSlices});
- * <li>regular expressions end with the timeout, and strings built by {@code CONCAT},
- *     {@code REPLACE} and {@code GROUP_CONCAT} are bounded ({@link BoundedFunctions});
+ * <li>regular expressions end with the timeout, and what a function computes in one call where
+ *     no timeout reaches (strings, digits, a date's move, a change of case) is bounded
+ *     ({@link BoundedFunctions}); constants are not folded while the plan is built, which ARQ
+ *     does holding the lock its one timeout thread waits on;
  * <li>bodies over the size limit are 413 (also when sent without their length: a form's in
  *     {@link ReadableParameters}), and queries
  *     nested deeper than {@link ServerSettings#MAX_QUERY_NESTING} are 400 before parsing;
@@ -100,7 +95,8 @@ import org.articlekg.query.ResultFormat;
  *     query's LIMIT, and capped SELECT results are computed before the first byte is sent, so a
  *     timeout is always a 503, never a cut 200;
  * <li>a query too deeply nested for the parser or the engine anyway (a
- *     {@link StackOverflowError}) and a Lucene query the text index cannot run are 400; an Accept
+ *     {@link StackOverflowError}), a Lucene query the text index cannot run and a function given
+ *     arguments it cannot take are 400; an Accept
  *     header that accepts none of the result types is 406, one that cannot be read 400.
  * </ul>
  */
@@ -182,11 +178,12 @@ final class GuardedQuery extends SPARQL_QueryDataset {
             while (root.getCause() != null) root = root.getCause();
             ServletOps.errorBadRequest("Full-text search cannot run this Lucene query: " + root.getClass().getSimpleName()
                     + (root.getMessage() == null ? "" : ": " + root.getMessage()));
-        } catch (RuntimeException e) {
+        } catch (ExprException | IllegalArgumentException | ClassCastException | org.apache.jena.datatypes.DatatypeFormatException e) {
             // A function given arguments it cannot take (STRLANG("x", "en_US"), fn:matches("a", "("),
             // afn:sprintf("%d", "x") ...) throws from inside ARQ, which Fuseki answered with a 500.
-            if (action.getResponse().isCommitted() || e instanceof org.apache.jena.atlas.RuntimeIOException) throw e;
-            ServletOps.errorBadRequest("The query failed while it was evaluated (a function given arguments it cannot take?): "
+            // Any other failure stays the server's (a 500, logged).
+            if (action.getResponse().isCommitted()) throw e;
+            ServletOps.errorBadRequest("The query failed while it was evaluated (a function given arguments it cannot take): "
                     + (e.getMessage() == null ? "no detail" : e.getMessage()));
         }
     }
@@ -444,6 +441,10 @@ final class GuardedQuery extends SPARQL_QueryDataset {
             @Override
             public void visit(ExprFunctionN func) {
                 if (func instanceof E_Function f && isJava(f.getFunctionIRI())) found = javaRefusal(f.getFunctionIRI());
+                if (func instanceof E_Function f && f.getFunctionIRI().startsWith(LEVIATHAN)) {
+                    found = "the leviathan functions are disabled on this endpoint (found <" + f.getFunctionIRI()
+                            + ">: their factorial and powers run unbounded); use the SPARQL and XPath functions";
+                }
             }
 
             @Override
@@ -512,31 +513,33 @@ final class GuardedQuery extends SPARQL_QueryDataset {
             }
         }
 
-        /** The most times any bounded repetition in a path repeats ({n,m}, {n}); unbounded ones ({n,}, *, +) count 0. */
+        /**
+         * How many times a path may repeat its steps at most: a bounded repetition's greatest count
+         * ({n,m}: m; {n,}: n, which ARQ writes out as n steps; {n}: n) times its inner path's, the
+         * larger of a sequence's or an alternative's parts; {@code *} and {@code +} count 1, as
+         * they end with the timeout.
+         */
         private static long longestRepeat(Path path) {
-            long[] most = {0};
-            path.visit(new PathVisitorBase() {
-                @Override public void visit(P_Mod p) { most[0] = Math.max(most[0], p.getMax()); p.getSubPath().visit(this); }
-                @Override public void visit(P_FixedLength p) { most[0] = Math.max(most[0], p.getCount()); p.getSubPath().visit(this); }
-                @Override public void visit(P_Distinct p) { p.getSubPath().visit(this); }
-                @Override public void visit(P_Multi p) { p.getSubPath().visit(this); }
-                @Override public void visit(P_Shortest p) { p.getSubPath().visit(this); }
-                @Override public void visit(P_ZeroOrOne p) { p.getSubPath().visit(this); }
-                @Override public void visit(P_ZeroOrMore1 p) { p.getSubPath().visit(this); }
-                @Override public void visit(P_ZeroOrMoreN p) { p.getSubPath().visit(this); }
-                @Override public void visit(P_OneOrMore1 p) { p.getSubPath().visit(this); }
-                @Override public void visit(P_OneOrMoreN p) { p.getSubPath().visit(this); }
-                @Override public void visit(P_Inverse p) { p.getSubPath().visit(this); }
-                @Override public void visit(P_Alt p) { p.getLeft().visit(this); p.getRight().visit(this); }
-                @Override public void visit(P_Seq p) { p.getLeft().visit(this); p.getRight().visit(this); }
-            });
-            return most[0];
+            if (path instanceof P_Mod p) return times(Math.max(p.getMin(), p.getMax()), longestRepeat(p.getSubPath()));
+            if (path instanceof P_FixedLength p) return times(p.getCount(), longestRepeat(p.getSubPath()));
+            if (path instanceof P_Seq p) return Math.max(longestRepeat(p.getLeft()), longestRepeat(p.getRight()));
+            if (path instanceof P_Alt p) return Math.max(longestRepeat(p.getLeft()), longestRepeat(p.getRight()));
+            if (path instanceof P_Path1 p) return longestRepeat(p.getSubPath());
+            return 1;
+        }
+
+        /** A product that stays at Long.MAX_VALUE rather than overflow. */
+        private static long times(long a, long b) {
+            return a > 0 && b > Long.MAX_VALUE / a ? Long.MAX_VALUE : a * b;
         }
 
         private void predicate(Node p) {
             if (p.isURI() && isJava(p.getURI())) found = javaRefusal(p.getURI());
         }
     }
+
+    /** ARQ's leviathan function library: factorial, powers, squares, none of which looks at the clock. */
+    private static final String LEVIATHAN = "http://www.dotnetrdf.org/leviathan#";
 
     private static boolean isJava(String iri) {
         return iri.regionMatches(true, 0, "java:", 0, 5);

@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
  * answered with 429 and {@code Retry-After} (the timeout, by when a running query has ended), and
  * logged in one line (at most one a second, with the number refused since the last). One gate guards the paths that run client-chosen
  * queries (the SPARQL endpoint, the saved queries), and refuses at once; another, with the same
- * bounds, the linked-data pages and the explorer's neighbourhoods (each runs many queries), which
- * wait a little ({@link ServerSettings#PAGES_WAIT}: a person opening a few pages at once). The
- * health check, the search as one types, the static files pass through neither, and a flood of
- * queries does not hold up the pages, nor pages the queries.
+ * bounds, the pages made on request ({@link ServerSettings#GATED_PAGES}: the linked-data pages,
+ * the explorer's neighbourhoods and search, the ontology's page, the dataset description), which
+ * wait a little ({@link ServerSettings#PAGES_WAIT}: a person opening a few pages at once), and
+ * whose timeout is a 503. The health check and the static files pass through neither, and a flood
+ * of queries does not hold up the pages, nor pages the queries.
  *
  * <p>Jetty's {@code QoSHandler} bounds the total but not per client, and queues every request
  * instead of refusing; one filter keeps the two bounds, the short wait and the answer in one place.
@@ -85,7 +86,7 @@ final class QueryGate implements Filter {
             // A page whose queries outlast the timeout (the server busy): a 503 to try again, as a
             // query's, not Jetty's 500. The query endpoints answer their own.
             if (resp.isCommitted()) throw e;
-            resp.reset();
+            resp.resetBuffer();   // the headers set so far (CORS, Vary, the page's policy) stay
             resp.setStatus(503);
             resp.setHeader("Retry-After", Long.toString(retryAfterSeconds));
             resp.setHeader("X-Content-Type-Options", "nosniff");

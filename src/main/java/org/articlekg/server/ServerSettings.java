@@ -67,10 +67,12 @@ public record ServerSettings(int port, String host, Duration timeout, long maxRo
      * and {@code +} end with it.
      */
     public static final int MAX_PATH_REPEAT = 4;
-    /** The longest string CONCAT or REPLACE may build in a query, in characters. */
+    /** The longest string a query's CONCAT, REPLACE, GROUP_CONCAT, ENCODE_FOR_URI, afn:sprintf or afn:strjoin may build, in characters. */
     public static final int MAX_STRING_CHARS = 1_000_000;
-    /** The most digits of an integer a query's {@code *} or {@code math:pow} may compute (a power of 10 to the millionth held a core for minutes). */
+    /** The most digits of an exact number a query's {@code *}, {@code math:pow} or {@code math:exp10} may compute (a power of 10 to the millionth held a core for minutes). */
     public static final int MAX_DIGITS = 10_000;
+    /** The longest string a query's UCASE, LCASE, fn:upper-case or fn:lower-case may change, in characters (their cost grows with its square). */
+    public static final int MAX_CASE_CHARS = 100_000;
     /** The longest duration, in years, a date or time may be moved by in a query. */
     public static final int MAX_DURATION_YEARS = 100_000;
     /** The longest text {@code /explore/search.json?q=} takes, in characters. */
