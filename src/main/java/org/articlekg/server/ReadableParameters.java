@@ -56,7 +56,8 @@ final class ReadableParameters implements Filter {
                 body = req.getInputStream().readNBytes(maxBodyBytes + 1);
             } catch (IOException | RuntimeException e) {
                 refuse((HttpServletResponse) response, GuardedQuery.bodyTooLarge(e) ? 413 : 400,
-                        GuardedQuery.bodyTooLarge(e) ? ServerSettings.bodyTooLarge(maxBodyBytes) : "cannot read the request body: " + e.getMessage());
+                        GuardedQuery.bodyTooLarge(e) ? ServerSettings.bodyTooLarge(maxBodyBytes)
+                                : "cannot read the request body: " + (e.getMessage() == null ? "the connection ended" : e.getMessage()));
                 return;
             }
             if (body.length > maxBodyBytes) {
@@ -80,16 +81,16 @@ final class ReadableParameters implements Filter {
 
     /** A request whose body has been read: the servlets read it from memory. */
     private static final class ReadBody extends jakarta.servlet.http.HttpServletRequestWrapper {
-        private final byte[] body;
+        private final java.io.ByteArrayInputStream in;
 
         ReadBody(HttpServletRequest request, byte[] body) {
             super(request);
-            this.body = body;
+            this.in = new java.io.ByteArrayInputStream(body);
         }
 
+        /** One stream over the body, as a request has (read twice, it is read once). */
         @Override
         public jakarta.servlet.ServletInputStream getInputStream() {
-            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
             return new jakarta.servlet.ServletInputStream() {
                 @Override public int read() { return in.read(); }
                 @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
