@@ -316,7 +316,7 @@ final class BoundedFunctions {
     /** Ends the query when a function would build a string over the limit. */
     static void checkLength(String function, long length) {
         if (length > ServerSettings.MAX_STRING_CHARS) {
-            throw new QueryDeniedException(function + ": the result would be " + length + " characters long; this server builds strings of at most "
+            deny(function, "the result would be " + length + " characters long; this server builds strings of at most "
                     + ServerSettings.MAX_STRING_CHARS);
         }
     }

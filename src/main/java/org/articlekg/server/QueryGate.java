@@ -86,13 +86,8 @@ final class QueryGate implements Filter {
             // A page whose queries outlast the timeout (the server busy): a 503 to try again, as a
             // query's, not Jetty's 500. The query endpoints answer their own.
             if (resp.isCommitted()) throw e;
-            resp.resetBuffer();   // the headers set so far (CORS, Vary, the page's policy) stay
-            resp.setStatus(503);
-            resp.setHeader("Retry-After", Long.toString(retryAfterSeconds));
-            resp.setHeader("X-Content-Type-Options", "nosniff");
-            resp.setContentType("text/plain; charset=utf-8");
-            resp.getOutputStream().write("Timed out: the server took too long to make this page; try again shortly\n"
-                    .getBytes(StandardCharsets.UTF_8));
+            resp.resetBuffer();   // the headers set so far (nosniff, CORS, Vary, the page's policy) stay
+            answer(resp, 503, "Timed out: the server took too long to make this page; try again shortly\n");
         } finally {
             leave(client);
         }
@@ -172,10 +167,15 @@ final class QueryGate implements Filter {
         } else {
             unlogged.incrementAndGet();
         }
-        resp.setStatus(429);
+        answer(resp, 429, "Too many requests: " + why + ". Retry after " + retryAfterSeconds + " s.\n");
+    }
+
+    /** A refusal to try again: its status, {@code Retry-After} (the timeout) and a line of text. */
+    private void answer(HttpServletResponse resp, int status, String text) throws IOException {
+        resp.setStatus(status);
         resp.setHeader("Retry-After", Long.toString(retryAfterSeconds));
         resp.setContentType("text/plain; charset=utf-8");
-        byte[] body = ("Too many requests: " + why + ". Retry after " + retryAfterSeconds + " s.\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         resp.setContentLength(body.length);
         resp.getOutputStream().write(body);
     }

@@ -40,12 +40,8 @@ final class ReadableParameters implements Filter {
         try {
             req.getParameterMap();
         } catch (RuntimeException e) {
-            int status = GuardedQuery.bodyTooLarge(e) ? 413 : 400;
-            HttpServletResponse resp = (HttpServletResponse) response;
-            resp.setStatus(status);
-            resp.setContentType("text/plain; charset=utf-8");
-            resp.getOutputStream().write(("Error " + status + ": " + (status == 413 ? ServerSettings.bodyTooLarge(maxBodyBytes) : why(req, e)) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            if (GuardedQuery.bodyTooLarge(e)) refuse((HttpServletResponse) response, 413, ServerSettings.bodyTooLarge(maxBodyBytes));
+            else refuse((HttpServletResponse) response, 400, why(req, e));
             return;
         }
         if ("POST".equals(req.getMethod()) && !isForm(req.getContentType())) {
@@ -55,9 +51,9 @@ final class ReadableParameters implements Filter {
             try {
                 body = req.getInputStream().readNBytes(maxBodyBytes + 1);
             } catch (IOException | RuntimeException e) {
-                refuse((HttpServletResponse) response, GuardedQuery.bodyTooLarge(e) ? 413 : 400,
-                        GuardedQuery.bodyTooLarge(e) ? ServerSettings.bodyTooLarge(maxBodyBytes)
-                                : "cannot read the request body: " + (e.getMessage() == null ? "the connection ended" : e.getMessage()));
+                if (GuardedQuery.bodyTooLarge(e)) refuse((HttpServletResponse) response, 413, ServerSettings.bodyTooLarge(maxBodyBytes));
+                else refuse((HttpServletResponse) response, 400,
+                        "cannot read the request body: " + (e.getMessage() == null ? "the connection ended" : e.getMessage()));
                 return;
             }
             if (body.length > maxBodyBytes) {
@@ -113,10 +109,7 @@ final class ReadableParameters implements Filter {
     private static String why(HttpServletRequest req, RuntimeException e) {
         String parameter = unreadable(req.getQueryString());
         if (parameter != null) return "cannot read the parameter '" + parameter + "' of the URL: " + ENCODING;
-        String type = req.getContentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            return "cannot read the URL's parameters: " + ENCODING;
-        }
+        if (!isForm(req.getContentType())) return "cannot read the URL's parameters: " + ENCODING;
         Throwable root = e;
         while (root.getCause() != null) root = root.getCause();
         if (root instanceof IllegalArgumentException || root instanceof java.nio.charset.CharacterCodingException) {

@@ -107,22 +107,13 @@ final class ResultViews {
             String currency = text(row, "currency");
             Node investor = row.get("investor");
             if (currency == null || investor == null || row.get("amount") == null || !row.get("amount").isLiteral()) continue;
-            BigDecimal amount;
-            try {
-                amount = new BigDecimal(text(row, "amount"));
-            } catch (NumberFormatException e) {
-                continue;
-            }
+            BigDecimal amount = decimal(row, "amount");
+            if (amount == null) continue;
             String name = row.containsKey("investor_label") ? text(row, "investor_label") : f.label(investor);
             if (year == null) {
-                BigDecimal max = null;
-                try {
-                    if (text(row, "amount_max") != null) max = new BigDecimal(text(row, "amount_max"));
-                } catch (NumberFormatException e) {
-                    // shown as its lower bound
-                }
+                // a range's upper bound that is no number: shown as its lower bound
                 undated.computeIfAbsent(currency, c -> new java.util.LinkedHashSet<>())
-                        .add(name + " " + Labels.amount(amount, max, currency, "en"));
+                        .add(name + " " + Labels.amount(amount, decimal(row, "amount_max"), currency, "en"));
                 continue;
             }
             years.add(year);
@@ -155,6 +146,16 @@ final class ResultViews {
                     + notDrawn(undated.getOrDefault(byCurrency.getKey(), Set.of()))));
         }
         return views;
+    }
+
+    /** A column's value as an exact number, or null when it has none or is no number. */
+    private static BigDecimal decimal(Map<String, Node> row, String column) {
+        String value = text(row, column);
+        try {
+            return value == null ? null : new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The undated claims a chart leaves out, named so that a reader does not take the bars for the whole: at most five. */
